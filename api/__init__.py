@@ -1,0 +1,64 @@
+"""The HTTP edge: ``create_app()`` builds everything stateful, nothing happens at import.
+
+One process serves one database: ``create_app`` binds the domain's database proxy to the
+configured URL. Tables are made by ``claims init-db``, never here.
+"""
+
+from flask import Flask, request
+from werkzeug.exceptions import UnsupportedMediaType
+
+from api import auth, errors
+from api.config import load_config
+from api.docs import make_api
+from api.resources import claims, service, sources, speakers
+from claims.db import database, open_database
+
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+def create_app(config=None):
+    settings = load_config(config)
+    app = Flask("claims")
+    app.config.update(
+        DATABASE_URL=settings["DATABASE_URL"],
+        PUBLIC_READ=settings["PUBLIC_READ"],
+        MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"],
+        API_TITLE="claims",
+        API_VERSION="1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        API_SPEC_OPTIONS={
+            "info": {"description": "Who said what, where, and who says otherwise."},
+        },
+    )
+    app.json.sort_keys = False
+    open_database(settings["DATABASE_URL"])
+
+    app.before_request(_connect)
+    app.before_request(auth.identify)
+    app.before_request(_require_json_body)
+    app.teardown_appcontext(_close)
+
+    api = make_api(app)
+    for module in (service, sources, speakers, claims):
+        api.register_blueprint(module.blp)
+    errors.register(app)
+    return app
+
+
+def _connect():
+    database.connect(reuse_if_open=True)
+
+
+def _close(_exception):
+    if not database.is_closed():
+        database.close()
+
+
+def _require_json_body():
+    has_body = request.content_length or request.headers.get("Transfer-Encoding")
+    if request.method in BODY_METHODS and has_body and not request.is_json:
+        raise UnsupportedMediaType("Send the body as application/json.")

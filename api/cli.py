@@ -1,0 +1,79 @@
+"""The ``claims`` command: init-db, seed, serve, editors create (and Flask's own commands)."""
+
+import os
+import sys
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+from api import create_app
+from api.config import ConfigError, load_config
+from claims.db import DatabaseUrlError
+from claims.editors import create_editor
+from claims.enums import Role
+from claims.errors import DomainError
+from claims.migrations import migrate
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
+             add_version_option=False)
+def cli():
+    """claims: a fact-tracking service for newsrooms."""
+
+
+@cli.command("init-db")
+@with_appcontext
+def init_db():
+    """Create or upgrade the schema (safe to run again)."""
+    applied = migrate()
+    click.echo(f"applied migrations {applied}" if applied else "schema is up to date")
+
+
+@cli.command("seed")
+@with_appcontext
+def seed():
+    """Load the seed article and its claims (safe to run again)."""
+    from seeds.loader import load
+
+    report = load()
+    click.echo(report)
+
+
+@cli.command("serve", context_settings={"ignore_unknown_options": True})
+@click.option("--bind", default="127.0.0.1:8000", show_default=True)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
+def serve(bind, workers):
+    """Serve the API with gunicorn."""
+    load_config()
+    os.execv(sys.executable, [
+        sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
+        "--no-control-socket", "--access-logfile", "-", "api:create_app()",
+    ])
+
+
+@cli.group("editors")
+def editors():
+    """Manage editors."""
+
+
+@editors.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(Role.values()), default=Role.EDITOR.value,
+              show_default=True)
+@with_appcontext
+def editors_create(name, role):
+    """Create an editor and print its token (shown only once)."""
+    editor, token = create_editor(name=name, role=role)
+    click.echo(token)
+    click.echo(f"editor {editor.id} {editor.name!r} ({editor.role})", err=True)
+
+
+def main():
+    try:
+        cli.main(standalone_mode=True)
+    except (ConfigError, DatabaseUrlError) as error:
+        click.echo(f"claims: {error}", err=True)
+        sys.exit(2)
+    except DomainError as error:
+        click.echo(f"claims: {error.detail}", err=True)
+        sys.exit(1)

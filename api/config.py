@@ -1,0 +1,56 @@
+"""Configuration: defaults, then ``CLAIMS_*`` environment variables, then explicit overrides.
+
+| variable | default | meaning |
+|---|---|---|
+| CLAIMS_DATABASE_URL | sqlite:///data/claims.db | sqlite:///file or postgresql://... |
+| CLAIMS_PUBLIC_READ | on | off: every read needs a token too |
+| CLAIMS_MAX_BODY_BYTES | 1048576 | larger request bodies get 413 |
+
+A value that cannot be used raises ``ConfigError`` with a one-line message that names the
+variable and says what to fix.
+"""
+
+import os
+
+DEFAULTS = {
+    "DATABASE_URL": "sqlite:///data/claims.db",
+    "PUBLIC_READ": True,
+    "MAX_BODY_BYTES": 1024 * 1024,
+}
+TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+class ConfigError(ValueError):
+    """Bad configuration; the message is one line saying what to fix."""
+
+
+def _boolean(name, raw):
+    if isinstance(raw, bool):
+        return raw
+    value = str(raw).strip().lower()
+    if value in TRUE | FALSE:
+        return value in TRUE
+    raise ConfigError(f"CLAIMS_{name}={raw!r}: use on or off")
+
+
+def _byte_count(name, raw):
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = 0
+    if value < 1024:
+        raise ConfigError(f"CLAIMS_{name}={raw!r}: give a whole number of bytes, at least 1024")
+    return value
+
+
+def load_config(overrides=None):
+    settings = dict(DEFAULTS)
+    for name in DEFAULTS:
+        if f"CLAIMS_{name}" in os.environ:
+            settings[name] = os.environ[f"CLAIMS_{name}"]
+    settings.update(overrides or {})
+    settings["PUBLIC_READ"] = _boolean("PUBLIC_READ", settings["PUBLIC_READ"])
+    settings["MAX_BODY_BYTES"] = _byte_count("MAX_BODY_BYTES", settings["MAX_BODY_BYTES"])
+    if not str(settings["DATABASE_URL"]).strip():
+        raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
+    return settings

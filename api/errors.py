@@ -1,0 +1,107 @@
+"""One error shape (RFC 9457 problem details) and one table from domain errors to statuses."""
+
+import logging
+from http import HTTPStatus
+
+from flask import jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from claims import errors
+
+PROBLEM_TYPE = "application/problem+json"
+
+STATUS_OF = {
+    errors.Unauthenticated: 401,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.Conflict: 409,
+    errors.StaleVersion: 412,
+    errors.InvalidField: 422,
+    errors.Moved: 308,
+}
+
+DETAILS = {
+    400: "The request body is not valid JSON.",
+    404: "There is nothing at this address.",
+    405: "This address does not accept that method.",
+    413: "The request body is larger than this server accepts.",
+    500: "The server failed to answer; the failure was logged.",
+}
+
+log = logging.getLogger(__name__)
+
+
+def problem(status, detail=None, *, errors=None, headers=None):
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or DETAILS.get(status, HTTPStatus(status).description),
+    }
+    if errors:
+        body["errors"] = errors
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_TYPE
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _flatten(messages):
+    """webargs nests messages by location ({"json": {...}}); clients want field -> messages."""
+    flat = {}
+    for location_errors in messages.values():
+        if isinstance(location_errors, dict):
+            for field, field_errors in location_errors.items():
+                flat[str(field)] = _as_list(field_errors)
+        else:
+            flat.setdefault("_body", []).extend(_as_list(location_errors))
+    return flat
+
+
+def _as_list(value):
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if isinstance(value, dict):
+        return [f"{key}: {message}" for key, messages in value.items()
+                for message in _as_list(messages)]
+    return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+
+def handle_http_exception(error):
+    headers = {}
+    if error.code == 405 and getattr(error, "valid_methods", None):
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
+    if error.code == 422 and messages:
+        return problem(422, "Some fields are invalid.", errors=_flatten(messages))
+    detail = DETAILS.get(error.code) or error.description
+    return problem(error.code or 500, detail, headers=headers)
+
+
+def handle_domain_error(error):
+    status = next(s for kind, s in STATUS_OF.items() if isinstance(error, kind))
+    headers = {}
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Bearer realm="claims"'
+    if isinstance(error, errors.StaleVersion):
+        headers["ETag"] = f'"{error.current_version}"'
+    if isinstance(error, errors.Moved):
+        target = request.path.rsplit("/", 1)[0] + f"/{error.target_id}"
+        headers["Location"] = target
+    return problem(status, error.detail, errors=getattr(error, "errors", None), headers=headers)
+
+
+def handle_unexpected(error):
+    if isinstance(error, HTTPException):
+        return handle_http_exception(error)
+    log.exception("Unhandled error")
+    return problem(500)
+
+
+def register(app):
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(errors.DomainError, handle_domain_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,15 @@
+"""Thin resources: parse, call one use case, dump. Docstrings are the OpenAPI summaries."""
+
+from flask import url_for
+
+from api.conditional import etag
+
+
+def created(instance, endpoint, **ids):
+    """A 201 answer: the new resource, its ETag and its Location."""
+    return instance, 201, {"ETag": etag(instance), "Location": url_for(endpoint, **ids)}
+
+
+def tagged(instance):
+    """A 200 answer with the resource's ETag."""
+    return instance, {"ETag": etag(instance)}

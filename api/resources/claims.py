@@ -1,0 +1,69 @@
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
+from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.paging import LINK_HEADER, page_response
+from api.resources import created, tagged
+from claims import claims
+from schemas.claims import ClaimCreate, ClaimOut, ClaimPage, ClaimQuery, ClaimUpdate
+
+blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
+                description="Attributed statements, anchored and checked in their sources.")
+ID = "<int(max=2147483647):claim_id>"
+
+
+@blp.route("")
+class Claims(MethodView):
+    @blp.arguments(ClaimQuery, location="query", unknown=RAISE)
+    @blp.response(200, ClaimPage, headers=LINK_HEADER)
+    @problems(blp, LIST)
+    def get(self, args):
+        """List claims: newest first, or by relevance with q"""
+        return page_response(claims.list_claims(**args))
+
+    @blp.arguments(ClaimCreate)
+    @blp.response(201, ClaimOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, CREATE)
+    def post(self, fields):
+        """Record a claim (editor); the server anchors it and checks the quote"""
+        claim = claims.record_claim(editor=g.editor, **fields)
+        return created(claim, "claims.Claim", claim_id=claim.id)
+
+
+@blp.route(f"/{ID}")
+class Claim(MethodView):
+    @blp.response(200, ClaimOut, headers=ETAG_HEADER)
+    @problems(blp, READ)
+    def get(self, claim_id):
+        """Read a claim"""
+        return tagged(claims.get_claim(claim_id))
+
+    @blp.arguments(ClaimUpdate)
+    @blp.response(200, ClaimOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, UPDATE)
+    def patch(self, fields, claim_id):
+        """Change a claim (editor); a new text, kind, source or anchor is checked again"""
+        return tagged(claims.update_claim(
+            claim_id, editor=g.editor, version=expected_version(), **fields))
+
+    @blp.response(204)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, DELETE)
+    def delete(self, claim_id):
+        """Delete a claim (editor)"""
+        claims.delete_claim(claim_id, editor=g.editor, version=expected_version())
+
+
+@blp.route(f"/{ID}/restore")
+class ClaimRestore(MethodView):
+    @blp.response(200, ClaimOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, ACTION)
+    def post(self, claim_id):
+        """Restore a deleted claim (editor)"""
+        return tagged(claims.restore_claim(claim_id, editor=g.editor))

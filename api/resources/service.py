@@ -1,0 +1,36 @@
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from peewee import DatabaseError
+
+from api.docs import BEARER, problems
+from claims.db import database
+from claims.editors import require
+from claims.enums import Role
+from schemas.editors import Health as HealthOut, Me
+
+blp = Blueprint("service", __name__, description="The service itself and who is asking.")
+
+
+@blp.route("/healthz")
+class Health(MethodView):
+    @blp.response(200, HealthOut)
+    @problems(blp, (503,))
+    def get(self):
+        """Answer 200 when the database answers, 503 when it does not"""
+        try:
+            database.execute_sql("SELECT 1")
+        except DatabaseError:
+            abort(503, message="The database does not answer.")
+        return {"status": "ok"}
+
+
+@blp.route("/api/v1/me")
+class WhoAmI(MethodView):
+    @blp.response(200, Me)
+    @blp.doc(security=BEARER)
+    @problems(blp, (401, 500))
+    def get(self):
+        """Tell the editor and role of the token"""
+        require(g.editor, Role.READER)
+        return g.editor

@@ -1,0 +1,69 @@
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
+from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.paging import LINK_HEADER, page_response
+from api.resources import created, tagged
+from claims import sources
+from schemas.sources import SourceCreate, SourceOut, SourcePage, SourceQuery, SourceUpdate
+
+blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
+                description="Where claims appeared: articles, transcripts, posts.")
+ID = "<int(max=2147483647):source_id>"
+
+
+@blp.route("")
+class Sources(MethodView):
+    @blp.arguments(SourceQuery, location="query", unknown=RAISE)
+    @blp.response(200, SourcePage, headers=LINK_HEADER)
+    @problems(blp, LIST)
+    def get(self, args):
+        """List sources, newest first (without their text)"""
+        return page_response(sources.list_sources(**args))
+
+    @blp.arguments(SourceCreate)
+    @blp.response(201, SourceOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, CREATE)
+    def post(self, fields):
+        """Create a source (editor)"""
+        source = sources.create_source(editor=g.editor, **fields)
+        return created(source, "sources.Source", source_id=source.id)
+
+
+@blp.route(f"/{ID}")
+class Source(MethodView):
+    @blp.response(200, SourceOut, headers=ETAG_HEADER)
+    @problems(blp, READ)
+    def get(self, source_id):
+        """Read a source, with its text"""
+        return tagged(sources.get_source(source_id))
+
+    @blp.arguments(SourceUpdate)
+    @blp.response(200, SourceOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, UPDATE)
+    def patch(self, fields, source_id):
+        """Change a source (editor); a new text re-anchors its claims"""
+        return tagged(sources.update_source(
+            source_id, editor=g.editor, version=expected_version(), **fields))
+
+    @blp.response(204)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, DELETE)
+    def delete(self, source_id):
+        """Delete a source and its claims (admin)"""
+        sources.delete_source(source_id, editor=g.editor, version=expected_version())
+
+
+@blp.route(f"/{ID}/restore")
+class SourceRestore(MethodView):
+    @blp.response(200, SourceOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, ACTION)
+    def post(self, source_id):
+        """Restore a deleted source and the claims deleted with it (admin)"""
+        return tagged(sources.restore_source(source_id, editor=g.editor))

@@ -1,0 +1,207 @@
+"""Claims: attributed statements, anchored in their source's text.
+
+Rules:
+
+- A claim names a live, unmerged speaker and a live source; otherwise its ``speaker_id`` or
+  ``source_id`` is an invalid field.
+- The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
+  claim is recorded, when its text, kind, source or anchor change, and when its source's
+  text changes. A client-given span must lie within the source text.
+- A client-given span is kept across changes of the source text by following its text;
+  when that text is gone, the server searches for the claim again.
+- ``tags`` are trimmed and kept once each, in the order given.
+- Lists are newest first, or by relevance when ``q`` is given; either way one query per
+  page, whatever its size, with the speaker's and source's summaries joined in.
+"""
+
+from claims import pages, search, versioning
+from claims.anchoring import check_quote, follow_span
+from claims.db import write
+from claims.editors import require
+from claims.enums import Resource, Role
+from claims.errors import InvalidField, NotFound
+from claims.models import Claim, ClaimTag, Source, Speaker
+from claims.speakers import speaker_for_claim
+
+RESOURCE = Resource.CLAIM.value
+SUMMARY_FIELDS = (
+    Speaker.id, Speaker.name, Speaker.kind,
+    Source.id, Source.title, Source.publisher, Source.url, Source.published_at,
+)
+
+
+def _source_for_claim(source_id):
+    try:
+        return versioning.get_live(Source, source_id)
+    except NotFound:
+        raise InvalidField("source_id", f"There is no source with id {source_id}.") from None
+
+
+def _span(source, anchor):
+    if anchor is None:
+        return None
+    start, end = anchor["start"], anchor["end"]
+    if source.text is not None and end > len(source.text):
+        raise InvalidField(
+            "anchor",
+            f"The span ends at {end}, past the end of the source text "
+            f"({len(source.text)} characters).",
+        )
+    return start, end
+
+
+def _anchor_fields(source, text, kind, span):
+    check = check_quote(source.text, text, kind, span)
+    return {
+        "anchor_start": check.start,
+        "anchor_end": check.end,
+        "anchor_exact": check.exact,
+        "anchor_prefix": check.prefix,
+        "anchor_suffix": check.suffix,
+        "anchor_given": span is not None,
+        "quote_status": check.status.value,
+        "quote_differences": check.differences,
+    }
+
+
+def _clean_tags(tags):
+    kept = []
+    for tag in (t.strip() for t in tags):
+        if tag and tag not in kept:
+            kept.append(tag)
+    return kept
+
+
+def _store_tags(claim):
+    ClaimTag.delete().where(ClaimTag.claim == claim).execute()
+    if claim.tags:
+        ClaimTag.insert_many([{"claim": claim.id, "tag": tag} for tag in claim.tags]).execute()
+
+
+def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags=(), **fields):
+    """Record a claim, anchored and checked against its source."""
+    require(editor, Role.EDITOR)
+    with write():
+        speaker_for_claim(speaker_id)
+        source = _source_for_claim(source_id)
+        values = {
+            "speaker_id": speaker_id,
+            "source_id": source_id,
+            "kind": kind,
+            "text": text,
+            "tags": _clean_tags(tags),
+            **fields,
+            **_anchor_fields(source, text, kind, _span(source, anchor)),
+        }
+        claim = versioning.create(Claim, values, resource=RESOURCE, editor=editor)
+        _store_tags(claim)
+        return claim
+
+
+def get_claim(claim_id):
+    """The live claim with its speaker's and source's summaries, in one query."""
+    claim = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id == claim_id).first()
+    if claim is None:
+        raise NotFound(f"There is no claim with id {claim_id}.")
+    return claim
+
+
+def _with_summaries(query):
+    return query.join_from(Claim, Speaker).join_from(Claim, Source)
+
+
+ANCHOR_INPUTS = ("text", "kind", "source_id", "anchor")
+
+
+def update_claim(claim_id, *, editor, version, **fields):
+    """Change a claim; re-anchor it when its text, kind, source or anchor change."""
+    require(editor, Role.EDITOR)
+    with write():
+        claim = versioning.get_live(Claim, claim_id)
+        versioning.check_version(claim, version)
+        if "speaker_id" in fields:
+            speaker_for_claim(fields["speaker_id"])
+        if "tags" in fields:
+            fields["tags"] = _clean_tags(fields["tags"])
+        if any(name in fields for name in ANCHOR_INPUTS):
+            source = _source_for_claim(fields.get("source_id", claim.source_id))
+            if "anchor" in fields:
+                span = _span(source, fields.pop("anchor"))
+            elif claim.anchor_given and source.id == claim.source_id:
+                span = (claim.anchor_start, claim.anchor_end)
+            else:
+                span = None
+            fields.update(
+                _anchor_fields(
+                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span
+                )
+            )
+        changes = versioning.save(claim, version, fields, resource=RESOURCE, editor=editor)
+        if "tags" in changes:
+            _store_tags(claim)
+        return get_claim(claim.id)
+
+
+def delete_claim(claim_id, *, editor, version):
+    require(editor, Role.EDITOR)
+    with write():
+        claim = versioning.get_live(Claim, claim_id)
+        versioning.soft_delete(claim, version, resource=RESOURCE, editor=editor)
+
+
+def restore_claim(claim_id, *, editor):
+    require(editor, Role.EDITOR)
+    with write():
+        claim = versioning.get_deleted(Claim, claim_id)
+        if claim.source.deleted_at is not None:
+            raise InvalidField(
+                "source_id", f"The claim's source {claim.source_id} is deleted; restore it first."
+            )
+        versioning.restore(claim, resource=RESOURCE, editor=editor)
+        return get_claim(claim.id)
+
+
+def recheck_source(source, *, editor):
+    """Re-anchor and re-check every live claim of ``source`` after its text changed."""
+    for claim in Claim.live().where(Claim.source == source):
+        span = None
+        if claim.anchor_given:
+            if claim.anchor_exact:
+                span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
+            elif source.text is not None and claim.anchor_end <= len(source.text):
+                span = (claim.anchor_start, claim.anchor_end)
+        versioning.save(
+            claim,
+            None,
+            _anchor_fields(source, claim.text, claim.kind, span),
+            resource=RESOURCE,
+            editor=editor,
+        )
+
+
+def list_claims(*, limit, cursor=None, q=None, speaker_id=None, source_id=None, kind=None,
+                quote_status=None, tag=None, said_from=None, said_to=None):
+    """Claims matching every filter given: newest first, or most relevant first with ``q``."""
+    query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
+    filters = {
+        Claim.speaker: speaker_id,
+        Claim.source: source_id,
+        Claim.kind: kind,
+        Claim.quote_status: quote_status,
+    }
+    for field, value in filters.items():
+        if value is not None:
+            query = query.where(field == value)
+    if tag is not None:
+        query = query.where(Claim.id.in_(ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)))
+    if said_from is not None:
+        query = query.where(Claim.said_on >= said_from)
+    if said_to is not None:
+        query = query.where(Claim.said_on <= said_to)
+    if not q:
+        return pages.by_id(query, Claim, limit=limit, cursor=cursor)
+    query, score = search.ranked(query, q)
+    if query is None:
+        return pages.Page([], None)
+    return pages.by_score(query.select_extend(score.alias("score")), Claim, score,
+                          limit=limit, cursor=cursor)

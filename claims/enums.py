@@ -1,0 +1,72 @@
+"""The shared vocabulary of the service, defined once.
+
+Every enum's values are the exact strings of the HTTP contract; schemas, models and tests
+import them from here.
+"""
+
+from enum import Enum
+
+
+class Vocabulary(str, Enum):
+    """A string enum whose members compare equal to their wire values."""
+
+    def __str__(self):
+        return self.value
+
+    @classmethod
+    def values(cls):
+        return [member.value for member in cls]
+
+
+class SourceKind(Vocabulary):
+    ARTICLE = "article"
+    TRANSCRIPT = "transcript"
+    PRESS_RELEASE = "press_release"
+    SOCIAL_POST = "social_post"
+    OTHER = "other"
+
+
+class SpeakerKind(Vocabulary):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+class ClaimKind(Vocabulary):
+    DIRECT_QUOTE = "direct_quote"
+    PARAPHRASE = "paraphrase"
+
+
+class QuoteStatus(Vocabulary):
+    VERIFIED = "verified"
+    ALTERED = "altered"
+    NOT_FOUND = "not_found"
+    UNCHECKED = "unchecked"
+
+
+class Role(Vocabulary):
+    """Editor roles, from the least to the most trusted."""
+
+    READER = "reader"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+    @property
+    def rank(self):
+        return list(Role).index(self)
+
+
+class Action(Vocabulary):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+class Resource(Vocabulary):
+    """The kinds of stored resource that keep a history."""
+
+    SOURCE = "source"
+    SPEAKER = "speaker"
+    CLAIM = "claim"
+    EDITOR = "editor"

@@ -1,0 +1,54 @@
+"""Creating and upgrading the schema.
+
+Migrations are numbered steps applied in order, each once, each in its own write
+transaction; ``migrate()`` is therefore safe to run any number of times. Tables are never
+created by the web application itself: several workers starting at once would race.
+"""
+
+from claims.db import database, is_postgres, write
+from claims.models import MODELS, SchemaMigration
+
+SQLITE_CLAIM_SEARCH = [
+    # External-content FTS5 index over claim.text, kept in sync by triggers so that no
+    # code path (API, seed loader, a future script) can forget to update it.
+    "CREATE VIRTUAL TABLE claim_search USING fts5("
+    "text, content='claim', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN "
+    "INSERT INTO claim_search(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN "
+    "INSERT INTO claim_search(claim_search, rowid, text) VALUES ('delete', old.id, old.text); END",
+    "CREATE TRIGGER claim_search_update AFTER UPDATE OF text ON claim BEGIN "
+    "INSERT INTO claim_search(claim_search, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO claim_search(rowid, text) VALUES (new.id, new.text); END",
+]
+
+POSTGRES_CLAIM_SEARCH = [
+    "ALTER TABLE claim ADD COLUMN search tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+    "CREATE INDEX claim_search_gin ON claim USING GIN (search)",
+]
+
+
+def _initial_schema():
+    database.create_tables([m for m in MODELS if m is not SchemaMigration])
+    for statement in POSTGRES_CLAIM_SEARCH if is_postgres() else SQLITE_CLAIM_SEARCH:
+        database.execute_sql(statement)
+
+
+MIGRATIONS = {
+    1: _initial_schema,
+}
+
+
+def migrate():
+    """Apply every migration not yet applied; return the numbers of those applied now."""
+    database.create_tables([SchemaMigration])
+    applied_now = []
+    for number in sorted(MIGRATIONS):
+        with write():
+            if SchemaMigration.get_or_none(SchemaMigration.version == number):
+                continue
+            MIGRATIONS[number]()
+            SchemaMigration.create(version=number)
+        applied_now.append(number)
+    return applied_now

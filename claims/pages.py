@@ -1,0 +1,71 @@
+"""Keyset pagination: a page never costs more than its own rows, at any depth.
+
+A cursor is the sort key of the last row served, encoded as URL-safe base64 JSON. Clients
+treat it as opaque; a cursor that does not decode to the expected key is an invalid field.
+"""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+
+from claims.errors import InvalidField
+
+MAX_ID = 2**31 - 1
+
+
+@dataclass
+class Page:
+    items: list
+    next_cursor: str | None
+
+
+def encode_cursor(key):
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def decode_cursor(cursor, fields):
+    """The key in ``cursor``: a dict with exactly ``fields`` (name -> type)."""
+    if cursor is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
+    except (ValueError, UnicodeError, binascii.Error):
+        key = None
+    valid = (
+        isinstance(key, dict)
+        and set(key) == set(fields)
+        and all(
+            isinstance(key[name], kind) and not isinstance(key[name], bool)
+            for name, kind in fields.items()
+        )
+        and 0 < key.get("id", 1) <= MAX_ID
+    )
+    if not valid:
+        raise InvalidField("cursor", "Not a cursor of this list; start again without it.")
+    return key
+
+
+def by_id(query, model, *, limit, cursor):
+    """Newest first: rows in descending ``id`` order, ``limit`` at a time."""
+    after = decode_cursor(cursor, {"id": int})
+    if after:
+        query = query.where(model.id < after["id"])
+    rows = list(query.order_by(model.id.desc()).limit(limit + 1))
+    more = rows[limit:]
+    rows = rows[:limit]
+    return Page(rows, encode_cursor({"id": rows[-1].id}) if more else None)
+
+
+def by_score(query, model, score, *, limit, cursor):
+    """Best first: ascending ``score``, ties newest first; each row carries ``.score``."""
+    after = decode_cursor(cursor, {"score": float, "id": int})
+    if after:
+        query = query.where(
+            (score > after["score"]) | ((score == after["score"]) & (model.id < after["id"]))
+        )
+    rows = list(query.order_by(score, model.id.desc()).limit(limit + 1))
+    more = rows[limit:]
+    rows = rows[:limit]
+    next_key = {"score": rows[-1].score, "id": rows[-1].id} if more else None
+    return Page(rows, encode_cursor(next_key) if next_key else None)

@@ -1,0 +1,67 @@
+"""Full-text search over claims: SQLite FTS5 or PostgreSQL ``tsvector``, one interface.
+
+Rules:
+
+- ``q`` is free text. Its words must all occur (in any order, English stemming); on
+  PostgreSQL "quoted phrases", ``or`` and ``-word`` work as in a web search engine. A ``q``
+  with no words matches nothing. No ``q`` can cause a syntax error.
+- ``score`` orders by relevance, best first (lower is better), and is a stable number for
+  the same claim and query, so it can serve as a keyset.
+- The indexes follow every change of ``claim.text`` by themselves (a trigger on SQLite, a
+  generated column on PostgreSQL); soft-deleted claims stay indexed and are filtered out.
+"""
+
+import re
+
+from peewee import AutoField, fn
+from playhouse.postgres_ext import TSVectorField
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from claims.db import database, is_postgres
+from claims.models import BaseModel, Claim
+
+WORDS = re.compile(r"[^\W_]+")
+LANGUAGE = "english"
+
+
+class ClaimSearch(FTS5Model):
+    """The SQLite FTS5 index (created by the migrations, not by peewee)."""
+
+    rowid = RowIDField()
+    text = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "claim_search"
+
+
+class ClaimVector(BaseModel):
+    """The ``search`` column that PostgreSQL generates on the claim table."""
+
+    id = AutoField()
+    search = TSVectorField()
+
+    class Meta:
+        table_name = "claim"
+
+
+def ranked(query, q):
+    """``(query, score)``: ``query`` restricted to claims matching ``q``, and their score.
+
+    Returns ``(None, None)`` when ``q`` holds no word.
+    """
+    if is_postgres():
+        tsquery = fn.websearch_to_tsquery(LANGUAGE, q)
+        score = (-fn.ts_rank(ClaimVector.search, tsquery)).cast("float8")
+        query = query.join_from(Claim, ClaimVector, on=(ClaimVector.id == Claim.id)).where(
+            ClaimVector.search.match(q, LANGUAGE, websearch=True)
+        )
+        return query, score
+    words = WORDS.findall(q)
+    if not words:
+        return None, None
+    expression = " ".join('"%s"' % word for word in words)
+    query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
+        ClaimSearch.match(expression)
+    )
+    return query, ClaimSearch.bm25()

@@ -1,0 +1,161 @@
+"""Speakers: who made a claim.
+
+Rules:
+
+- ``q`` matches the name and every alias, case-insensitively, anywhere in the string.
+- ``wikidata_id`` is unique when given.
+- A speaker with live claims cannot be deleted: merge it into another speaker instead.
+- Merging A into B (admin) moves every claim of A to B (each claim gets a new version),
+  adds A's name and aliases to B's aliases, and leaves A as a redirect to B: reads of A
+  answer ``Moved``, writes to A are conflicts, and lists leave A out.
+"""
+
+from claims import pages, versioning
+from claims.db import write
+from claims.editors import require
+from claims.enums import Resource, Role
+from claims.errors import Conflict, InvalidField, Moved, NotFound
+from claims.models import Claim, Speaker
+
+RESOURCE = Resource.SPEAKER.value
+
+
+def _search_names(name, aliases):
+    return "\n".join(n.lower() for n in [name, *aliases])
+
+
+def _unique_aliases(name, aliases):
+    seen, kept = {name.casefold()}, []
+    for alias in aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            kept.append(alias)
+    return kept
+
+
+def _ensure_unique_wikidata(wikidata_id, own_id=None):
+    if wikidata_id is None:
+        return
+    other = Speaker.get_or_none(Speaker.wikidata_id == wikidata_id)
+    if other is not None and other.id != own_id:
+        raise Conflict(f"The speaker {other.id} has the wikidata_id {wikidata_id} already.")
+
+
+def _not_merged(speaker):
+    if speaker.merged_into_id is not None:
+        raise Moved(
+            f"The speaker {speaker.id} was merged into {speaker.merged_into_id}.",
+            speaker.merged_into_id,
+        )
+    return speaker
+
+
+def create_speaker(*, editor, **fields):
+    require(editor, Role.EDITOR)
+    fields["aliases"] = _unique_aliases(fields["name"], fields.get("aliases") or [])
+    fields["search_names"] = _search_names(fields["name"], fields["aliases"])
+    with write():
+        _ensure_unique_wikidata(fields.get("wikidata_id"))
+        return versioning.create(Speaker, fields, resource=RESOURCE, editor=editor)
+
+
+def get_speaker(speaker_id):
+    """The live speaker; ``Moved`` when it was merged into another one."""
+    return _not_merged(versioning.get_live(Speaker, speaker_id))
+
+
+def speaker_for_claim(speaker_id, field="speaker_id"):
+    """The speaker a claim may name: live and not merged, else an invalid field."""
+    try:
+        return get_speaker(speaker_id)
+    except NotFound:
+        raise InvalidField(field, f"There is no speaker with id {speaker_id}.") from None
+    except Moved as moved:
+        raise InvalidField(
+            field, f"The speaker {speaker_id} was merged into {moved.target_id}; use that id."
+        ) from None
+
+
+def list_speakers(*, limit, cursor=None, q=None, kind=None):
+    query = Speaker.live().where(Speaker.merged_into.is_null())
+    if q:
+        query = query.where(Speaker.search_names.contains(q.lower()))
+    if kind is not None:
+        query = query.where(Speaker.kind == kind)
+    return pages.by_id(query, Speaker, limit=limit, cursor=cursor)
+
+
+def _writable(speaker_id):
+    speaker = versioning.get_live(Speaker, speaker_id)
+    if speaker.merged_into_id is not None:
+        raise Conflict(
+            f"The speaker {speaker.id} was merged into {speaker.merged_into_id}; "
+            "change that speaker instead."
+        )
+    return speaker
+
+
+def update_speaker(speaker_id, *, editor, version, **fields):
+    require(editor, Role.EDITOR)
+    with write():
+        speaker = _writable(speaker_id)
+        versioning.check_version(speaker, version)
+        if "wikidata_id" in fields:
+            _ensure_unique_wikidata(fields["wikidata_id"], own_id=speaker.id)
+        name = fields.get("name", speaker.name)
+        aliases = _unique_aliases(name, fields.get("aliases", speaker.aliases))
+        if "aliases" in fields or "name" in fields:
+            fields["aliases"] = aliases
+            fields["search_names"] = _search_names(name, aliases)
+        versioning.save(speaker, version, fields, resource=RESOURCE, editor=editor)
+        return speaker
+
+
+def delete_speaker(speaker_id, *, editor, version):
+    require(editor, Role.ADMIN)
+    with write():
+        speaker = _writable(speaker_id)
+        versioning.check_version(speaker, version)
+        count = Claim.live().where(Claim.speaker == speaker).count()
+        if count:
+            raise Conflict(
+                f"The speaker {speaker.id} has {count} claims; merge it into another "
+                "speaker or delete those claims first."
+            )
+        versioning.soft_delete(speaker, version, resource=RESOURCE, editor=editor)
+
+
+def restore_speaker(speaker_id, *, editor):
+    require(editor, Role.ADMIN)
+    with write():
+        speaker = versioning.get_deleted(Speaker, speaker_id)
+        versioning.restore(speaker, resource=RESOURCE, editor=editor)
+        return speaker
+
+
+def merge_speaker(speaker_id, *, into, editor, version=None):
+    """Merge the speaker into ``into``; return the speaker that remains."""
+    require(editor, Role.ADMIN)
+    with write():
+        merged = _writable(speaker_id)
+        versioning.check_version(merged, version)
+        if into == merged.id:
+            raise Conflict("A speaker cannot be merged into itself.")
+        try:
+            target = _writable(into)
+        except NotFound:
+            raise InvalidField("into", f"There is no speaker with id {into}.") from None
+        aliases = _unique_aliases(target.name, [*target.aliases, merged.name, *merged.aliases])
+        versioning.save(
+            target,
+            None,
+            {"aliases": aliases, "search_names": _search_names(target.name, aliases)},
+            resource=RESOURCE,
+            editor=editor,
+        )
+        for claim in Claim.live().where(Claim.speaker == merged):
+            versioning.save(
+                claim, None, {"speaker_id": target.id}, resource=Resource.CLAIM.value, editor=editor
+            )
+        versioning.save(merged, None, {"merged_into_id": target.id}, resource=RESOURCE, editor=editor)
+        return target

@@ -1,0 +1,112 @@
+"""Versions, soft deletes and history: the mechanics every stored resource shares.
+
+Rules:
+
+- A change is accepted only against the version the caller read; otherwise ``StaleVersion``.
+  The check is a conditional ``UPDATE ... WHERE version = ?`` whose row count is verified,
+  inside a write transaction (``claims.db.write``), so it holds across processes.
+- A change that changes nothing is not a new version.
+- Every create, update, delete and restore appends one ``Change`` row in the same
+  transaction: who, when, and each changed field with its old and new value.
+"""
+
+import datetime
+
+from claims.errors import Conflict, NotFound, StaleVersion
+from claims.models import Change, utcnow
+
+
+def plain(value):
+    """A value as it is kept in the history's JSON."""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat() + "Z"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def record(resource, instance, action, editor, changes):
+    Change.create(
+        resource=resource,
+        resource_id=instance.id,
+        version=instance.version,
+        action=action,
+        editor=editor,
+        changes={field: [plain(old), plain(new)] for field, (old, new) in changes.items()},
+    )
+
+
+def get_live(model, resource_id, noun=None):
+    """The live (not deleted) row, or ``NotFound``."""
+    instance = model.live().where(model.id == resource_id).first()
+    if instance is None:
+        raise NotFound(f"There is no {noun or model.__name__.lower()} with id {resource_id}.")
+    return instance
+
+
+def get_deleted(model, resource_id, noun=None):
+    noun = noun or model.__name__.lower()
+    instance = model.get_or_none(model.id == resource_id)
+    if instance is None:
+        raise NotFound(f"There is no {noun} with id {resource_id}.")
+    if instance.deleted_at is None:
+        raise Conflict(f"The {noun} {resource_id} is not deleted; there is nothing to restore.")
+    return instance
+
+
+def check_version(instance, version):
+    if version is not None and instance.version != version:
+        raise StaleVersion(instance.version)
+
+
+def changed_fields(instance, fields):
+    """``{field: (old, new)}`` for the fields whose value would change."""
+    return {
+        name: (getattr(instance, name), value)
+        for name, value in fields.items()
+        if getattr(instance, name) != value
+    }
+
+
+def save(instance, version, fields, *, resource, editor, action="update"):
+    """Write ``fields`` onto ``instance`` as its next version; return the changes made.
+
+    ``version`` is the version the caller read (None only for changes the domain makes on
+    its own behalf, such as re-checking quotes, which run after a check of their own).
+    """
+    model = type(instance)
+    check_version(instance, version)
+    changes = changed_fields(instance, fields)
+    if not changes and action == "update":
+        return {}
+    now = utcnow()
+    values = {name: new for name, (_, new) in changes.items()}
+    updated = (
+        model.update(**values, version=model.version + 1, updated_at=now)
+        .where(model.id == instance.id, model.version == instance.version)
+        .execute()
+    )
+    if updated != 1:
+        raise StaleVersion(model.get_by_id(instance.id).version)
+    for name, value in values.items():
+        setattr(instance, name, value)
+    instance.version += 1
+    instance.updated_at = now
+    record(resource, instance, action, editor, changes)
+    return changes
+
+
+def create(model, fields, *, resource, editor):
+    instance = model.create(**fields)
+    record(resource, instance, "create", editor, {k: (None, v) for k, v in fields.items()})
+    return instance
+
+
+def soft_delete(instance, version, *, resource, editor, at=None):
+    save(instance, version, {"deleted_at": at or utcnow()}, resource=resource, editor=editor,
+         action="delete")
+
+
+def restore(instance, *, resource, editor):
+    save(instance, None, {"deleted_at": None}, resource=resource, editor=editor,
+         action="restore")

@@ -1,0 +1,1 @@
+"""marshmallow contracts: the shapes of what comes in and goes out. No database access."""

@@ -1,0 +1,91 @@
+from marshmallow import fields
+
+from claims.enums import ClaimKind, QuoteStatus
+from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, tag_list, string
+
+MAX_CLAIM = 20_000
+
+
+class ClaimCreate(Contract):
+    speaker_id = identifier(required=True)
+    source_id = identifier(required=True)
+    kind = choice(ClaimKind, required=True)
+    text = string(MAX_CLAIM, required=True, metadata={
+        "description": "For a direct quote, exactly the quoted words."})
+    speaker_name_as_written = string(300, allow_none=True, metadata={
+        "description": "How the source named the speaker."})
+    speaker_role = string(300, allow_none=True, metadata={"description": "The role at the time."})
+    cue = string(100, allow_none=True, metadata={"description": "The attribution verb or phrase."})
+    said_on = fields.Date(allow_none=True)
+    tags = tag_list(50, 100)
+    anchor = fields.Nested(Span, allow_none=True, metadata={
+        "description": "Where the claim sits in the source text; found by the server when "
+                       "not given."})
+
+
+class ClaimUpdate(ClaimCreate):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class ClaimSpeaker(Contract):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+
+
+class ClaimSource(Contract):
+    id = fields.Integer()
+    title = fields.String()
+    publisher = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published_at = fields.String(allow_none=True)
+
+
+class Anchor(Contract):
+    """W3C Web Annotation selectors: position and quote, with up to 32 characters around."""
+
+    start = fields.Integer()
+    end = fields.Integer()
+    exact = fields.String(allow_none=True)
+    prefix = fields.String(allow_none=True)
+    suffix = fields.String(allow_none=True)
+
+
+class Difference(Contract):
+    claimed = fields.String(metadata={"description": "What the claim says."})
+    found = fields.String(metadata={"description": "What the source says there."})
+
+
+class ClaimOut(Stored):
+    speaker_id = fields.Integer()
+    source_id = fields.Integer()
+    speaker = fields.Nested(ClaimSpeaker)
+    source = fields.Nested(ClaimSource)
+    kind = fields.String()
+    text = fields.String()
+    speaker_name_as_written = fields.String(allow_none=True)
+    speaker_role = fields.String(allow_none=True)
+    cue = fields.String(allow_none=True)
+    said_on = fields.Date(allow_none=True)
+    tags = fields.List(fields.String())
+    anchor = fields.Nested(Anchor, allow_none=True)
+    quote_status = fields.String(metadata={"enum": QuoteStatus.values()})
+    quote_differences = fields.List(fields.Nested(Difference), allow_none=True, metadata={
+        "description": "For an altered quote: where the claim's words differ from the source's."})
+
+
+class ClaimPage(Contract):
+    items = fields.List(fields.Nested(ClaimOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class ClaimQuery(PageArgs):
+    speaker_id = identifier(strict=False)
+    source_id = identifier(strict=False)
+    kind = choice(ClaimKind)
+    quote_status = choice(QuoteStatus)
+    tag = string(100)
+    said_from = fields.Date()
+    said_to = fields.Date()
+    q = string(500, metadata={"description": "Full-text search; results ranked by relevance."})

@@ -1,0 +1,128 @@
+"""Building blocks shared by every contract.
+
+Rules: bodies reject unknown fields; every string has a length limit and must be storable
+(no NUL, no lone surrogate: PostgreSQL refuses both); every integer has a range that fits a
+32-bit column.
+"""
+
+from datetime import date, datetime, timezone
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+MAX_INT = 2**31 - 1
+MAX_TEXT = 500_000
+
+
+class Contract(Schema):
+    class Meta:
+        unknown = RAISE
+        ordered = True
+
+
+class Storable(validate.Validator):
+    """Rejects what a database cannot store: NUL characters and lone surrogates."""
+
+    def __call__(self, value):
+        if "\x00" in value:
+            raise ValidationError("Must not contain NUL characters.")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError("Must be valid Unicode text (no lone surrogates).") from None
+        return value
+
+
+def string(max_length, *, min_length=1, **kwargs):
+    """A string field of ``min_length`` to ``max_length`` characters, storable."""
+    return fields.String(
+        validate=[validate.Length(min=min_length, max=max_length), Storable()], **kwargs
+    )
+
+
+def identifier(*, strict=True, **kwargs):
+    """A resource id; ``strict=False`` for query strings, where every value is text."""
+    return fields.Integer(strict=strict, validate=validate.Range(min=1, max=MAX_INT), **kwargs)
+
+
+def choice(enum, **kwargs):
+    return fields.String(validate=validate.OneOf(enum.values()), **kwargs)
+
+
+def tag_list(max_items, max_length, **kwargs):
+    return fields.List(string(max_length), validate=validate.Length(max=max_items), **kwargs)
+
+
+class UtcDateTime(fields.DateTime):
+    """Naive-UTC timestamps, written as RFC 3339 with a ``Z``."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+class DateOrTimestamp(fields.String):
+    """A date (``YYYY-MM-DD``) or an RFC 3339 timestamp with an offset, normalised to UTC."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        value = super()._deserialize(value, attr, data, **kwargs)
+        try:
+            if len(value) == 10:
+                return date.fromisoformat(value).isoformat()
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None or "T" not in value.upper():
+            raise ValidationError(
+                "Must be a date (2016-08-17) or a timestamp with an offset (2016-08-17T14:03:00Z)."
+            )
+        utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        return utc.isoformat() + "Z"
+
+
+class PageArgs(Contract):
+    limit = fields.Integer(
+        load_default=50,
+        validate=validate.Range(min=1, max=500),
+        metadata={"description": "Items per page (1 to 500)."},
+    )
+    cursor = string(
+        1000,
+        load_default=None,
+        metadata={"description": "The opaque `next_cursor` of the previous page."},
+    )
+
+
+class Problem(Schema):
+    """RFC 9457 problem details: the one shape of every error."""
+
+    type = fields.String(metadata={"example": "about:blank"})
+    title = fields.String(metadata={"example": "Unprocessable Content"})
+    status = fields.Integer(metadata={"example": 422})
+    detail = fields.String()
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Invalid fields and what is wrong with each (422 only)."},
+    )
+
+
+class Stored(Schema):
+    """What every stored resource carries."""
+
+    id = fields.Integer(required=True)
+    created_at = UtcDateTime(required=True)
+    updated_at = UtcDateTime(required=True)
+    version = fields.Integer(required=True)
+
+
+class Span(Contract):
+    """A client-given span of the source text: ``start`` inclusive, ``end`` exclusive."""
+
+    start = fields.Integer(strict=True, required=True, validate=validate.Range(min=0, max=MAX_TEXT))
+    end = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=MAX_TEXT))
+
+    @validates_schema
+    def _start_before_end(self, data, **kwargs):
+        if data["start"] >= data["end"]:
+            raise ValidationError("start must be less than end.", "end")

@@ -1,0 +1,60 @@
+from marshmallow import fields, validate
+
+from claims.enums import SourceKind
+from schemas.common import (
+    MAX_TEXT, Contract, DateOrTimestamp, PageArgs, Stored, choice, tag_list, string,
+)
+
+
+class SourceCreate(Contract):
+    kind = choice(SourceKind, required=True)
+    title = string(500, required=True)
+    publisher = string(200, allow_none=True)
+    url = fields.Url(
+        allow_none=True, schemes={"http", "https"},
+        validate=[validate.Length(max=2000)],
+    )
+    section = string(200, allow_none=True)
+    authors = tag_list(50, 200)
+    published_at = DateOrTimestamp(
+        allow_none=True, metadata={"description": "A date or an RFC 3339 timestamp."}
+    )
+    language = fields.String(
+        validate=validate.Regexp(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 tag."),
+        metadata={"description": "BCP 47 language tag; `en` when not given."},
+    )
+    text = string(MAX_TEXT, min_length=0, allow_none=True)
+
+
+class SourceUpdate(SourceCreate):
+    """Every field of a source is optional in a change; ``null`` clears an optional one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class SourceSummary(Stored):
+    kind = fields.String()
+    title = fields.String()
+    publisher = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    section = fields.String(allow_none=True)
+    authors = fields.List(fields.String())
+    published_at = fields.String(allow_none=True)
+    language = fields.String()
+    text_sha256 = fields.String(allow_none=True)
+
+
+class SourceOut(SourceSummary):
+    text = fields.String(allow_none=True)
+
+
+class SourcePage(Contract):
+    items = fields.List(fields.Nested(SourceSummary))
+    next_cursor = fields.String(allow_none=True)
+
+
+class SourceQuery(PageArgs):
+    publisher = string(200)
+    url = string(2000)
+    q = string(200, metadata={"description": "Words of the title or publisher."})

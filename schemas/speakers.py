@@ -1,0 +1,43 @@
+from marshmallow import fields, validate
+
+from claims.enums import SpeakerKind
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, tag_list, string
+
+
+class SpeakerCreate(Contract):
+    name = string(300, required=True)
+    kind = choice(SpeakerKind, required=True)
+    description = string(5000, allow_none=True)
+    affiliation = string(300, allow_none=True)
+    aliases = tag_list(100, 300, metadata={"description": "Other names seen for this speaker."})
+    wikidata_id = fields.String(
+        allow_none=True, validate=validate.Regexp(r"^Q[1-9][0-9]{0,11}$", error="Not a Q-id.")
+    )
+
+
+class SpeakerUpdate(SpeakerCreate):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class SpeakerOut(Stored):
+    name = fields.String()
+    kind = fields.String()
+    description = fields.String(allow_none=True)
+    affiliation = fields.String(allow_none=True)
+    aliases = fields.List(fields.String())
+    wikidata_id = fields.String(allow_none=True)
+
+
+class SpeakerPage(Contract):
+    items = fields.List(fields.Nested(SpeakerOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class SpeakerQuery(PageArgs):
+    q = string(300, metadata={"description": "Part of the name or of any alias, any case."})
+    kind = choice(SpeakerKind)
+
+
+class Merge(Contract):
+    into = identifier(required=True, metadata={"description": "The speaker that remains."})
