@@ -59,6 +59,8 @@ def _close(_exception):
 
 
 def _require_json_body():
+    if request.routing_exception is not None:
+        return
     has_body = request.content_length or request.headers.get("Transfer-Encoding")
     if request.method in BODY_METHODS and has_body and not request.is_json:
         raise UnsupportedMediaType("Send the body as application/json.")

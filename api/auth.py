@@ -2,24 +2,33 @@
 
 from flask import current_app, g, request
 
-from claims.editors import authenticate
+from claims.editors import authenticate, require
+from claims.enums import Role
 from claims.errors import Unauthenticated
 
 OPEN_PATHS = ("/healthz", "/api/v1/openapi.json", "/api/v1/docs")
+READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def identify():
     """Set ``g.editor`` from the Authorization header (None without one).
 
-    A header that is present but not a valid bearer token is refused, on reads too. With
-    public reads off, every request but health and documentation needs a token.
+    A header that is present but not a valid bearer token is refused, on reads too. Every
+    write needs an editor (the use cases check finer roles, such as admin, themselves);
+    checking here answers 401/403 before a body is even parsed. With public reads off,
+    every request but health and documentation needs a token. Unknown paths and methods
+    are left to routing, which answers 404 or 405.
     """
     g.editor = None
+    if request.routing_exception is not None:
+        return
     header = request.headers.get("Authorization")
     if header is not None:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
             raise Unauthenticated("Send the token as 'Authorization: Bearer <token>'.")
         g.editor = authenticate(token.strip())
+    if request.method not in READ_METHODS:
+        require(g.editor, Role.EDITOR)
     elif not current_app.config["PUBLIC_READ"] and not request.path.startswith(OPEN_PATHS):
-        raise Unauthenticated("This server requires a bearer token for every request.")
+        require(g.editor, Role.READER)
