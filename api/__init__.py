@@ -10,7 +10,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from api import auth, errors
 from api.config import load_config
 from api.docs import make_api
-from api.resources import claims, service, sources, speakers
+from api.resources import claims, disputes, relations, service, sources, speakers
 from claims.db import database, open_database
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -43,7 +43,7 @@ def create_app(config=None):
     app.teardown_appcontext(_close)
 
     api = make_api(app)
-    for module in (service, sources, speakers, claims):
+    for module in (service, sources, speakers, claims, relations, disputes):
         api.register_blueprint(module.blp)
     errors.register(app)
     return app

@@ -20,7 +20,7 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
 from claims.errors import InvalidField, NotFound
-from claims.models import Claim, ClaimTag, Source, Speaker
+from claims.models import Claim, ClaimTag, Position, Source, Speaker
 from claims.speakers import speaker_for_claim
 
 RESOURCE = Resource.CLAIM.value
@@ -106,6 +106,15 @@ def get_claim(claim_id):
     return claim
 
 
+def claims_by_id(claim_ids):
+    """``{id: claim}`` of the live claims among ``claim_ids``, with summaries, in one query."""
+    claim_ids = list(claim_ids)
+    if not claim_ids:
+        return {}
+    query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id.in_(claim_ids))
+    return {claim.id: claim for claim in query}
+
+
 def _with_summaries(query):
     return query.join_from(Claim, Speaker).join_from(Claim, Source)
 
@@ -180,7 +189,7 @@ def recheck_source(source, *, editor):
 
 
 def list_claims(*, limit, cursor=None, q=None, speaker_id=None, source_id=None, kind=None,
-                quote_status=None, tag=None, said_from=None, said_to=None):
+                quote_status=None, tag=None, said_from=None, said_to=None, dispute_id=None):
     """Claims matching every filter given: newest first, or most relevant first with ``q``."""
     query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
     filters = {
@@ -194,6 +203,9 @@ def list_claims(*, limit, cursor=None, q=None, speaker_id=None, source_id=None, 
             query = query.where(field == value)
     if tag is not None:
         query = query.where(Claim.id.in_(ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)))
+    if dispute_id is not None:
+        query = query.where(
+            Claim.id.in_(Position.select(Position.claim).where(Position.dispute == dispute_id)))
     if said_from is not None:
         query = query.where(Claim.said_on >= said_from)
     if said_to is not None:

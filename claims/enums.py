@@ -44,6 +44,36 @@ class QuoteStatus(Vocabulary):
     UNCHECKED = "unchecked"
 
 
+class RelationType(Vocabulary):
+    """How one claim bears on another; ``from`` is the claim doing the contradicting etc."""
+
+    CONTRADICTS = "contradicts"
+    SUPPORTS = "supports"
+    QUALIFIES = "qualifies"
+    REPEATS = "repeats"
+
+    @property
+    def symmetric(self):
+        return self in (RelationType.CONTRADICTS, RelationType.REPEATS)
+
+
+class Stance(Vocabulary):
+    AFFIRMS = "affirms"
+    DENIES = "denies"
+    QUALIFIES = "qualifies"
+
+    @property
+    def opposite(self):
+        """The stance on the other side of a dispute, or None for ``qualifies``."""
+        return {Stance.AFFIRMS: Stance.DENIES, Stance.DENIES: Stance.AFFIRMS}.get(self)
+
+
+class DisputeStatus(Vocabulary):
+    OPEN = "open"
+    SETTLED = "settled"
+    DORMANT = "dormant"
+
+
 class Role(Vocabulary):
     """Editor roles, from the least to the most trusted."""
 
@@ -69,4 +99,6 @@ class Resource(Vocabulary):
     SOURCE = "source"
     SPEAKER = "speaker"
     CLAIM = "claim"
+    RELATION = "relation"
+    DISPUTE = "dispute"
     EDITOR = "editor"

@@ -6,7 +6,7 @@ created by the web application itself: several workers starting at once would ra
 """
 
 from claims.db import database, is_postgres, write
-from claims.models import MODELS, SchemaMigration
+from claims.models import DISPUTE_MODELS, MODELS, SchemaMigration
 
 SQLITE_CLAIM_SEARCH = [
     # External-content FTS5 index over claim.text, kept in sync by triggers so that no
@@ -35,8 +35,16 @@ def _initial_schema():
         database.execute_sql(statement)
 
 
+def _relations_and_disputes():
+    database.create_tables(DISPUTE_MODELS)
+    database.execute_sql(
+        "CREATE UNIQUE INDEX relation_live_pair ON relation (pair_key) WHERE deleted_at IS NULL"
+    )
+
+
 MIGRATIONS = {
     1: _initial_schema,
+    2: _relations_and_disputes,
 }
 
 

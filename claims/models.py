@@ -139,6 +139,51 @@ class ClaimTag(BaseModel):
         indexes = ((("tag", "claim"), True),)
 
 
+class Relation(Versioned):
+    """A typed, directed link between two claims.
+
+    ``pair_key`` names the relation regardless of direction for the symmetric types
+    (contradicts, repeats), and with it otherwise; a partial unique index over the live
+    rows makes a second identical relation impossible, whatever the number of writers.
+    """
+
+    from_claim = ForeignKeyField(Claim, backref="relations_from", on_delete="RESTRICT")
+    to_claim = ForeignKeyField(Claim, backref="relations_to", on_delete="RESTRICT")
+    type = CharField(max_length=20)
+    rationale = TextField(null=True)
+    pair_key = CharField(max_length=60)
+
+    class Meta:
+        indexes = (
+            (("from_claim", "type"), False),
+            (("to_claim", "type"), False),
+        )
+
+
+class Dispute(Versioned):
+    question = CharField(max_length=500)
+    description = TextField(null=True)
+    status = CharField(max_length=10, index=True)
+
+
+class Position(BaseModel):
+    """A claim's stance on a dispute. Part of the dispute: changes version the dispute."""
+
+    id = AutoField()
+    dispute = ForeignKeyField(Dispute, backref="positions", on_delete="CASCADE")
+    claim = ForeignKeyField(Claim, backref="positions", on_delete="RESTRICT")
+    stance = CharField(max_length=10)
+    note = TextField(null=True)
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = (
+            (("dispute", "claim"), True),
+            (("claim", "dispute"), False),
+        )
+
+
 class Change(BaseModel):
     """One entry of the history of a resource, and of the change feed (``seq``)."""
 
@@ -161,3 +206,4 @@ class SchemaMigration(BaseModel):
 
 
 MODELS = [Editor, Source, Speaker, Claim, ClaimTag, Change, SchemaMigration]
+DISPUTE_MODELS = [Relation, Dispute, Position]

@@ -68,19 +68,21 @@ def changed_fields(instance, fields):
     }
 
 
-def save(instance, version, fields, *, resource, editor, action="update"):
+def save(instance, version, fields, *, resource, editor, action="update", also=None):
     """Write ``fields`` onto ``instance`` as its next version; return the changes made.
 
     ``version`` is the version the caller read (None only for changes the domain makes on
     its own behalf, such as re-checking quotes, which run after a check of their own).
+    ``also`` holds changes to parts stored elsewhere (a dispute's positions): they are
+    recorded with the others and make a new version too.
     """
     model = type(instance)
     check_version(instance, version)
-    changes = changed_fields(instance, fields)
+    changes = {**changed_fields(instance, fields), **(also or {})}
     if not changes and action == "update":
         return {}
     now = utcnow()
-    values = {name: new for name, (_, new) in changes.items()}
+    values = {name: new for name, (_, new) in changes.items() if name in fields}
     updated = (
         model.update(**values, version=model.version + 1, updated_at=now)
         .where(model.id == instance.id, model.version == instance.version)

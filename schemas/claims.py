@@ -1,7 +1,8 @@
 from marshmallow import fields
 
 from claims.enums import ClaimKind, QuoteStatus
-from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, tag_list, string
+from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, string, tag_list
+from schemas.relations import RelationOut
 
 MAX_CLAIM = 20_000
 
@@ -86,6 +87,39 @@ class ClaimQuery(PageArgs):
     kind = choice(ClaimKind)
     quote_status = choice(QuoteStatus)
     tag = string(100)
+    dispute_id = identifier(strict=False, metadata={
+        "description": "Claims taking a position in this dispute."})
     said_from = fields.Date()
     said_to = fields.Date()
     q = string(500, metadata={"description": "Full-text search; results ranked by relevance."})
+
+
+class Via(Contract):
+    """Why a claim contradicts another: a relation, or opposite sides of a dispute."""
+
+    kind = fields.String(metadata={"enum": ["relation", "dispute"]})
+    relation_id = fields.Integer()
+    type = fields.String()
+    rationale = fields.String(allow_none=True)
+    dispute_id = fields.Integer()
+    question = fields.String()
+    stance = fields.String(metadata={"description": "This claim's stance on the dispute."})
+    opposing_stance = fields.String()
+    note = fields.String(allow_none=True, metadata={
+        "description": "The opposing position's note."})
+
+
+class Contradiction(Contract):
+    claim = fields.Nested(ClaimOut)
+    via = fields.Nested(Via)
+
+
+class ContradictionList(Contract):
+    """Every contradiction of the claim: complete, so not paginated."""
+
+    items = fields.List(fields.Nested(Contradiction))
+
+
+class ClaimDetail(ClaimOut):
+    contradicted_by = fields.List(fields.Nested(Contradiction))
+    relations = fields.List(fields.Nested(RelationOut))

@@ -7,8 +7,10 @@ from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
 from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
-from claims import claims
-from schemas.claims import ClaimCreate, ClaimOut, ClaimPage, ClaimQuery, ClaimUpdate
+from claims import claims, contradictions
+from schemas.claims import (
+    ClaimCreate, ClaimDetail, ClaimOut, ClaimPage, ClaimQuery, ClaimUpdate, ContradictionList,
+)
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Attributed statements, anchored and checked in their sources.")
@@ -36,11 +38,11 @@ class Claims(MethodView):
 
 @blp.route(f"/{ID}")
 class Claim(MethodView):
-    @blp.response(200, ClaimOut, headers=ETAG_HEADER)
+    @blp.response(200, ClaimDetail, headers=ETAG_HEADER)
     @problems(blp, READ)
     def get(self, claim_id):
-        """Read a claim"""
-        return tagged(claims.get_claim(claim_id))
+        """Read a claim, with the claims that contradict it and its relations"""
+        return tagged(contradictions.claim_detail(claim_id))
 
     @blp.arguments(ClaimUpdate)
     @blp.response(200, ClaimOut, headers=ETAG_HEADER)
@@ -67,3 +69,12 @@ class ClaimRestore(MethodView):
     def post(self, claim_id):
         """Restore a deleted claim (editor)"""
         return tagged(claims.restore_claim(claim_id, editor=g.editor))
+
+
+@blp.route(f"/{ID}/contradictions")
+class ClaimContradictions(MethodView):
+    @blp.response(200, ContradictionList)
+    @problems(blp, READ)
+    def get(self, claim_id):
+        """List every claim that contradicts this one, and why (via)"""
+        return {"items": contradictions.list_contradictions(claim_id)}

@@ -1,0 +1,101 @@
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from marshmallow import RAISE
+
+from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
+from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.paging import LINK_HEADER, page_response
+from api.resources import created, tagged
+from claims import disputes
+from schemas.disputes import (
+    Comparison, DisputeCreate, DisputeOut, DisputePage, DisputeQuery, DisputeUpdate, PositionIn,
+)
+
+blp = Blueprint("disputes", __name__, url_prefix="/api/v1/disputes",
+                description="Disputed points and the claims that take a position on them.")
+ID = "<int(max=2147483647):dispute_id>"
+CLAIM_ID = "<int(max=2147483647):claim_id>"
+
+
+@blp.route("")
+class Disputes(MethodView):
+    @blp.arguments(DisputeQuery, location="query", unknown=RAISE)
+    @blp.response(200, DisputePage, headers=LINK_HEADER)
+    @problems(blp, LIST)
+    def get(self, args):
+        """List disputes, newest first, by status, speaker taking part or words"""
+        return page_response(disputes.list_disputes(**args))
+
+    @blp.arguments(DisputeCreate)
+    @blp.response(201, DisputeOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, CREATE)
+    def post(self, fields):
+        """Open a dispute (editor)"""
+        dispute = disputes.open_dispute(editor=g.editor, **fields)
+        return created(dispute, "disputes.Dispute", dispute_id=dispute.id)
+
+
+@blp.route(f"/{ID}")
+class Dispute(MethodView):
+    @blp.response(200, DisputeOut, headers=ETAG_HEADER)
+    @problems(blp, READ)
+    def get(self, dispute_id):
+        """Read a dispute with its positions"""
+        return tagged(disputes.get_dispute(dispute_id))
+
+    @blp.arguments(DisputeUpdate)
+    @blp.response(200, DisputeOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, UPDATE)
+    def patch(self, fields, dispute_id):
+        """Change a dispute's question, description or status (editor)"""
+        return tagged(disputes.update_dispute(
+            dispute_id, editor=g.editor, version=expected_version(), **fields))
+
+    @blp.response(204)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, DELETE)
+    def delete(self, dispute_id):
+        """Delete a dispute (editor)"""
+        disputes.delete_dispute(dispute_id, editor=g.editor, version=expected_version())
+
+
+@blp.route(f"/{ID}/restore")
+class DisputeRestore(MethodView):
+    @blp.response(200, DisputeOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER)
+    @problems(blp, ACTION)
+    def post(self, dispute_id):
+        """Restore a deleted dispute (editor)"""
+        return tagged(disputes.restore_dispute(dispute_id, editor=g.editor))
+
+
+@blp.route(f"/{ID}/positions/{CLAIM_ID}")
+class DisputePosition(MethodView):
+    @blp.arguments(PositionIn)
+    @blp.response(200, DisputeOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, UPDATE)
+    def put(self, fields, dispute_id, claim_id):
+        """Set a claim's position on the dispute (editor); If-Match is the dispute's ETag"""
+        return tagged(disputes.take_position(
+            dispute_id, claim_id, editor=g.editor, version=expected_version(), **fields))
+
+    @blp.response(200, DisputeOut, headers=ETAG_HEADER)
+    @blp.doc(security=BEARER, parameters=[IF_MATCH])
+    @problems(blp, DELETE)
+    def delete(self, dispute_id, claim_id):
+        """Remove a claim's position from the dispute (editor); answers with the dispute"""
+        return tagged(disputes.drop_position(
+            dispute_id, claim_id, editor=g.editor, version=expected_version()))
+
+
+@blp.route(f"/{ID}/comparison")
+class DisputeComparison(MethodView):
+    @blp.response(200, Comparison)
+    @problems(blp, READ)
+    def get(self, dispute_id):
+        """Compare the sides of a dispute: who stands where, on what evidence"""
+        return disputes.compare(dispute_id)

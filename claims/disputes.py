@@ -1,0 +1,190 @@
+"""Disputes: disputed points, asked as questions, and the claims that take a position.
+
+Rules:
+
+- A position is a live claim's stance on a dispute (``affirms``, ``denies`` or
+  ``qualifies``) with an optional note; a claim has at most one position per dispute.
+- Positions are part of their dispute: setting or removing one is a change of the dispute,
+  checked against the dispute's version, giving it a new version and a history entry.
+- Reads show only the positions of live claims.
+- The comparison puts the sides next to each other: one side per stance (always all
+  three, in the order affirms, denies, qualifies), each side's claims in the order they
+  were said (``said_on``, else the source's publication date; undated last), with their
+  speaker, role and name as written, source, quote status, and the relations among them.
+  It costs the same few queries whatever the number of positions.
+"""
+
+from claims import pages, versioning
+from claims.db import write
+from claims.editors import require
+from claims.enums import Resource, Role, Stance
+from claims.errors import NotFound
+from claims.models import Claim, Dispute, Position, Source, Speaker, utcnow
+from claims.relations import relations_among
+
+RESOURCE = Resource.DISPUTE.value
+
+
+def _entries(dispute_ids):
+    """``{dispute_id: [position entries]}`` for live claims, in one query."""
+    found = {dispute_id: [] for dispute_id in dispute_ids}
+    if not found:
+        return found
+    query = (Position.select(Position.dispute, Position.claim, Position.stance, Position.note)
+             .join(Claim).where(Position.dispute.in_(list(found)), Claim.deleted_at.is_null())
+             .order_by(Position.id).tuples())
+    for dispute_id, claim_id, stance, note in query:
+        found[dispute_id].append({"claim_id": claim_id, "stance": stance, "note": note})
+    return found
+
+
+def _with_positions(disputes):
+    entries = _entries([d.id for d in disputes])
+    for dispute in disputes:
+        dispute.position_entries = entries[dispute.id]
+    return disputes
+
+
+def open_dispute(*, editor, question, description=None, status="open"):
+    require(editor, Role.EDITOR)
+    with write():
+        dispute = versioning.create(
+            Dispute, {"question": question, "description": description, "status": status},
+            resource=RESOURCE, editor=editor)
+    return _with_positions([dispute])[0]
+
+
+def get_dispute(dispute_id):
+    return _with_positions([versioning.get_live(Dispute, dispute_id)])[0]
+
+
+def list_disputes(*, limit, cursor=None, status=None, speaker_id=None, q=None):
+    """Disputes newest first: by status, by a speaker taking part, by words of the question."""
+    query = Dispute.live()
+    if status is not None:
+        query = query.where(Dispute.status == status)
+    if speaker_id is not None:
+        taking_part = (Position.select(Position.dispute).join(Claim)
+                       .where(Claim.speaker == speaker_id, Claim.deleted_at.is_null()))
+        query = query.where(Dispute.id.in_(taking_part))
+    if q:
+        query = query.where(Dispute.question.contains(q) | Dispute.description.contains(q))
+    page = pages.by_id(query, Dispute, limit=limit, cursor=cursor)
+    _with_positions(page.items)
+    return page
+
+
+def update_dispute(dispute_id, *, editor, version, **fields):
+    require(editor, Role.EDITOR)
+    with write():
+        dispute = versioning.get_live(Dispute, dispute_id)
+        versioning.save(dispute, version, fields, resource=RESOURCE, editor=editor)
+    return _with_positions([dispute])[0]
+
+
+def delete_dispute(dispute_id, *, editor, version):
+    require(editor, Role.EDITOR)
+    with write():
+        dispute = versioning.get_live(Dispute, dispute_id)
+        versioning.soft_delete(dispute, version, resource=RESOURCE, editor=editor)
+
+
+def restore_dispute(dispute_id, *, editor):
+    require(editor, Role.EDITOR)
+    with write():
+        dispute = versioning.get_deleted(Dispute, dispute_id)
+        versioning.restore(dispute, resource=RESOURCE, editor=editor)
+    return _with_positions([dispute])[0]
+
+
+def _position_value(position):
+    return {"stance": position.stance, "note": position.note} if position else None
+
+
+def take_position(dispute_id, claim_id, *, editor, version, stance, note=None):
+    """Set the claim's stance on the dispute (creating or replacing its position)."""
+    require(editor, Role.EDITOR)
+    stance = Stance(stance).value
+    with write():
+        dispute = versioning.get_live(Dispute, dispute_id)
+        versioning.get_live(Claim, claim_id)
+        versioning.check_version(dispute, version)
+        position = Position.get_or_none(Position.dispute == dispute, Position.claim == claim_id)
+        old = _position_value(position)
+        new = {"stance": stance, "note": note}
+        if old != new:
+            if position is None:
+                Position.create(dispute=dispute, claim=claim_id, stance=stance, note=note)
+            else:
+                Position.update(stance=stance, note=note, updated_at=utcnow()).where(
+                    Position.id == position.id).execute()
+            versioning.save(dispute, version, {}, resource=RESOURCE, editor=editor,
+                            also={f"positions.{claim_id}": (old, new)})
+    return _with_positions([dispute])[0]
+
+
+def drop_position(dispute_id, claim_id, *, editor, version):
+    """Remove the claim's position from the dispute."""
+    require(editor, Role.EDITOR)
+    with write():
+        dispute = versioning.get_live(Dispute, dispute_id)
+        versioning.check_version(dispute, version)
+        position = Position.get_or_none(Position.dispute == dispute, Position.claim == claim_id)
+        if position is None:
+            raise NotFound(
+                f"The claim {claim_id} has no position on the dispute {dispute_id}.")
+        position.delete_instance()
+        versioning.save(dispute, version, {}, resource=RESOURCE, editor=editor,
+                        also={f"positions.{claim_id}": (_position_value(position), None)})
+    return _with_positions([dispute])[0]
+
+
+def _said_on(claim):
+    if claim.said_on is not None:
+        return claim.said_on.isoformat()
+    published = claim.source.published_at
+    return published[:10] if published else None
+
+
+def _compared(position):
+    claim, speaker, source = position.claim, position.claim.speaker, position.claim.source
+    return {
+        "stance": position.stance,
+        "claim_id": claim.id,
+        "date": _said_on(claim),
+        "position_in_source": claim.anchor_start or 0,
+        "speaker": {"id": speaker.id, "name": speaker.name, "kind": speaker.kind,
+                    "role": claim.speaker_role, "name_as_written": claim.speaker_name_as_written},
+        "kind": claim.kind,
+        "text": claim.text,
+        "cue": claim.cue,
+        "quote_status": claim.quote_status,
+        "anchor": claim.anchor,
+        "source": {"id": source.id, "title": source.title, "publisher": source.publisher,
+                   "published_at": source.published_at, "url": source.url},
+        "note": position.note,
+    }
+
+
+def compare(dispute_id):
+    """The side-by-side view of a dispute (see the module's rules)."""
+    dispute = versioning.get_live(Dispute, dispute_id)
+    rows = (Position.select(Position, Claim, Speaker.id, Speaker.name, Speaker.kind,
+                            Source.id, Source.title, Source.publisher, Source.published_at,
+                            Source.url)
+            .join(Claim).join_from(Claim, Speaker).join_from(Claim, Source)
+            .where(Position.dispute == dispute.id, Claim.deleted_at.is_null()))
+    entries = [_compared(position) for position in rows]
+    entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"],
+                                e["claim_id"]))
+    dates = [e["date"] for e in entries if e["date"]]
+    return {
+        "dispute": dispute,
+        "sides": [
+            {"stance": stance.value,
+             "claims": [e for e in entries if e["stance"] == stance.value]}
+            for stance in Stance
+        ],
+        "relations": relations_among(e["claim_id"] for e in entries),
+        "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
+    }

@@ -1,0 +1,103 @@
+from marshmallow import fields
+
+from claims.enums import DisputeStatus, Stance
+from schemas.claims import Anchor
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, string
+from schemas.relations import RelationOut
+
+
+class DisputeCreate(Contract):
+    question = string(500, required=True, metadata={
+        "example": "Does Russia have a permanent base in Iran?"})
+    description = string(5000, allow_none=True)
+    status = choice(DisputeStatus, load_default=DisputeStatus.OPEN.value)
+
+
+class DisputeUpdate(Contract):
+    question = string(500)
+    description = string(5000, allow_none=True)
+    status = choice(DisputeStatus)
+
+
+class PositionIn(Contract):
+    stance = choice(Stance, required=True)
+    note = string(2000, allow_none=True, load_default=None)
+
+
+class PositionOut(Contract):
+    claim_id = fields.Integer()
+    stance = fields.String()
+    note = fields.String(allow_none=True)
+
+
+class DisputeSummary(Stored):
+    question = fields.String()
+    description = fields.String(allow_none=True)
+    status = fields.String()
+
+
+class DisputeOut(DisputeSummary):
+    positions = fields.List(fields.Nested(PositionOut), attribute="position_entries")
+
+
+class DisputePage(Contract):
+    items = fields.List(fields.Nested(DisputeOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class DisputeQuery(PageArgs):
+    status = choice(DisputeStatus)
+    speaker_id = identifier(strict=False, metadata={
+        "description": "Disputes in which a claim of this speaker takes a position."})
+    q = string(300, metadata={"description": "Words of the question or description."})
+
+
+class ComparedSpeaker(Contract):
+    id = fields.Integer()
+    name = fields.String()
+    kind = fields.String()
+    role = fields.String(allow_none=True, metadata={
+        "description": "The speaker's role when the claim was made."})
+    name_as_written = fields.String(allow_none=True, metadata={
+        "description": "How the source named the speaker."})
+
+
+class ComparedSource(Contract):
+    id = fields.Integer()
+    title = fields.String()
+    publisher = fields.String(allow_none=True)
+    published_at = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+
+
+class ComparedClaim(Contract):
+    """One claim on one side: what was said, by whom, where, and how well it checks out."""
+
+    claim_id = fields.Integer()
+    date = fields.String(allow_none=True, metadata={
+        "description": "When it was said: said_on, else the source's publication date."})
+    speaker = fields.Nested(ComparedSpeaker)
+    kind = fields.String()
+    text = fields.String()
+    cue = fields.String(allow_none=True)
+    quote_status = fields.String()
+    anchor = fields.Nested(Anchor, allow_none=True)
+    source = fields.Nested(ComparedSource)
+    note = fields.String(allow_none=True, metadata={"description": "The position's note."})
+
+
+class Side(Contract):
+    stance = fields.String()
+    claims = fields.List(fields.Nested(ComparedClaim))
+
+
+class DateSpan(Contract):
+    first = fields.String(allow_none=True)
+    last = fields.String(allow_none=True)
+
+
+class Comparison(Contract):
+    dispute = fields.Nested(DisputeSummary)
+    sides = fields.List(fields.Nested(Side))
+    relations = fields.List(fields.Nested(RelationOut))
+    dates = fields.Nested(DateSpan)

@@ -1,0 +1,33 @@
+from marshmallow import fields
+
+from claims.enums import RelationType
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, string
+
+
+class RelationCreate(Contract):
+    from_claim_id = identifier(required=True, metadata={
+        "description": "The claim doing the contradicting, supporting, qualifying or repeating."})
+    to_claim_id = identifier(required=True)
+    type = choice(RelationType, required=True)
+    rationale = string(5000, allow_none=True)
+
+
+class RelationUpdate(Contract):
+    rationale = string(5000, required=True, allow_none=True)
+
+
+class RelationOut(Stored):
+    from_claim_id = fields.Integer()
+    to_claim_id = fields.Integer()
+    type = fields.String()
+    rationale = fields.String(allow_none=True)
+
+
+class RelationPage(Contract):
+    items = fields.List(fields.Nested(RelationOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class RelationQuery(PageArgs):
+    claim_id = identifier(strict=False, metadata={"description": "Either end of the relation."})
+    type = choice(RelationType)
