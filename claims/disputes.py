@@ -139,42 +139,59 @@ def drop_position(dispute_id, claim_id, *, editor, version):
     return _with_positions([dispute])[0]
 
 
-def _said_on(claim):
-    if claim.said_on is not None:
-        return claim.said_on.isoformat()
-    published = claim.source.published_at
-    return published[:10] if published else None
+COMPARED = {
+    "stance": Position.stance, "note": Position.note,
+    "claim_id": Claim.id, "kind": Claim.kind, "text": Claim.text, "cue": Claim.cue,
+    "quote_status": Claim.quote_status, "said_on": Claim.said_on,
+    "speaker_role": Claim.speaker_role, "speaker_name_as_written": Claim.speaker_name_as_written,
+    "anchor_start": Claim.anchor_start, "anchor_end": Claim.anchor_end,
+    "anchor_exact": Claim.anchor_exact, "anchor_prefix": Claim.anchor_prefix,
+    "anchor_suffix": Claim.anchor_suffix,
+    "speaker_id": Speaker.id, "speaker_name": Speaker.name, "speaker_kind": Speaker.kind,
+    "source_id": Source.id, "source_title": Source.title, "source_publisher": Source.publisher,
+    "source_published_at": Source.published_at, "source_url": Source.url,
+}
 
 
-def _compared(position):
-    claim, speaker, source = position.claim, position.claim.speaker, position.claim.source
+def _compared(row):
+    said_on = row["said_on"]
+    if said_on is not None:
+        date = said_on.isoformat() if hasattr(said_on, "isoformat") else str(said_on)
+    else:
+        date = row["source_published_at"][:10] if row["source_published_at"] else None
+    anchor = None
+    if row["anchor_start"] is not None:
+        anchor = {name: row[f"anchor_{name}"]
+                  for name in ("start", "end", "exact", "prefix", "suffix")}
     return {
-        "stance": position.stance,
-        "claim_id": claim.id,
-        "date": _said_on(claim),
-        "position_in_source": claim.anchor_start or 0,
-        "speaker": {"id": speaker.id, "name": speaker.name, "kind": speaker.kind,
-                    "role": claim.speaker_role, "name_as_written": claim.speaker_name_as_written},
-        "kind": claim.kind,
-        "text": claim.text,
-        "cue": claim.cue,
-        "quote_status": claim.quote_status,
-        "anchor": claim.anchor,
-        "source": {"id": source.id, "title": source.title, "publisher": source.publisher,
-                   "published_at": source.published_at, "url": source.url},
-        "note": position.note,
+        "stance": row["stance"],
+        "claim_id": row["claim_id"],
+        "date": date,
+        "position_in_source": row["anchor_start"] or 0,
+        "speaker": {"id": row["speaker_id"], "name": row["speaker_name"],
+                    "kind": row["speaker_kind"], "role": row["speaker_role"],
+                    "name_as_written": row["speaker_name_as_written"]},
+        "kind": row["kind"],
+        "text": row["text"],
+        "cue": row["cue"],
+        "quote_status": row["quote_status"],
+        "anchor": anchor,
+        "source": {"id": row["source_id"], "title": row["source_title"],
+                   "publisher": row["source_publisher"],
+                   "published_at": row["source_published_at"], "url": row["source_url"]},
+        "note": row["note"],
     }
 
 
 def compare(dispute_id):
     """The side-by-side view of a dispute (see the module's rules)."""
     dispute = versioning.get_live(Dispute, dispute_id)
-    rows = (Position.select(Position, Claim, Speaker.id, Speaker.name, Speaker.kind,
-                            Source.id, Source.title, Source.publisher, Source.published_at,
-                            Source.url)
+    # Plain tuples, not models: building 500 joined model graphs would cost more than the SQL.
+    rows = (Position.select(*COMPARED.values())
             .join(Claim).join_from(Claim, Speaker).join_from(Claim, Source)
-            .where(Position.dispute == dispute.id, Claim.deleted_at.is_null()))
-    entries = [_compared(position) for position in rows]
+            .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
+            .tuples())
+    entries = [_compared(dict(zip(COMPARED, row))) for row in rows]
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"],
                                 e["claim_id"]))
     dates = [e["date"] for e in entries if e["date"]]

@@ -1,0 +1,97 @@
+"""What every benchmark shares: a fresh database, a real gunicorn server, and a timer.
+
+Benchmarks talk to the service over real HTTP on 127.0.0.1, one request at a time, and
+report latency percentiles. They are never part of the test run.
+"""
+
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+
+from claims.db import database, open_database
+from claims.migrations import migrate
+
+
+def fresh_database(url):
+    """Open ``url`` with an empty schema. A PostgreSQL database is emptied first."""
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("DROP SCHEMA public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+    else:
+        path = url[len("sqlite:///"):]
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
+    open_database(url)
+    migrate()
+    return database
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def server(url, workers=1):
+    """A gunicorn server for the database at ``url``; yields its port."""
+    port = _free_port()
+    env = {**os.environ, "CLAIMS_DATABASE_URL": url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers",
+         str(workers), "--no-control-socket", "api:create_app()"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if get(port, "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the server did not start")
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def get(port, path):
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def measure(port, path, calls, warmup=10):
+    """Latencies in milliseconds of ``calls`` sequential GETs (after a warm-up)."""
+    for _ in range(warmup):
+        get(port, path)
+    times = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        status, _ = get(port, path)
+        times.append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
+    return times
+
+
+def summary(times):
+    ordered = sorted(times)
+    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * len(ordered))) - 1)]
+    return {"p50": statistics.median(ordered), "p99": p99, "calls": len(ordered)}
