@@ -10,7 +10,9 @@ from werkzeug.exceptions import UnsupportedMediaType
 from api import auth, errors
 from api.config import load_config
 from api.docs import make_api
-from api.resources import claims, disputes, relations, service, sources, speakers
+from api.resources import (
+    annotations, claims, disputes, editors, history, relations, service, sources, speakers,
+)
 from claims.db import database, open_database
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -22,6 +24,8 @@ def create_app(config=None):
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
         PUBLIC_READ=settings["PUBLIC_READ"],
+        PUBLISHER_NAME=settings["PUBLISHER_NAME"],
+        PUBLISHER_URL=settings["PUBLISHER_URL"],
         MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"],
         API_TITLE="claims",
         API_VERSION="1",
@@ -43,7 +47,8 @@ def create_app(config=None):
     app.teardown_appcontext(_close)
 
     api = make_api(app)
-    for module in (service, sources, speakers, claims, relations, disputes):
+    for module in (service, sources, speakers, claims, relations, disputes, annotations,
+                   history, editors):
         api.register_blueprint(module.blp)
     errors.register(app)
     return app

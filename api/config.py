@@ -5,6 +5,8 @@
 | CLAIMS_DATABASE_URL | sqlite:///data/claims.db | sqlite:///file or postgresql://... |
 | CLAIMS_PUBLIC_READ | on | off: every read needs a token too |
 | CLAIMS_MAX_BODY_BYTES | 1048576 | larger request bodies get 413 |
+| CLAIMS_PUBLISHER_NAME | (none) | the organisation publishing ClaimReviews |
+| CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
 
 A value that cannot be used raises ``ConfigError`` with a one-line message that names the
 variable and says what to fix.
@@ -16,6 +18,8 @@ DEFAULTS = {
     "DATABASE_URL": "sqlite:///data/claims.db",
     "PUBLIC_READ": True,
     "MAX_BODY_BYTES": 1024 * 1024,
+    "PUBLISHER_NAME": None,
+    "PUBLISHER_URL": None,
 }
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
@@ -51,6 +55,9 @@ def load_config(overrides=None):
     settings.update(overrides or {})
     settings["PUBLIC_READ"] = _boolean("PUBLIC_READ", settings["PUBLIC_READ"])
     settings["MAX_BODY_BYTES"] = _byte_count("MAX_BODY_BYTES", settings["MAX_BODY_BYTES"])
+    url = settings["PUBLISHER_URL"]
+    if url is not None and not str(url).startswith(("http://", "https://")):
+        raise ConfigError(f"CLAIMS_PUBLISHER_URL={url!r}: give an http:// or https:// address")
     if not str(settings["DATABASE_URL"]).strip():
         raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
     return settings

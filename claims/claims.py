@@ -16,6 +16,7 @@ Rules:
 
 from claims import pages, search, versioning
 from claims.anchoring import check_quote, follow_span
+from claims.annotations import current_rating
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
@@ -188,9 +189,13 @@ def recheck_source(source, *, editor):
         )
 
 
-def list_claims(*, limit, cursor=None, q=None, speaker_id=None, source_id=None, kind=None,
-                quote_status=None, tag=None, said_from=None, said_to=None, dispute_id=None):
-    """Claims matching every filter given: newest first, or most relevant first with ``q``."""
+def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,
+                kind=None, quote_status=None, tag=None, said_from=None, said_to=None,
+                dispute_id=None, rating=None):
+    """Claims matching every filter given: newest first, or most relevant first with ``q``.
+
+    ``rating`` is the rating of the claim's current verdict as ``viewer`` may see it.
+    """
     query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
     filters = {
         Claim.speaker: speaker_id,
@@ -206,6 +211,8 @@ def list_claims(*, limit, cursor=None, q=None, speaker_id=None, source_id=None, 
     if dispute_id is not None:
         query = query.where(
             Claim.id.in_(Position.select(Position.claim).where(Position.dispute == dispute_id)))
+    if rating is not None:
+        query = query.where(current_rating(Claim.id, viewer=viewer) == rating)
     if said_from is not None:
         query = query.where(Claim.said_on >= said_from)
     if said_to is not None:

@@ -8,6 +8,7 @@ The whole answer costs three queries, whatever the number of claims.
 """
 
 from claims import claims as claim_cases
+from claims.annotations import current_verdicts
 from claims.enums import RelationType, Stance
 from claims.models import Claim, Dispute, Position, Relation
 from claims.relations import relations_of
@@ -46,11 +47,12 @@ def contradictions_of(claim_id):
     return [{"claim": claims[other], "via": via} for other, via in found if other in claims]
 
 
-def claim_detail(claim_id):
-    """The claim with ``contradicted_by`` and ``relations`` attached."""
+def claim_detail(claim_id, *, viewer):
+    """The claim with ``contradicted_by``, ``relations`` and ``verdict`` attached."""
     claim = claim_cases.get_claim(claim_id)
     claim.contradicted_by = contradictions_of(claim.id)
     claim.relations = relations_of(claim.id)
+    claim.verdict = current_verdicts([claim.id], viewer=viewer).get(claim.id)
     return claim
 
 

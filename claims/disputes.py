@@ -10,11 +10,13 @@ Rules:
 - The comparison puts the sides next to each other: one side per stance (always all
   three, in the order affirms, denies, qualifies), each side's claims in the order they
   were said (``said_on``, else the source's publication date; undated last), with their
-  speaker, role and name as written, source, quote status, and the relations among them.
+  speaker, role and name as written, source, quote status and current verdict, and the
+  relations among them.
   It costs the same few queries whatever the number of positions.
 """
 
 from claims import pages, versioning
+from claims.annotations import current_verdicts
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role, Stance
@@ -183,7 +185,7 @@ def _compared(row):
     }
 
 
-def compare(dispute_id):
+def compare(dispute_id, *, viewer):
     """The side-by-side view of a dispute (see the module's rules)."""
     dispute = versioning.get_live(Dispute, dispute_id)
     # Plain tuples, not models: building 500 joined model graphs would cost more than the SQL.
@@ -194,6 +196,9 @@ def compare(dispute_id):
     entries = [_compared(dict(zip(COMPARED, row))) for row in rows]
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"],
                                 e["claim_id"]))
+    verdicts = current_verdicts((e["claim_id"] for e in entries), viewer=viewer)
+    for entry in entries:
+        entry["verdict"] = verdicts.get(entry["claim_id"])
     dates = [e["date"] for e in entries if e["date"]]
     return {
         "dispute": dispute,

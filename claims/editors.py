@@ -7,7 +7,10 @@ Rules:
 - Roles rank ``reader`` < ``editor`` < ``admin``. Every write needs ``editor`` or higher;
   deleting or restoring sources and speakers, merging speakers and managing editors need
   ``admin``. Use cases call ``require`` before they change anything.
-- A deactivated editor's token stops working at once.
+- A deactivated editor's token stops working at once (every request looks the token up).
+- The last active admin can be neither demoted nor deactivated: someone must be able to
+  manage editors.
+- Creating and changing editors is recorded like every other change (resource ``editor``).
 - Changes made by the system itself (the seed loader) are recorded under a system editor
   that has no token.
 """
@@ -16,10 +19,13 @@ import hashlib
 import hmac
 import secrets
 
+from claims import pages, versioning
 from claims.db import write
-from claims.enums import Role
-from claims.errors import Conflict, Forbidden, Unauthenticated
+from claims.enums import Resource, Role
+from claims.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from claims.models import Editor
+
+RESOURCE = Resource.EDITOR.value
 
 TOKEN_PREFIX = "clm_"
 
@@ -28,14 +34,61 @@ def _hash(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_editor(*, name, role):
-    """Create an editor; return ``(editor, token)``. The token is not stored."""
+def create_editor(*, name, role, by=None):
+    """Create an editor; return ``(editor, token)``. The token is not stored.
+
+    ``by`` is the admin creating it; None when created from the command line.
+    """
+    if by is not None:
+        require(by, Role.ADMIN)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with write():
         if Editor.get_or_none(Editor.name == name):
             raise Conflict(f"An editor named {name!r} exists already.")
         editor = Editor.create(name=name, role=Role(role).value, token_hash=_hash(token))
+        versioning.record(RESOURCE, editor, "create", by or editor,
+                          {"name": (None, name), "role": (None, editor.role)})
     return editor, token
+
+
+def find_editor(name):
+    editor = Editor.get_or_none(Editor.name == name)
+    if editor is None:
+        raise NotFound(f"There is no editor named {name!r}.")
+    return editor
+
+
+def get_editor(editor_id, *, by):
+    require(by, Role.ADMIN)
+    editor = Editor.get_or_none(Editor.id == editor_id)
+    if editor is None:
+        raise NotFound(f"There is no editor with id {editor_id}.")
+    return editor
+
+
+def list_editors(*, by, limit, cursor=None, active=None):
+    require(by, Role.ADMIN)
+    query = Editor.select().where(Editor.token_hash.is_null(False))
+    if active is not None:
+        query = query.where(Editor.active == active)
+    return pages.by_id(query, Editor, limit=limit, cursor=cursor)
+
+
+def update_editor(editor_id, *, by, version, **fields):
+    """Change an editor's role or deactivate (``active=False``) or reactivate it (admin)."""
+    require(by, Role.ADMIN)
+    with write():
+        editor = get_editor(editor_id, by=by)
+        versioning.check_version(editor, version)
+        demoted = fields.get("role", editor.role) != Role.ADMIN.value
+        deactivated = not fields.get("active", editor.active)
+        if editor.role == Role.ADMIN.value and editor.active and (demoted or deactivated):
+            admins = Editor.select().where(Editor.role == Role.ADMIN.value, Editor.active,
+                                           Editor.token_hash.is_null(False)).count()
+            if admins <= 1:
+                raise Conflict("This is the last active admin; make another admin first.")
+        versioning.save(editor, version, fields, resource=RESOURCE, editor=by)
+        return editor
 
 
 def system_editor(name):

@@ -74,6 +74,29 @@ class DisputeStatus(Vocabulary):
     DORMANT = "dormant"
 
 
+class AnnotationKind(Vocabulary):
+    NOTE = "note"
+    EVIDENCE = "evidence"
+    VERDICT = "verdict"
+
+
+class Rating(Vocabulary):
+    """Verdict ratings, from the truest to the least true; the last two stand apart."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly_true"
+    HALF_TRUE = "half_true"
+    MOSTLY_FALSE = "mostly_false"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    UNVERIFIABLE = "unverifiable"
+
+
+class Visibility(Vocabulary):
+    INTERNAL = "internal"
+    PUBLIC = "public"
+
+
 class Role(Vocabulary):
     """Editor roles, from the least to the most trusted."""
 
@@ -101,4 +124,5 @@ class Resource(Vocabulary):
     CLAIM = "claim"
     RELATION = "relation"
     DISPUTE = "dispute"
+    ANNOTATION = "annotation"
     EDITOR = "editor"

@@ -6,7 +6,7 @@ created by the web application itself: several workers starting at once would ra
 """
 
 from claims.db import database, is_postgres, write
-from claims.models import DISPUTE_MODELS, MODELS, SchemaMigration
+from claims.models import DESK_MODELS, DISPUTE_MODELS, MODELS, SchemaMigration
 
 SQLITE_CLAIM_SEARCH = [
     # External-content FTS5 index over claim.text, kept in sync by triggers so that no
@@ -42,9 +42,14 @@ def _relations_and_disputes():
     )
 
 
+def _annotations():
+    database.create_tables(DESK_MODELS)
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
+    3: _annotations,
 }
 
 

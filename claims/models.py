@@ -184,6 +184,25 @@ class Position(BaseModel):
         )
 
 
+class Annotation(Versioned):
+    """An editor's note, evidence or verdict on a claim."""
+
+    claim = ForeignKeyField(Claim, backref="annotations", on_delete="RESTRICT")
+    kind = CharField(max_length=10)
+    body = TextField(null=True)
+    url = CharField(max_length=2000, null=True)
+    rating = CharField(max_length=20, null=True)
+    rationale = TextField(null=True)
+    visibility = CharField(max_length=10)
+    author = ForeignKeyField(Editor, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = (
+            (("claim", "kind", "id"), False),
+            (("kind", "rating", "claim"), False),
+        )
+
+
 class Change(BaseModel):
     """One entry of the history of a resource, and of the change feed (``seq``)."""
 
@@ -207,3 +226,4 @@ class SchemaMigration(BaseModel):
 
 MODELS = [Editor, Source, Speaker, Claim, ClaimTag, Change, SchemaMigration]
 DISPUTE_MODELS = [Relation, Dispute, Position]
+DESK_MODELS = [Annotation]

@@ -46,15 +46,26 @@ def decode_cursor(cursor, fields):
     return key
 
 
-def by_id(query, model, *, limit, cursor):
-    """Newest first: rows in descending ``id`` order, ``limit`` at a time."""
-    after = decode_cursor(cursor, {"id": int})
-    if after:
-        query = query.where(model.id < after["id"])
-    rows = list(query.order_by(model.id.desc()).limit(limit + 1))
+def by_key(query, field, *, limit, cursor, descending=True, after=None):
+    """Rows ordered by the unique ``field``, ``limit`` at a time, after the cursor's row.
+
+    ``after`` starts the list past that key when there is no cursor (a change feed's
+    ``since``).
+    """
+    key = decode_cursor(cursor, {"id": int})
+    start = key["id"] if key else after
+    if start is not None:
+        query = query.where(field < start if descending else field > start)
+    rows = list(query.order_by(field.desc() if descending else field).limit(limit + 1))
     more = rows[limit:]
     rows = rows[:limit]
-    return Page(rows, encode_cursor({"id": rows[-1].id}) if more else None)
+    last = getattr(rows[-1], field.name) if rows else None
+    return Page(rows, encode_cursor({"id": last}) if more else None)
+
+
+def by_id(query, model, *, limit, cursor):
+    """Newest first: rows in descending ``id`` order, ``limit`` at a time."""
+    return by_key(query, model.id, limit=limit, cursor=cursor)
 
 
 def by_score(query, model, score, *, limit, cursor):

@@ -25,6 +25,10 @@ def plain(value):
     return value
 
 
+# Bookkeeping columns derived from others: not worth a line in anyone's history.
+UNRECORDED = {"search_names", "pair_key", "anchor_given", "text_sha256", "token_hash"}
+
+
 def record(resource, instance, action, editor, changes):
     Change.create(
         resource=resource,
@@ -32,7 +36,9 @@ def record(resource, instance, action, editor, changes):
         version=instance.version,
         action=action,
         editor=editor,
-        changes={field: [plain(old), plain(new)] for field, (old, new) in changes.items()},
+        changes={field: {"old": plain(old), "new": plain(new)}
+                 for field, (old, new) in changes.items()
+                 if field not in UNRECORDED},
     )
 
 

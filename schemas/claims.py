@@ -1,7 +1,8 @@
 from marshmallow import fields
 
-from claims.enums import ClaimKind, QuoteStatus
+from claims.enums import ClaimKind, QuoteStatus, Rating
 from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, string, tag_list
+from schemas.annotations import Verdict
 from schemas.relations import RelationOut
 
 MAX_CLAIM = 20_000
@@ -87,6 +88,7 @@ class ClaimQuery(PageArgs):
     kind = choice(ClaimKind)
     quote_status = choice(QuoteStatus)
     tag = string(100)
+    rating = choice(Rating, metadata={"description": "The rating of the current verdict."})
     dispute_id = identifier(strict=False, metadata={
         "description": "Claims taking a position in this dispute."})
     said_from = fields.Date()
@@ -123,3 +125,5 @@ class ContradictionList(Contract):
 class ClaimDetail(ClaimOut):
     contradicted_by = fields.List(fields.Nested(Contradiction))
     relations = fields.List(fields.Nested(RelationOut))
+    verdict = fields.Nested(Verdict, allow_none=True, metadata={
+        "description": "The latest verdict (the latest public one for anonymous readers)."})

@@ -1,6 +1,7 @@
 from marshmallow import fields
 
 from claims.enums import DisputeStatus, Stance
+from schemas.annotations import Verdict
 from schemas.claims import Anchor
 from schemas.common import Contract, PageArgs, Stored, choice, identifier, string
 from schemas.relations import RelationOut
@@ -84,6 +85,7 @@ class ComparedClaim(Contract):
     anchor = fields.Nested(Anchor, allow_none=True)
     source = fields.Nested(ComparedSource)
     note = fields.String(allow_none=True, metadata={"description": "The position's note."})
+    verdict = fields.Nested(Verdict, allow_none=True)
 
 
 class Side(Contract):

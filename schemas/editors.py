@@ -1,6 +1,7 @@
 from marshmallow import fields
 
-from schemas.common import Contract
+from claims.enums import Role
+from schemas.common import Contract, PageArgs, Stored, choice, string
 
 
 class Me(Contract):
@@ -11,3 +12,33 @@ class Me(Contract):
 
 class Health(Contract):
     status = fields.String(metadata={"example": "ok"})
+
+
+class EditorCreate(Contract):
+    name = string(100, required=True)
+    role = choice(Role, required=True)
+
+
+class EditorUpdate(Contract):
+    role = choice(Role)
+    active = fields.Boolean(truthy={True}, falsy={False}, metadata={
+        "description": "false deactivates the editor: its token stops working at once."})
+
+
+class EditorOut(Stored):
+    name = fields.String()
+    role = fields.String()
+    active = fields.Boolean()
+
+
+class NewEditor(EditorOut):
+    token = fields.String(metadata={"description": "Shown this once; only its hash is kept."})
+
+
+class EditorPage(Contract):
+    items = fields.List(fields.Nested(EditorOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class EditorQuery(PageArgs):
+    active = fields.Boolean()

@@ -1,4 +1,4 @@
-from flask import g
+from flask import current_app, g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -7,14 +7,16 @@ from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
 from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
-from claims import claims, contradictions
+from claims import claimreview, claims, contradictions
 from schemas.claims import (
     ClaimCreate, ClaimDetail, ClaimOut, ClaimPage, ClaimQuery, ClaimUpdate, ContradictionList,
 )
+from schemas.records import ClaimReview
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Attributed statements, anchored and checked in their sources.")
 ID = "<int(max=2147483647):claim_id>"
+JSON_LD = "application/ld+json"
 
 
 @blp.route("")
@@ -24,7 +26,7 @@ class Claims(MethodView):
     @problems(blp, LIST)
     def get(self, args):
         """List claims: newest first, or by relevance with q"""
-        return page_response(claims.list_claims(**args))
+        return page_response(claims.list_claims(viewer=g.editor, **args))
 
     @blp.arguments(ClaimCreate)
     @blp.response(201, ClaimOut, headers=ETAG_HEADER)
@@ -42,7 +44,7 @@ class Claim(MethodView):
     @problems(blp, READ)
     def get(self, claim_id):
         """Read a claim, with the claims that contradict it and its relations"""
-        return tagged(contradictions.claim_detail(claim_id))
+        return tagged(contradictions.claim_detail(claim_id, viewer=g.editor))
 
     @blp.arguments(ClaimUpdate)
     @blp.response(200, ClaimOut, headers=ETAG_HEADER)
@@ -78,3 +80,15 @@ class ClaimContradictions(MethodView):
     def get(self, claim_id):
         """List every claim that contradicts this one, and why (via)"""
         return {"items": contradictions.list_contradictions(claim_id)}
+
+
+@blp.route(f"/{ID}/claimreview")
+class ClaimReviewExport(MethodView):
+    @blp.response(200, ClaimReview, content_type=JSON_LD)
+    @problems(blp, (409, *READ))
+    def get(self, claim_id):
+        """Export the latest public verdict as schema.org ClaimReview (JSON-LD)"""
+        review = claimreview.claim_review(
+            claim_id, publisher_name=current_app.config["PUBLISHER_NAME"],
+            publisher_url=current_app.config["PUBLISHER_URL"])
+        return review, {"Content-Type": JSON_LD}

@@ -98,4 +98,4 @@ class DisputeComparison(MethodView):
     @problems(blp, READ)
     def get(self, dispute_id):
         """Compare the sides of a dispute: who stands where, on what evidence"""
-        return disputes.compare(dispute_id)
+        return disputes.compare(dispute_id, viewer=g.editor)

@@ -7,7 +7,8 @@ from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
 from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
-from claims import speakers
+from claims import scorecard, speakers
+from schemas.records import Scorecard
 from schemas.speakers import Merge, SpeakerCreate, SpeakerOut, SpeakerPage, SpeakerQuery, SpeakerUpdate
 
 blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
@@ -78,3 +79,12 @@ class SpeakerMerge(MethodView):
     def post(self, fields, speaker_id):
         """Merge this speaker into another one (admin); answers with the one that remains"""
         return tagged(speakers.merge_speaker(speaker_id, editor=g.editor, **fields))
+
+
+@blp.route(f"/{ID}/scorecard")
+class SpeakerScorecard(MethodView):
+    @blp.response(200, Scorecard)
+    @problems(blp, (308, *READ))
+    def get(self, speaker_id):
+        """The speaker's record: claims by current verdict, disputes, self-contradictions"""
+        return scorecard.scorecard(speaker_id, viewer=g.editor)

@@ -1,0 +1,149 @@
+"""Annotations: editors' notes, evidence and verdicts on claims.
+
+Rules:
+
+- A ``note`` needs a body; ``evidence`` needs a URL; a ``verdict`` needs a rating and a
+  rationale. Only verdicts carry a rating. The kind of an annotation never changes.
+- Every change of a verdict needs a rationale of its own (sent with the change); the
+  earlier rating and rationale stay in the history.
+- Only the author or an admin may change, delete or restore an annotation.
+- ``internal`` annotations are never shown to anonymous readers (``viewer`` None): they
+  answer ``NotFound``, as if they did not exist.
+- A claim's current verdict is its latest live verdict (the latest public one for an
+  anonymous reader).
+"""
+
+from peewee import fn
+
+from claims import pages, versioning
+from claims.db import write
+from claims.editors import require
+from claims.enums import AnnotationKind, Resource, Role, Visibility
+from claims.errors import Forbidden, InvalidField, NotFound
+from claims.models import Annotation, Claim, Editor
+
+RESOURCE = Resource.ANNOTATION.value
+NEEDS = {
+    AnnotationKind.NOTE.value: ("body",),
+    AnnotationKind.EVIDENCE.value: ("url",),
+    AnnotationKind.VERDICT.value: ("rating", "rationale"),
+}
+
+
+def _check_fields(kind, values):
+    for field in NEEDS[kind]:
+        if not values.get(field):
+            raise InvalidField(field, f"A {kind} needs a {field}.")
+    if kind != AnnotationKind.VERDICT.value and values.get("rating") is not None:
+        raise InvalidField("rating", "Only a verdict has a rating.")
+
+
+def _visible(query, viewer):
+    if viewer is None:
+        query = query.where(Annotation.visibility == Visibility.PUBLIC.value)
+    return query
+
+
+def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **fields):
+    """Annotate a live claim; the author is the editor."""
+    require(editor, Role.EDITOR)
+    values = {"kind": kind, "visibility": visibility, **fields}
+    _check_fields(kind, values)
+    with write():
+        versioning.get_live(Claim, claim_id)
+        values.update(claim_id=claim_id, author=editor.id)
+        annotation = versioning.create(Annotation, values, resource=RESOURCE, editor=editor)
+    return get_annotation(annotation.id, viewer=editor)
+
+
+def _with_author(query):
+    return query.select_extend(Editor.id, Editor.name).join(Editor)
+
+
+def get_annotation(annotation_id, *, viewer):
+    query = _with_author(_visible(Annotation.live(), viewer)).where(
+        Annotation.id == annotation_id)
+    annotation = query.first()
+    if annotation is None:
+        raise NotFound(f"There is no annotation with id {annotation_id}.")
+    return annotation
+
+
+def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
+    """A live claim's annotations, newest first."""
+    versioning.get_live(Claim, claim_id)
+    query = _with_author(_visible(Annotation.live(), viewer)).where(Annotation.claim == claim_id)
+    if kind is not None:
+        query = query.where(Annotation.kind == kind)
+    return pages.by_id(query, Annotation, limit=limit, cursor=cursor)
+
+
+def _own(annotation, editor):
+    require(editor, Role.EDITOR)
+    if annotation.author_id != editor.id and editor.role != Role.ADMIN.value:
+        raise Forbidden("Only its author or an admin may change an annotation.")
+
+
+def update_annotation(annotation_id, *, editor, version, **fields):
+    require(editor, Role.EDITOR)
+    with write():
+        annotation = versioning.get_live(Annotation, annotation_id)
+        _own(annotation, editor)
+        versioning.check_version(annotation, version)
+        if annotation.kind == AnnotationKind.VERDICT.value and not fields.get("rationale"):
+            raise InvalidField("rationale", "Every change of a verdict needs a rationale.")
+        current = {name: getattr(annotation, name) for name in ("body", "url", "rating",
+                                                                "rationale")}
+        _check_fields(annotation.kind, {**current, **fields})
+        versioning.save(annotation, version, fields, resource=RESOURCE, editor=editor)
+    return get_annotation(annotation.id, viewer=editor)
+
+
+def delete_annotation(annotation_id, *, editor, version):
+    require(editor, Role.EDITOR)
+    with write():
+        annotation = versioning.get_live(Annotation, annotation_id)
+        _own(annotation, editor)
+        versioning.soft_delete(annotation, version, resource=RESOURCE, editor=editor)
+
+
+def restore_annotation(annotation_id, *, editor):
+    require(editor, Role.EDITOR)
+    with write():
+        annotation = versioning.get_deleted(Annotation, annotation_id)
+        _own(annotation, editor)
+        versioning.get_live(Claim, annotation.claim_id)
+        versioning.restore(annotation, resource=RESOURCE, editor=editor)
+    return get_annotation(annotation.id, viewer=editor)
+
+
+def latest_verdict_ids(claims_query_or_ids, *, viewer):
+    """A subquery of the ids of the current verdicts of the given claims."""
+    query = (Annotation.select(fn.MAX(Annotation.id))
+             .where(Annotation.kind == AnnotationKind.VERDICT.value,
+                    Annotation.deleted_at.is_null(),
+                    Annotation.claim.in_(claims_query_or_ids))
+             .group_by(Annotation.claim))
+    return _visible(query, viewer)
+
+
+def current_verdicts(claim_ids, *, viewer):
+    """``{claim_id: verdict}`` for the claims that have one, in one query."""
+    claim_ids = list(claim_ids)
+    if not claim_ids:
+        return {}
+    query = _with_author(Annotation.select()).where(
+        Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer)))
+    return {verdict.claim_id: verdict for verdict in query}
+
+
+def current_rating(claim_field, *, viewer):
+    """A correlated subquery: the rating of the current verdict of ``claim_field``'s claim."""
+    latest = Annotation.alias()
+    query = (latest.select(latest.rating)
+             .where(latest.claim == claim_field, latest.kind == AnnotationKind.VERDICT.value,
+                    latest.deleted_at.is_null())
+             .order_by(latest.id.desc()).limit(1))
+    if viewer is None:
+        query = query.where(latest.visibility == Visibility.PUBLIC.value)
+    return query

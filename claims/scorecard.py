@@ -1,0 +1,73 @@
+"""A speaker's record: claims by current verdict, disputes taken part in, self-contradictions.
+
+Rules:
+
+- Claims are counted by the rating of their current verdict (as the viewer may see it),
+  with ``unrated`` for those without one; every rating appears, zeros included.
+- Disputes list, for each live dispute, the speaker's claims taking a position and on
+  which side.
+- Self-contradictions are the pairs of the speaker's own live claims linked by a
+  ``contradicts`` relation or standing on opposite sides (affirms/denies) of one dispute.
+- The whole scorecard costs a fixed number of queries.
+"""
+
+from peewee import fn
+
+from claims.annotations import latest_verdict_ids
+from claims.enums import Rating, RelationType, Stance
+from claims.models import Annotation, Claim, Dispute, Position, Relation
+from claims.speakers import get_speaker
+
+
+def scorecard(speaker_id, *, viewer):
+    speaker = get_speaker(speaker_id)
+    own = Claim.select(Claim.id).where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
+    total = own.count()
+    ratings = {rating.value: 0 for rating in Rating}
+    rated = (Annotation.select(Annotation.rating, fn.COUNT(Annotation.id))
+             .where(Annotation.id.in_(latest_verdict_ids(own, viewer=viewer)))
+             .group_by(Annotation.rating).tuples())
+    for rating, count in rated:
+        ratings[rating] = count
+    ratings["unrated"] = total - sum(ratings.values())
+
+    taking_part = (Position.select(Position.claim, Position.stance, Dispute.id, Dispute.question,
+                                   Dispute.status)
+                   .join(Dispute).switch(Position).join(Claim)
+                   .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null(),
+                          Dispute.deleted_at.is_null())
+                   .order_by(Dispute.id, Position.id).tuples())
+    disputes = {}
+    for claim_id, stance, dispute_id, question, status in taking_part:
+        entry = disputes.setdefault(dispute_id, {"dispute_id": dispute_id, "question": question,
+                                                 "status": status, "positions": []})
+        entry["positions"].append({"claim_id": claim_id, "stance": stance})
+
+    return {
+        "speaker": speaker,
+        "claims": total,
+        "ratings": ratings,
+        "disputes": list(disputes.values()),
+        "self_contradictions": _self_contradictions(own, disputes.values()),
+    }
+
+
+def _self_contradictions(own, disputes):
+    pairs = []
+    related = (Relation.live()
+               .where(Relation.type == RelationType.CONTRADICTS.value,
+                      Relation.from_claim.in_(own), Relation.to_claim.in_(own))
+               .order_by(Relation.id))
+    for relation in related:
+        pairs.append({"claim_ids": [relation.from_claim_id, relation.to_claim_id],
+                      "via": {"kind": "relation", "relation_id": relation.id}})
+    for dispute in disputes:
+        affirming = [p["claim_id"] for p in dispute["positions"]
+                     if p["stance"] == Stance.AFFIRMS.value]
+        denying = [p["claim_id"] for p in dispute["positions"]
+                   if p["stance"] == Stance.DENIES.value]
+        for a in affirming:
+            for d in denying:
+                pairs.append({"claim_ids": [a, d],
+                              "via": {"kind": "dispute", "dispute_id": dispute["dispute_id"]}})
+    return pairs

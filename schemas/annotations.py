@@ -1,0 +1,63 @@
+from marshmallow import fields, validate
+
+from claims.enums import AnnotationKind, Rating, Visibility
+from schemas.common import Contract, PageArgs, Stored, UtcDateTime, choice, string
+
+
+def _url(**kwargs):
+    return fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000), **kwargs)
+
+
+class AnnotationCreate(Contract):
+    kind = choice(AnnotationKind, required=True)
+    body = string(20_000, allow_none=True, metadata={"description": "Required for a note."})
+    url = _url(allow_none=True, metadata={"description": "Required for evidence."})
+    rating = choice(Rating, allow_none=True, metadata={"description": "Verdicts only."})
+    rationale = string(20_000, allow_none=True, metadata={
+        "description": "Required for a verdict, and with every change of one."})
+    visibility = choice(Visibility, load_default=Visibility.INTERNAL.value, metadata={
+        "description": "internal annotations are never shown to anonymous readers."})
+
+
+class AnnotationUpdate(Contract):
+    body = string(20_000, allow_none=True)
+    url = _url(allow_none=True)
+    rating = choice(Rating)
+    rationale = string(20_000, allow_none=True)
+    visibility = choice(Visibility)
+
+
+class Author(Contract):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class AnnotationOut(Stored):
+    claim_id = fields.Integer()
+    kind = fields.String()
+    body = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    rating = fields.String(allow_none=True)
+    rationale = fields.String(allow_none=True)
+    visibility = fields.String()
+    author = fields.Nested(Author)
+
+
+class AnnotationPage(Contract):
+    items = fields.List(fields.Nested(AnnotationOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class AnnotationQuery(PageArgs):
+    kind = choice(AnnotationKind)
+
+
+class Verdict(Contract):
+    """A claim's current verdict: its latest verdict annotation."""
+
+    annotation_id = fields.Integer(attribute="id")
+    rating = fields.String()
+    rationale = fields.String(allow_none=True)
+    author = fields.Nested(Author)
+    created_at = UtcDateTime()
+    updated_at = UtcDateTime()

@@ -1,0 +1,35 @@
+from marshmallow import fields, validate
+
+from schemas.common import Contract, PageArgs, UtcDateTime
+
+
+class ChangedValue(Contract):
+    old = fields.Raw(allow_none=True)
+    new = fields.Raw(allow_none=True)
+
+
+class ChangeEditor(Contract):
+    id = fields.Integer()
+    name = fields.String()
+
+
+class ChangeOut(Contract):
+    seq = fields.Integer(metadata={"description": "Position in the change feed (commit order)."})
+    resource = fields.String()
+    id = fields.Integer(attribute="resource_id")
+    version = fields.Integer()
+    action = fields.String(metadata={"enum": ["create", "update", "delete", "restore"]})
+    editor = fields.Nested(ChangeEditor)
+    at = UtcDateTime()
+    changes = fields.Dict(keys=fields.String(), values=fields.Nested(ChangedValue), metadata={
+        "description": "Each changed field with its old and new value."})
+
+
+class ChangePage(Contract):
+    items = fields.List(fields.Nested(ChangeOut))
+    next_cursor = fields.String(allow_none=True)
+
+
+class ChangeQuery(PageArgs):
+    since = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**63 - 1),
+                           metadata={"description": "The last seq already seen (0: from the start)."})
