@@ -1,4 +1,4 @@
-from flask import current_app, g
+from flask import current_app, g, jsonify
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -91,4 +91,6 @@ class ClaimReviewExport(MethodView):
         review = claimreview.claim_review(
             claim_id, publisher_name=current_app.config["PUBLISHER_NAME"],
             publisher_url=current_app.config["PUBLISHER_URL"])
-        return review, {"Content-Type": JSON_LD}
+        response = jsonify(ClaimReview().dump(review))
+        response.mimetype = JSON_LD
+        return response
