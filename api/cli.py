@@ -9,10 +9,13 @@ from flask.cli import FlaskGroup, with_appcontext
 from api import create_app
 from api.config import ConfigError, load_config
 from claims.db import DatabaseUrlError
-from claims.editors import create_editor
+from claims.editors import create_editor, find_editor, system_editor, update_editor
 from claims.enums import Role
 from claims.errors import DomainError
 from claims.migrations import migrate
+
+# Changes made from the command line are recorded under this system editor.
+COMMAND_LINE = "command line"
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
@@ -66,6 +69,48 @@ def editors_create(name, role):
     editor, token = create_editor(name=name, role=role)
     click.echo(token)
     click.echo(f"editor {editor.id} {editor.name!r} ({editor.role})", err=True)
+
+
+@editors.command("list")
+@with_appcontext
+def editors_list():
+    """List editors with their roles."""
+    from claims.models import Editor
+
+    for editor in Editor.select().where(Editor.token_hash.is_null(False)).order_by(Editor.id):
+        state = "active" if editor.active else "deactivated"
+        click.echo(f"{editor.id}\t{editor.name}\t{editor.role}\t{state}")
+
+
+def _change_editor(name, **fields):
+    editor = find_editor(name)
+    update_editor(editor.id, by=system_editor(COMMAND_LINE), version=None, **fields)
+    click.echo(f"editor {editor.id} {name!r}: " + ", ".join(f"{k}={v}" for k, v in fields.items()))
+
+
+@editors.command("set-role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(Role.values()))
+@with_appcontext
+def editors_set_role(name, role):
+    """Change an editor's role."""
+    _change_editor(name, role=role)
+
+
+@editors.command("deactivate")
+@click.argument("name")
+@with_appcontext
+def editors_deactivate(name):
+    """Deactivate an editor: its token stops working at once."""
+    _change_editor(name, active=False)
+
+
+@editors.command("activate")
+@click.argument("name")
+@with_appcontext
+def editors_activate(name):
+    """Reactivate a deactivated editor."""
+    _change_editor(name, active=True)
 
 
 def main():
