@@ -5,13 +5,22 @@ configured URL. Tables are made by ``claims init-db``, never here.
 """
 
 from flask import Flask, request
-from werkzeug.exceptions import UnsupportedMediaType
+from peewee import DatabaseError
+from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
 
 from api import auth, errors
 from api.config import load_config
 from api.docs import make_api
 from api.resources import (
-    annotations, claims, disputes, editors, history, relations, service, sources, speakers,
+    annotations,
+    claims,
+    disputes,
+    editors,
+    history,
+    relations,
+    service,
+    sources,
+    speakers,
 )
 from claims.db import database, open_database
 
@@ -55,7 +64,10 @@ def create_app(config=None):
 
 
 def _connect():
-    database.connect(reuse_if_open=True)
+    try:
+        database.connect(reuse_if_open=True)
+    except DatabaseError:
+        raise ServiceUnavailable("The database does not answer; try again shortly.") from None
 
 
 def _close(_exception):

@@ -1,7 +1,10 @@
 """Who is asking: the bearer token of each request, and the public-read switch."""
 
+import functools
+
 from flask import current_app, g, request
 
+from api.conditional import IF_MATCH
 from claims.editors import authenticate, require
 from claims.enums import Role
 from claims.errors import Unauthenticated
@@ -32,3 +35,24 @@ def identify():
         require(g.editor, Role.EDITOR)
     elif not current_app.config["PUBLIC_READ"] and not request.path.startswith(OPEN_PATHS):
         require(g.editor, Role.READER)
+
+
+def needs(blp, role, *, if_match=False):
+    """Document and enforce the least role an operation needs, before its body is parsed.
+
+    The spec carries it as ``x-required-role`` beside the bearer security requirement, so
+    that tests can hold every operation to it. Finer rules (authorship) stay in claims/.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def guarded(*args, **kwargs):
+            require(g.editor, role)
+            return view(*args, **kwargs)
+
+        doc = {"security": [{"bearer": []}], "x-required-role": Role(role).value}
+        if if_match:
+            doc["parameters"] = [IF_MATCH]
+        return blp.doc(**doc)(guarded)
+
+    return decorate

@@ -13,12 +13,12 @@ from flask_smorest.utils import prepare_response
 from api.errors import PROBLEM_TYPE
 from schemas.common import Problem
 
-LIST = (401, 422, 500)
-READ = (401, 404, 500)
-CREATE = (400, 401, 403, 409, 413, 415, 422, 500)
-UPDATE = (400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 500)
-DELETE = (401, 403, 404, 409, 412, 428, 500)
-ACTION = (400, 401, 403, 404, 409, 413, 415, 422, 500)
+LIST = (401, 422, 500, 503)
+READ = (401, 404, 500, 503)
+CREATE = (400, 401, 403, 409, 413, 415, 422, 500, 503)
+UPDATE = (400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 500, 503)
+DELETE = (401, 403, 404, 409, 412, 428, 500, 503)
+ACTION = (400, 401, 403, 404, 409, 413, 415, 422, 500, 503)
 
 BEARER = [{"bearer": []}]
 
@@ -42,7 +42,9 @@ class Api(SmorestApi):
 def make_api(app):
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin()})
     api.spec.components.security_scheme(
-        "bearer", {"type": "http", "scheme": "bearer", "description": "A token from `claims editors create`."}
+        "bearer",
+        {"type": "http", "scheme": "bearer",
+         "description": "A token from `claims editors create` or POST /api/v1/editors."},
     )
     return api
 

@@ -26,6 +26,7 @@ DETAILS = {
     405: "This address does not accept that method.",
     413: "The request body is larger than this server accepts.",
     500: "The server failed to answer; the failure was logged.",
+    503: "The service cannot answer now; try again shortly.",
 }
 
 log = logging.getLogger(__name__)

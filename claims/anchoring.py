@@ -5,8 +5,9 @@ Rules:
 - Text is compared after *normalisation*: curly and straight quotes are equal, every dash is
   a hyphen, an ellipsis is three dots, and every run of white space (no-break spaces
   included) is one space. Offsets always refer to the original text, in code points.
-- A **direct quote** is ``verified`` when its normalised text occurs in the normalised source;
-  the first occurrence is the anchor. Otherwise the best near match is sought, word by word
+- A **direct quote** is ``verified`` when its normalised text occurs in the normalised source
+  as whole words (not starting or ending inside a word); the first such occurrence is the
+  anchor. Otherwise the best near match is sought, word by word
   with punctuation and case set aside: when at least ``NEAR_MATCH_RATIO`` of the words agree
   the quote is ``altered`` and ``differences`` lists what the claim says against what the
   source says; otherwise it is ``not_found``.
@@ -101,13 +102,18 @@ def _located(status, source, start, end, differences=None):
     )
 
 
-def _differences(claim, claim_words, source, source_words):
-    """What the claim says against what the source says, where their words differ."""
+def _differences(claim, claim_words, source, source_words, bounds=None):
+    """What the claim says against what the source says, where their words differ.
 
-    def phrase(normalized, words, i, j):
+    ``bounds`` clips what is shown as found to the anchor.
+    """
+
+    def phrase(normalized, words, i, j, limits=None):
         if i == j:
             return ""
         start, end = normalized.original_span(words[i][1], words[j - 1][2])
+        if limits:
+            start, end = max(start, limits[0]), min(end, limits[1])
         return normalized.original[start:end]
 
     def diff(claim_keys, source_keys):
@@ -115,7 +121,7 @@ def _differences(claim, claim_words, source, source_words):
         return [
             {
                 "claimed": phrase(claim, claim_words, i1, i2),
-                "found": phrase(source, source_words, j1, j2),
+                "found": phrase(source, source_words, j1, j2, bounds),
             }
             for tag, i1, i2, j1, j2 in matcher.get_opcodes()
             if tag != "equal"
@@ -177,7 +183,7 @@ def _near_match(source, claim):
         start += 1
     while end > start and not text[end - 1].isalnum():
         end -= 1
-    return start, end, _differences(claim, claim_words, source, window)
+    return start, end, _differences(claim, claim_words, source, window, (start, end))
 
 
 def _check_span(source, claim, start, end):
@@ -193,6 +199,19 @@ def _check_span(source, claim, start, end):
     return _located(QuoteStatus.NOT_FOUND, source, start, end)
 
 
+def _find_whole_words(text, wanted):
+    """The first occurrence of ``wanted`` that neither starts nor ends inside a word, or -1."""
+    position = text.find(wanted)
+    while position >= 0:
+        end = position + len(wanted)
+        cut_before = position > 0 and wanted[0].isalnum() and text[position - 1].isalnum()
+        cut_after = end < len(text) and wanted[-1].isalnum() and text[end].isalnum()
+        if not cut_before and not cut_after:
+            return position
+        position = text.find(wanted, position + 1)
+    return -1
+
+
 def check_quote(source_text, claim_text, kind, span=None):
     """Anchor ``claim_text`` in ``source_text`` and rate it; see the module's rules.
 
@@ -206,7 +225,7 @@ def check_quote(source_text, claim_text, kind, span=None):
     claim = Normalized(claim_text.strip())
     if span:
         return _check_span(source, claim, *span)
-    position = source.text.find(claim.text) if claim.text else -1
+    position = _find_whole_words(source.text, claim.text) if claim.text else -1
     if position >= 0:
         start, end = source.original_span(position, position + len(claim.text))
         return _located(QuoteStatus.VERIFIED, source, start, end)

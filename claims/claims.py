@@ -3,7 +3,7 @@
 Rules:
 
 - A claim names a live, unmerged speaker and a live source; otherwise its ``speaker_id`` or
-  ``source_id`` is an invalid field.
+  ``source_id`` is an invalid field. A deleted claim comes back only while both are live.
 - The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
   claim is recorded, when its text, kind, source or anchor change, and when its source's
   text changes. A client-given span must lie within the source text.
@@ -20,7 +20,7 @@ from claims.annotations import current_rating
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
-from claims.errors import InvalidField, NotFound
+from claims.errors import Conflict, InvalidField, NotFound
 from claims.models import Claim, ClaimTag, Position, Source, Speaker
 from claims.speakers import speaker_for_claim
 
@@ -164,9 +164,9 @@ def restore_claim(claim_id, *, editor):
     with write():
         claim = versioning.get_deleted(Claim, claim_id)
         if claim.source.deleted_at is not None:
-            raise InvalidField(
-                "source_id", f"The claim's source {claim.source_id} is deleted; restore it first."
-            )
+            raise Conflict(f"The claim's source {claim.source_id} is deleted; restore it first.")
+        if claim.speaker.deleted_at is not None:
+            raise Conflict(f"The claim's speaker {claim.speaker_id} is deleted; restore it first.")
         versioning.restore(claim, resource=RESOURCE, editor=editor)
         return get_claim(claim.id)
 
@@ -207,7 +207,8 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
         if value is not None:
             query = query.where(field == value)
     if tag is not None:
-        query = query.where(Claim.id.in_(ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)))
+        tagged = ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)
+        query = query.where(Claim.id.in_(tagged))
     if dispute_id is not None:
         query = query.where(
             Claim.id.in_(Position.select(Position.claim).where(Position.dispute == dispute_id)))

@@ -10,7 +10,7 @@ The whole answer costs three queries, whatever the number of claims.
 from claims import claims as claim_cases
 from claims.annotations import current_verdicts
 from claims.enums import RelationType, Stance
-from claims.models import Claim, Dispute, Position, Relation
+from claims.models import Dispute, Position, Relation
 from claims.relations import relations_of
 
 
@@ -22,7 +22,8 @@ def contradictions_of(claim_id):
         (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
     ).order_by(Relation.id)
     for relation in by_relation:
-        other = relation.to_claim_id if relation.from_claim_id == claim_id else relation.from_claim_id
+        other = (relation.to_claim_id if relation.from_claim_id == claim_id
+                 else relation.from_claim_id)
         found.append((other, {"kind": "relation", "relation_id": relation.id,
                               "type": relation.type, "rationale": relation.rationale}))
 

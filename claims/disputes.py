@@ -193,7 +193,7 @@ def compare(dispute_id, *, viewer):
             .join(Claim).join_from(Claim, Speaker).join_from(Claim, Source)
             .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
             .tuples())
-    entries = [_compared(dict(zip(COMPARED, row))) for row in rows]
+    entries = [_compared(dict(zip(COMPARED, row, strict=True))) for row in rows]
     entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"],
                                 e["claim_id"]))
     verdicts = current_verdicts((e["claim_id"] for e in entries), viewer=viewer)

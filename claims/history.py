@@ -17,7 +17,14 @@ from claims import pages
 from claims.enums import Resource, Role, Visibility
 from claims.errors import NotFound
 from claims.models import (
-    Annotation, Change, Claim, Dispute, Editor, Relation, Source, Speaker,
+    Annotation,
+    Change,
+    Claim,
+    Dispute,
+    Editor,
+    Relation,
+    Source,
+    Speaker,
 )
 
 MODEL_OF = {

@@ -5,7 +5,8 @@ Rules:
 - ``q`` matches the name and every alias, case-insensitively, anywhere in the string.
 - ``wikidata_id`` is unique when given.
 - A speaker with live claims cannot be deleted: merge it into another speaker instead.
-- Merging A into B (admin) moves every claim of A to B (each claim gets a new version),
+- Merging A into B (admin) moves every claim of A to B, deleted ones included (each claim
+  gets a new version),
   adds A's name and aliases to B's aliases, and leaves A as a redirect to B: reads of A
   answer ``Moved``, writes to A are conflicts, and lists leave A out.
 """
@@ -79,6 +80,9 @@ def speaker_for_claim(speaker_id, field="speaker_id"):
 def list_speakers(*, limit, cursor=None, q=None, kind=None):
     query = Speaker.live().where(Speaker.merged_into.is_null())
     if q:
+        if "\n" in q:
+            # Names are single lines, joined by line breaks: such a q would straddle two.
+            return pages.Page([], None)
         query = query.where(Speaker.search_names.contains(q.lower()))
     if kind is not None:
         query = query.where(Speaker.kind == kind)
@@ -153,9 +157,11 @@ def merge_speaker(speaker_id, *, into, editor, version=None):
             resource=RESOURCE,
             editor=editor,
         )
-        for claim in Claim.live().where(Claim.speaker == merged):
+        # Deleted claims move too, so that a restored claim never names a redirect.
+        for claim in Claim.select().where(Claim.speaker == merged):
             versioning.save(
                 claim, None, {"speaker_id": target.id}, resource=Resource.CLAIM.value, editor=editor
             )
-        versioning.save(merged, None, {"merged_into_id": target.id}, resource=RESOURCE, editor=editor)
+        versioning.save(merged, None, {"merged_into_id": target.id}, resource=RESOURCE,
+                        editor=editor)
         return target

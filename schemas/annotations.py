@@ -1,17 +1,13 @@
-from marshmallow import fields, validate
+from marshmallow import fields
 
 from claims.enums import AnnotationKind, Rating, Visibility
-from schemas.common import Contract, PageArgs, Stored, UtcDateTime, choice, string
-
-
-def _url(**kwargs):
-    return fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000), **kwargs)
+from schemas.common import Contract, PageArgs, Stored, UtcDateTime, choice, string, web_address
 
 
 class AnnotationCreate(Contract):
     kind = choice(AnnotationKind, required=True)
     body = string(20_000, allow_none=True, metadata={"description": "Required for a note."})
-    url = _url(allow_none=True, metadata={"description": "Required for evidence."})
+    url = web_address(allow_none=True, metadata={"description": "Required for evidence."})
     rating = choice(Rating, allow_none=True, metadata={"description": "Verdicts only."})
     rationale = string(20_000, allow_none=True, metadata={
         "description": "Required for a verdict, and with every change of one."})
@@ -21,7 +17,7 @@ class AnnotationCreate(Contract):
 
 class AnnotationUpdate(Contract):
     body = string(20_000, allow_none=True)
-    url = _url(allow_none=True)
+    url = web_address(allow_none=True)
     rating = choice(Rating)
     rationale = string(20_000, allow_none=True)
     visibility = choice(Visibility)

@@ -1,8 +1,8 @@
 from marshmallow import fields
 
 from claims.enums import ClaimKind, QuoteStatus, Rating
-from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, string, tag_list
 from schemas.annotations import Verdict
+from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, string, tag_list
 from schemas.relations import RelationOut
 
 MAX_CLAIM = 20_000

@@ -32,11 +32,38 @@ class Storable(validate.Validator):
         return value
 
 
-def string(max_length, *, min_length=1, **kwargs):
-    """A string field of ``min_length`` to ``max_length`` characters, storable."""
-    return fields.String(
-        validate=[validate.Length(min=min_length, max=max_length), Storable()], **kwargs
-    )
+class NotBlank(validate.Validator):
+    def __call__(self, value):
+        if not value.strip():
+            raise ValidationError("Must not be blank.")
+        return value
+
+
+class SingleLine(validate.Validator):
+    def __call__(self, value):
+        if any(char in value for char in "\n\r\t\v\f\x85\u2028\u2029"):
+            raise ValidationError("Must be one line.")
+        return value
+
+
+def string(max_length, *, min_length=1, single_line=False, **kwargs):
+    """A storable string of ``min_length`` to ``max_length`` characters.
+
+    A string that must say something (``min_length`` >= 1) must not be blank either;
+    ``single_line`` refuses line breaks and tabs (names, titles).
+    """
+    validators = [validate.Length(min=min_length, max=max_length), Storable()]
+    if min_length >= 1:
+        validators.append(NotBlank())
+    if single_line:
+        validators.append(SingleLine())
+    return fields.String(validate=validators, **kwargs)
+
+
+def web_address(**kwargs):
+    """An absolute http(s) URL, storable."""
+    return fields.Url(schemes={"http", "https"},
+                      validate=[validate.Length(max=2000), Storable()], **kwargs)
 
 
 def identifier(*, strict=True, **kwargs):
@@ -49,7 +76,8 @@ def choice(enum, **kwargs):
 
 
 def tag_list(max_items, max_length, **kwargs):
-    return fields.List(string(max_length), validate=validate.Length(max=max_items), **kwargs)
+    return fields.List(string(max_length, single_line=True),
+                       validate=validate.Length(max=max_items), **kwargs)
 
 
 class UtcDateTime(fields.DateTime):
@@ -76,7 +104,10 @@ class DateOrTimestamp(fields.String):
             raise ValidationError(
                 "Must be a date (2016-08-17) or a timestamp with an offset (2016-08-17T14:03:00Z)."
             )
-        utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        try:
+            utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
+        except OverflowError:
+            raise ValidationError("Must lie between the years 1 and 9999 in UTC.") from None
         return utc.isoformat() + "Z"
 
 
@@ -123,6 +154,10 @@ class Span(Contract):
     end = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=MAX_TEXT))
 
     @validates_schema
-    def _start_before_end(self, data, **kwargs):
+    def _a_whole_span(self, data, **kwargs):
+        # Checked here too: a PATCH loads its body partially, nested spans included.
+        for name in ("start", "end"):
+            if name not in data:
+                raise ValidationError("A span needs both start and end.", name)
         if data["start"] >= data["end"]:
             raise ValidationError("start must be less than end.", "end")

@@ -15,7 +15,7 @@ class Health(Contract):
 
 
 class EditorCreate(Contract):
-    name = string(100, required=True)
+    name = string(100, required=True, single_line=True)
     role = choice(Role, required=True)
 
 

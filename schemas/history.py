@@ -31,5 +31,6 @@ class ChangePage(Contract):
 
 
 class ChangeQuery(PageArgs):
-    since = fields.Integer(load_default=0, validate=validate.Range(min=0, max=2**63 - 1),
-                           metadata={"description": "The last seq already seen (0: from the start)."})
+    since = fields.Integer(
+        load_default=0, validate=validate.Range(min=0, max=2**63 - 1),
+        metadata={"description": "The last seq already seen (0: from the start)."})

@@ -2,25 +2,32 @@ from marshmallow import fields, validate
 
 from claims.enums import SourceKind
 from schemas.common import (
-    MAX_TEXT, Contract, DateOrTimestamp, PageArgs, Stored, choice, tag_list, string,
+    MAX_TEXT,
+    Contract,
+    DateOrTimestamp,
+    PageArgs,
+    Stored,
+    choice,
+    string,
+    tag_list,
+    web_address,
 )
 
 
 class SourceCreate(Contract):
     kind = choice(SourceKind, required=True)
-    title = string(500, required=True)
-    publisher = string(200, allow_none=True)
-    url = fields.Url(
-        allow_none=True, schemes={"http", "https"},
-        validate=[validate.Length(max=2000)],
-    )
+    title = string(500, required=True, single_line=True)
+    publisher = string(200, allow_none=True, single_line=True)
+    url = web_address(allow_none=True)
     section = string(200, allow_none=True)
     authors = tag_list(50, 200)
     published_at = DateOrTimestamp(
         allow_none=True, metadata={"description": "A date or an RFC 3339 timestamp."}
     )
     language = fields.String(
-        validate=validate.Regexp(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", error="Not a BCP 47 tag."),
+        validate=[validate.Length(max=35),
+                  validate.Regexp(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*(?!\n)$",
+                                  error="Not a BCP 47 tag.")],
         metadata={"description": "BCP 47 language tag; `en` when not given."},
     )
     text = string(MAX_TEXT, min_length=0, allow_none=True)

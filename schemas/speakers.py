@@ -1,17 +1,17 @@
 from marshmallow import fields, validate
 
 from claims.enums import SpeakerKind
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, tag_list, string
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, string, tag_list
 
 
 class SpeakerCreate(Contract):
-    name = string(300, required=True)
+    name = string(300, required=True, single_line=True)
     kind = choice(SpeakerKind, required=True)
     description = string(5000, allow_none=True)
-    affiliation = string(300, allow_none=True)
+    affiliation = string(300, allow_none=True, single_line=True)
     aliases = tag_list(100, 300, metadata={"description": "Other names seen for this speaker."})
     wikidata_id = fields.String(
-        allow_none=True, validate=validate.Regexp(r"^Q[1-9][0-9]{0,11}$", error="Not a Q-id.")
+        allow_none=True, validate=validate.Regexp(r"^Q[1-9][0-9]{0,11}(?!\n)$", error="Not a Q-id.")
     )
 
 

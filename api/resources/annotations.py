@@ -3,13 +3,19 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import annotations
+from claims.enums import Role
 from schemas.annotations import (
-    AnnotationCreate, AnnotationOut, AnnotationPage, AnnotationQuery, AnnotationUpdate,
+    AnnotationCreate,
+    AnnotationOut,
+    AnnotationPage,
+    AnnotationQuery,
+    AnnotationUpdate,
 )
 
 blp = Blueprint("annotations", __name__, url_prefix="/api/v1",
@@ -27,9 +33,9 @@ class ClaimAnnotations(MethodView):
         """List a claim's annotations, newest first (internal ones need a token)"""
         return page_response(annotations.list_annotations(claim_id, viewer=g.editor, **args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(AnnotationCreate)
     @blp.response(201, AnnotationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, (404, *CREATE))
     def post(self, fields, claim_id):
         """Annotate a claim with a note, evidence or a verdict (editor)"""
@@ -45,17 +51,17 @@ class Annotation(MethodView):
         """Read an annotation"""
         return tagged(annotations.get_annotation(annotation_id, viewer=g.editor))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(AnnotationUpdate)
     @blp.response(200, AnnotationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, annotation_id):
         """Change an annotation (its author or an admin); a verdict's change needs a rationale"""
         return tagged(annotations.update_annotation(
             annotation_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, annotation_id):
         """Delete an annotation (its author or an admin)"""
@@ -64,8 +70,8 @@ class Annotation(MethodView):
 
 @blp.route(f"/annotations/{ID}/restore")
 class AnnotationRestore(MethodView):
+    @needs(blp, Role.EDITOR)
     @blp.response(200, AnnotationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, annotation_id):
         """Restore a deleted annotation (its author or an admin)"""

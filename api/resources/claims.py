@@ -3,13 +3,21 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import claimreview, claims, contradictions
+from claims.enums import Role
 from schemas.claims import (
-    ClaimCreate, ClaimDetail, ClaimOut, ClaimPage, ClaimQuery, ClaimUpdate, ContradictionList,
+    ClaimCreate,
+    ClaimDetail,
+    ClaimOut,
+    ClaimPage,
+    ClaimQuery,
+    ClaimUpdate,
+    ContradictionList,
 )
 from schemas.records import ClaimReview
 
@@ -28,9 +36,9 @@ class Claims(MethodView):
         """List claims: newest first, or by relevance with q"""
         return page_response(claims.list_claims(viewer=g.editor, **args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(ClaimCreate)
     @blp.response(201, ClaimOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Record a claim (editor); the server anchors it and checks the quote"""
@@ -46,17 +54,17 @@ class Claim(MethodView):
         """Read a claim, with the claims that contradict it and its relations"""
         return tagged(contradictions.claim_detail(claim_id, viewer=g.editor))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(ClaimUpdate)
     @blp.response(200, ClaimOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, claim_id):
         """Change a claim (editor); a new text, kind, source or anchor is checked again"""
         return tagged(claims.update_claim(
             claim_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, claim_id):
         """Delete a claim (editor)"""
@@ -65,8 +73,8 @@ class Claim(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class ClaimRestore(MethodView):
+    @needs(blp, Role.EDITOR)
     @blp.response(200, ClaimOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, claim_id):
         """Restore a deleted claim (editor)"""

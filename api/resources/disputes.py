@@ -3,13 +3,21 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import disputes
+from claims.enums import Role
 from schemas.disputes import (
-    Comparison, DisputeCreate, DisputeOut, DisputePage, DisputeQuery, DisputeUpdate, PositionIn,
+    Comparison,
+    DisputeCreate,
+    DisputeOut,
+    DisputePage,
+    DisputeQuery,
+    DisputeUpdate,
+    PositionIn,
 )
 
 blp = Blueprint("disputes", __name__, url_prefix="/api/v1/disputes",
@@ -27,9 +35,9 @@ class Disputes(MethodView):
         """List disputes, newest first, by status, speaker taking part or words"""
         return page_response(disputes.list_disputes(**args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(DisputeCreate)
     @blp.response(201, DisputeOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Open a dispute (editor)"""
@@ -45,17 +53,17 @@ class Dispute(MethodView):
         """Read a dispute with its positions"""
         return tagged(disputes.get_dispute(dispute_id))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(DisputeUpdate)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, dispute_id):
         """Change a dispute's question, description or status (editor)"""
         return tagged(disputes.update_dispute(
             dispute_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, dispute_id):
         """Delete a dispute (editor)"""
@@ -64,8 +72,8 @@ class Dispute(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class DisputeRestore(MethodView):
+    @needs(blp, Role.EDITOR)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, dispute_id):
         """Restore a deleted dispute (editor)"""
@@ -74,17 +82,17 @@ class DisputeRestore(MethodView):
 
 @blp.route(f"/{ID}/positions/{CLAIM_ID}")
 class DisputePosition(MethodView):
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(PositionIn)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def put(self, fields, dispute_id, claim_id):
         """Set a claim's position on the dispute (editor); If-Match is the dispute's ETag"""
         return tagged(disputes.take_position(
             dispute_id, claim_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, dispute_id, claim_id):
         """Remove a claim's position from the dispute (editor); answers with the dispute"""

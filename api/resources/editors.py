@@ -3,12 +3,21 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import BEARER, CREATE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import CREATE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import editors
-from schemas.editors import EditorCreate, EditorOut, EditorPage, EditorQuery, EditorUpdate, NewEditor
+from claims.enums import Role
+from schemas.editors import (
+    EditorCreate,
+    EditorOut,
+    EditorPage,
+    EditorQuery,
+    EditorUpdate,
+    NewEditor,
+)
 
 blp = Blueprint("editors", __name__, url_prefix="/api/v1/editors",
                 description="The people who use the API, and their roles (admins only).")
@@ -17,17 +26,17 @@ ID = "<int(max=2147483647):editor_id>"
 
 @blp.route("")
 class Editors(MethodView):
+    @needs(blp, Role.ADMIN)
     @blp.arguments(EditorQuery, location="query", unknown=RAISE)
     @blp.response(200, EditorPage, headers=LINK_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, (403, *LIST))
     def get(self, args):
         """List editors (admin)"""
         return page_response(editors.list_editors(by=g.editor, **args))
 
+    @needs(blp, Role.ADMIN)
     @blp.arguments(EditorCreate)
     @blp.response(201, NewEditor, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Create an editor (admin); the answer carries its token, shown only this once"""
@@ -38,16 +47,16 @@ class Editors(MethodView):
 
 @blp.route(f"/{ID}")
 class Editor(MethodView):
+    @needs(blp, Role.ADMIN)
     @blp.response(200, EditorOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, (403, *READ))
     def get(self, editor_id):
         """Read an editor (admin)"""
         return tagged(editors.get_editor(editor_id, by=g.editor))
 
+    @needs(blp, Role.ADMIN, if_match=True)
     @blp.arguments(EditorUpdate)
     @blp.response(200, EditorOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, editor_id):
         """Change an editor's role, or deactivate it with active=false (admin)"""

@@ -3,17 +3,24 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import relations
+from claims.enums import Role
 from schemas.relations import (
-    RelationCreate, RelationOut, RelationPage, RelationQuery, RelationUpdate,
+    RelationCreate,
+    RelationOut,
+    RelationPage,
+    RelationQuery,
+    RelationUpdate,
 )
 
 blp = Blueprint("relations", __name__, url_prefix="/api/v1/relations",
-                description="Typed links between claims: contradicts, supports, qualifies, repeats.")
+                description="Typed links between claims: contradicts, supports, qualifies, "
+                            "repeats.")
 ID = "<int(max=2147483647):relation_id>"
 
 
@@ -26,9 +33,9 @@ class Relations(MethodView):
         """List relations between live claims, newest first"""
         return page_response(relations.list_relations(**args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(RelationCreate)
     @blp.response(201, RelationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Relate two claims (editor); 409 for a self, duplicate or contradictory relation"""
@@ -44,17 +51,17 @@ class Relation(MethodView):
         """Read a relation"""
         return tagged(relations.get_relation(relation_id))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(RelationUpdate)
     @blp.response(200, RelationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, relation_id):
         """Change a relation's rationale (editor)"""
         return tagged(relations.update_relation(
             relation_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, relation_id):
         """Delete a relation (editor)"""
@@ -63,8 +70,8 @@ class Relation(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class RelationRestore(MethodView):
+    @needs(blp, Role.EDITOR)
     @blp.response(200, RelationOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, relation_id):
         """Restore a deleted relation (editor), if its rules still hold"""

@@ -3,11 +3,12 @@ from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 from peewee import DatabaseError
 
-from api.docs import BEARER, problems
+from api.auth import needs
+from api.docs import problems
 from claims.db import database
-from claims.editors import require
 from claims.enums import Role
-from schemas.editors import Health as HealthOut, Me
+from schemas.editors import Health as HealthOut
+from schemas.editors import Me
 
 blp = Blueprint("service", __name__, description="The service itself and who is asking.")
 
@@ -15,7 +16,7 @@ blp = Blueprint("service", __name__, description="The service itself and who is 
 @blp.route("/healthz")
 class Health(MethodView):
     @blp.response(200, HealthOut)
-    @problems(blp, (503,))
+    @problems(blp, (500, 503))
     def get(self):
         """Answer 200 when the database answers, 503 when it does not"""
         try:
@@ -27,10 +28,9 @@ class Health(MethodView):
 
 @blp.route("/api/v1/me")
 class WhoAmI(MethodView):
+    @needs(blp, Role.READER)
     @blp.response(200, Me)
-    @blp.doc(security=BEARER)
-    @problems(blp, (401, 500))
+    @problems(blp, (401, 500, 503))
     def get(self):
         """Tell the editor and role of the token"""
-        require(g.editor, Role.READER)
         return g.editor

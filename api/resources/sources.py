@@ -3,11 +3,13 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import sources
+from claims.enums import Role
 from schemas.sources import SourceCreate, SourceOut, SourcePage, SourceQuery, SourceUpdate
 
 blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
@@ -24,9 +26,9 @@ class Sources(MethodView):
         """List sources, newest first (without their text)"""
         return page_response(sources.list_sources(**args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(SourceCreate)
     @blp.response(201, SourceOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Create a source (editor)"""
@@ -42,17 +44,17 @@ class Source(MethodView):
         """Read a source, with its text"""
         return tagged(sources.get_source(source_id))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(SourceUpdate)
     @blp.response(200, SourceOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, source_id):
         """Change a source (editor); a new text re-anchors its claims"""
         return tagged(sources.update_source(
             source_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.ADMIN, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, source_id):
         """Delete a source and its claims (admin)"""
@@ -61,8 +63,8 @@ class Source(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class SourceRestore(MethodView):
+    @needs(blp, Role.ADMIN)
     @blp.response(200, SourceOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, source_id):
         """Restore a deleted source and the claims deleted with it (admin)"""

@@ -3,13 +3,22 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from api.conditional import ETAG_HEADER, IF_MATCH, expected_version
-from api.docs import ACTION, BEARER, CREATE, DELETE, LIST, READ, UPDATE, problems
+from api.auth import needs
+from api.conditional import ETAG_HEADER, expected_version
+from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import scorecard, speakers
+from claims.enums import Role
 from schemas.records import Scorecard
-from schemas.speakers import Merge, SpeakerCreate, SpeakerOut, SpeakerPage, SpeakerQuery, SpeakerUpdate
+from schemas.speakers import (
+    Merge,
+    SpeakerCreate,
+    SpeakerOut,
+    SpeakerPage,
+    SpeakerQuery,
+    SpeakerUpdate,
+)
 
 blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
                 description="Who made claims: people, organizations, groups.")
@@ -25,9 +34,9 @@ class Speakers(MethodView):
         """List speakers, newest first; q matches names and aliases"""
         return page_response(speakers.list_speakers(**args))
 
+    @needs(blp, Role.EDITOR)
     @blp.arguments(SpeakerCreate)
     @blp.response(201, SpeakerOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, CREATE)
     def post(self, fields):
         """Create a speaker (editor)"""
@@ -43,17 +52,17 @@ class Speaker(MethodView):
         """Read a speaker; a merged speaker redirects (308) to the one it was merged into"""
         return tagged(speakers.get_speaker(speaker_id))
 
+    @needs(blp, Role.EDITOR, if_match=True)
     @blp.arguments(SpeakerUpdate)
     @blp.response(200, SpeakerOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, UPDATE)
     def patch(self, fields, speaker_id):
         """Change a speaker (editor)"""
         return tagged(speakers.update_speaker(
             speaker_id, editor=g.editor, version=expected_version(), **fields))
 
+    @needs(blp, Role.ADMIN, if_match=True)
     @blp.response(204)
-    @blp.doc(security=BEARER, parameters=[IF_MATCH])
     @problems(blp, DELETE)
     def delete(self, speaker_id):
         """Delete a speaker without claims (admin)"""
@@ -62,8 +71,8 @@ class Speaker(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class SpeakerRestore(MethodView):
+    @needs(blp, Role.ADMIN)
     @blp.response(200, SpeakerOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, speaker_id):
         """Restore a deleted speaker (admin)"""
@@ -72,9 +81,9 @@ class SpeakerRestore(MethodView):
 
 @blp.route(f"/{ID}/merge")
 class SpeakerMerge(MethodView):
+    @needs(blp, Role.ADMIN)
     @blp.arguments(Merge)
     @blp.response(200, SpeakerOut, headers=ETAG_HEADER)
-    @blp.doc(security=BEARER)
     @problems(blp, ACTION)
     def post(self, fields, speaker_id):
         """Merge this speaker into another one (admin); answers with the one that remains"""
