@@ -52,7 +52,8 @@ def ranked(query, q):
     """
     if is_postgres():
         tsquery = fn.websearch_to_tsquery(LANGUAGE, q)
-        score = (-fn.ts_rank(ClaimVector.search, tsquery)).cast("float8")
+        # "-expr" would compile as DESC in peewee: negate by multiplying.
+        score = (fn.ts_rank(ClaimVector.search, tsquery) * -1).cast("float8")
         query = query.join_from(Claim, ClaimVector, on=(ClaimVector.id == Claim.id)).where(
             ClaimVector.search.match(q, LANGUAGE, websearch=True)
         )
