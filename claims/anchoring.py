@@ -14,7 +14,8 @@ Rules:
 - A **paraphrase** is the reporter's rendering and need not appear in the text: it is
   anchored and ``verified`` when it does, and ``unchecked`` otherwise.
 - When the client gives the span (``start``/``end``), the anchor is that span whatever the
-  kind, and the claim's text is checked against the span's text alone.
+  kind, and the claim's text is checked against the span's text alone, widened to whole
+  words (a span that cuts a word never verifies a quote).
 - Without source text nothing can be checked: ``unchecked``, keeping a given span's offsets.
 - The anchor carries W3C text-quote selectors: ``exact`` and up to 32 characters of
   ``prefix`` and ``suffix``.
@@ -186,8 +187,18 @@ def _near_match(source, claim):
     return start, end, _differences(claim, claim_words, source, window, (start, end))
 
 
+def _whole_words(text, start, end):
+    """The span widened so that it neither starts nor ends inside a word."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
 def _check_span(source, claim, start, end):
-    span = Normalized(source.original[start:end])
+    # A span that cuts a word is checked with the whole word: "not help" is not verbatim.
+    span = Normalized(source.original[slice(*_whole_words(source.original, start, end))])
     if span.text.strip() == claim.text:
         return _located(QuoteStatus.VERIFIED, source, start, end)
     span_words, claim_words = span.words(), claim.words()

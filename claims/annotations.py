@@ -6,7 +6,8 @@ Rules:
   rationale. Only verdicts carry a rating. The kind of an annotation never changes.
 - Every change of a verdict needs a rationale of its own (sent with the change); the
   earlier rating and rationale stay in the history.
-- Only the author or an admin may change, delete or restore an annotation.
+- Only the author or an admin may change or delete an annotation; only an admin may
+  restore one (as every deleted resource).
 - ``internal`` annotations are never shown to anonymous readers (``viewer`` None): they
   answer ``NotFound``, as if they did not exist.
 - A claim's current verdict is its latest live verdict (the latest public one for an
@@ -108,10 +109,9 @@ def delete_annotation(annotation_id, *, editor, version):
 
 
 def restore_annotation(annotation_id, *, editor):
-    require(editor, Role.EDITOR)
+    require(editor, Role.ADMIN)
     with write():
         annotation = versioning.get_deleted(Annotation, annotation_id)
-        _own(annotation, editor)
         versioning.get_live(Claim, annotation.claim_id)
         versioning.restore(annotation, resource=RESOURCE, editor=editor)
     return get_annotation(annotation.id, viewer=editor)

@@ -7,8 +7,9 @@ Rules:
 - The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
   claim is recorded, when its text, kind, source or anchor change, and when its source's
   text changes. A client-given span must lie within the source text.
-- A client-given span is kept across changes of the source text by following its text;
-  when that text is gone, the server searches for the claim again.
+- A client-given span is kept across changes of the source text by following its text
+  (and by its offsets while the source has no text); when that text is gone, the server
+  searches for the claim again.
 - ``tags`` are trimmed and kept once each, in the order given.
 - Lists are newest first, or by relevance when ``q`` is given; either way one query per
   page, whatever its size, with the speaker's and source's summaries joined in.
@@ -160,7 +161,7 @@ def delete_claim(claim_id, *, editor, version):
 
 
 def restore_claim(claim_id, *, editor):
-    require(editor, Role.EDITOR)
+    require(editor, Role.ADMIN)
     with write():
         claim = versioning.get_deleted(Claim, claim_id)
         if claim.source.deleted_at is not None:
@@ -176,9 +177,11 @@ def recheck_source(source, *, editor):
     for claim in Claim.live().where(Claim.source == source):
         span = None
         if claim.anchor_given:
-            if claim.anchor_exact:
+            if source.text is None:
+                span = (claim.anchor_start, claim.anchor_end)
+            elif claim.anchor_exact:
                 span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
-            elif source.text is not None and claim.anchor_end <= len(source.text):
+            elif claim.anchor_end <= len(source.text):
                 span = (claim.anchor_start, claim.anchor_end)
         versioning.save(
             claim,

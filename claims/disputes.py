@@ -92,7 +92,7 @@ def delete_dispute(dispute_id, *, editor, version):
 
 
 def restore_dispute(dispute_id, *, editor):
-    require(editor, Role.EDITOR)
+    require(editor, Role.ADMIN)
     with write():
         dispute = versioning.get_deleted(Dispute, dispute_id)
         versioning.restore(dispute, resource=RESOURCE, editor=editor)

@@ -135,7 +135,7 @@ def delete_relation(relation_id, *, editor, version):
 
 
 def restore_relation(relation_id, *, editor):
-    require(editor, Role.EDITOR)
+    require(editor, Role.ADMIN)
     with write():
         relation = versioning.get_deleted(Relation, relation_id)
         _check_rules(RelationType(relation.type), relation.from_claim_id, relation.to_claim_id)

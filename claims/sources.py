@@ -7,7 +7,7 @@ Rules:
 - When the text changes, every live claim of the source is re-anchored and re-checked in
   the same transaction (``claims.claims.recheck_source``).
 - Deleting a source (admin) also deletes its live claims; restoring it (admin) restores
-  the claims that were deleted with it.
+  the claims that were deleted with it, except those whose speaker is deleted meanwhile.
 """
 
 import hashlib
@@ -18,7 +18,7 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
 from claims.errors import Conflict
-from claims.models import Claim, Source
+from claims.models import Claim, Source, Speaker
 
 RESOURCE = Resource.SOURCE.value
 
@@ -96,6 +96,9 @@ def restore_source(source_id, *, editor):
         source = versioning.get_deleted(Source, source_id)
         deleted_at = source.deleted_at
         versioning.restore(source, resource=RESOURCE, editor=editor)
-        for claim in Claim.select().where(Claim.source == source, Claim.deleted_at == deleted_at):
+        deleted_with_it = (Claim.select().join(Speaker)
+                           .where(Claim.source == source, Claim.deleted_at == deleted_at,
+                                  Speaker.deleted_at.is_null()))
+        for claim in deleted_with_it:
             versioning.restore(claim, resource=Resource.CLAIM.value, editor=editor)
         return source

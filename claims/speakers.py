@@ -6,7 +6,8 @@ Rules:
 - ``wikidata_id`` is unique when given.
 - A speaker with live claims cannot be deleted: merge it into another speaker instead.
 - Merging A into B (admin) moves every claim of A to B, deleted ones included (each claim
-  gets a new version),
+  gets a new version), and A's Wikidata id when B has none (two different ids are a
+  conflict: not the same speaker),
   adds A's name and aliases to B's aliases, and leaves A as a redirect to B: reads of A
   answer ``Moved``, writes to A are conflicts, and lists leave A out.
 """
@@ -149,11 +150,21 @@ def merge_speaker(speaker_id, *, into, editor, version=None):
             target = _writable(into)
         except NotFound:
             raise InvalidField("into", f"There is no speaker with id {into}.") from None
+        if merged.wikidata_id and target.wikidata_id not in (None, merged.wikidata_id):
+            raise Conflict(
+                f"The speakers have different Wikidata ids ({merged.wikidata_id}, "
+                f"{target.wikidata_id}): they are not the same speaker.")
         aliases = _unique_aliases(target.name, [*target.aliases, merged.name, *merged.aliases])
+        wikidata_id = merged.wikidata_id or target.wikidata_id
+        if merged.wikidata_id:
+            # The id moves with the speaker; the unique index must see it only once.
+            versioning.save(merged, None, {"wikidata_id": None}, resource=RESOURCE,
+                            editor=editor)
         versioning.save(
             target,
             None,
-            {"aliases": aliases, "search_names": _search_names(target.name, aliases)},
+            {"aliases": aliases, "search_names": _search_names(target.name, aliases),
+             "wikidata_id": wikidata_id},
             resource=RESOURCE,
             editor=editor,
         )

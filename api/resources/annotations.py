@@ -70,9 +70,9 @@ class Annotation(MethodView):
 
 @blp.route(f"/annotations/{ID}/restore")
 class AnnotationRestore(MethodView):
-    @needs(blp, Role.EDITOR)
+    @needs(blp, Role.ADMIN)
     @blp.response(200, AnnotationOut, headers=ETAG_HEADER)
     @problems(blp, ACTION)
     def post(self, annotation_id):
-        """Restore a deleted annotation (its author or an admin)"""
+        """Restore a deleted annotation (admin)"""
         return tagged(annotations.restore_annotation(annotation_id, editor=g.editor))

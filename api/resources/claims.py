@@ -73,11 +73,11 @@ class Claim(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class ClaimRestore(MethodView):
-    @needs(blp, Role.EDITOR)
+    @needs(blp, Role.ADMIN)
     @blp.response(200, ClaimOut, headers=ETAG_HEADER)
     @problems(blp, ACTION)
     def post(self, claim_id):
-        """Restore a deleted claim (editor)"""
+        """Restore a deleted claim (admin), while its source and speaker are live"""
         return tagged(claims.restore_claim(claim_id, editor=g.editor))
 
 

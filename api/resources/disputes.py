@@ -72,11 +72,11 @@ class Dispute(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class DisputeRestore(MethodView):
-    @needs(blp, Role.EDITOR)
+    @needs(blp, Role.ADMIN)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
     @problems(blp, ACTION)
     def post(self, dispute_id):
-        """Restore a deleted dispute (editor)"""
+        """Restore a deleted dispute (admin)"""
         return tagged(disputes.restore_dispute(dispute_id, editor=g.editor))
 
 

@@ -70,9 +70,9 @@ class Relation(MethodView):
 
 @blp.route(f"/{ID}/restore")
 class RelationRestore(MethodView):
-    @needs(blp, Role.EDITOR)
+    @needs(blp, Role.ADMIN)
     @blp.response(200, RelationOut, headers=ETAG_HEADER)
     @problems(blp, ACTION)
     def post(self, relation_id):
-        """Restore a deleted relation (editor), if its rules still hold"""
+        """Restore a deleted relation (admin), if its rules still hold"""
         return tagged(relations.restore_relation(relation_id, editor=g.editor))
