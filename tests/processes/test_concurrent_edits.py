@@ -9,7 +9,7 @@ import threading
 from collections import Counter
 
 from claims import claims, sources, speakers
-from claims.enums import ClaimKind, SpeakerKind, SourceKind
+from claims.enums import ClaimKind, SourceKind, SpeakerKind
 from tests.servers import servers
 
 CLIENTS = 12

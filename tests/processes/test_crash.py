@@ -4,7 +4,7 @@ import threading
 import time
 
 from claims import sources, speakers
-from claims.enums import SpeakerKind, SourceKind
+from claims.enums import SourceKind, SpeakerKind
 from tests.servers import Server
 
 WRITERS = 6

@@ -1,0 +1,74 @@
+"""Listing claims among many: the first page, a page deep in the list, filtered and searched.
+
+Usage: python -m bench.claims_list [--database-url URL] [--claims N] [--calls N]
+The claims are bulk-inserted (the use cases would take hours for a million); each page is
+then timed over HTTP. Keyset pagination should make the deep page cost what the first does.
+"""
+
+import argparse
+import random
+import tempfile
+
+from bench.harness import fresh_database, measure, server, summary
+from claims.editors import system_editor
+from claims.models import Claim, Source, Speaker
+from claims.pages import encode_cursor
+
+WORDS = ("base refuel bombers Aleppo ceasefire talks strike notice channel coalition "
+         "deconfliction officials ministry permanent stationing opposition").split()
+BATCH = 5000
+
+
+def build(count):
+    system_editor("bench")
+    rng = random.Random(11)
+    source = Source.create(kind="article", title="Bench source", text=None)
+    speakers = [Speaker.create(name=f"Speaker {n}", kind="person", search_names=f"speaker {n}")
+                for n in range(100)]
+    rows = []
+    for n in range(count):
+        rows.append({
+            "speaker": speakers[n % len(speakers)].id, "source": source.id,
+            "kind": "paraphrase", "quote_status": "unchecked", "tags": [],
+            "text": " ".join(rng.choice(WORDS) for _ in range(12)) + f" number {n}.",
+        })
+        if len(rows) == BATCH:
+            Claim.insert_many(rows).execute()
+            rows = []
+    if rows:
+        Claim.insert_many(rows).execute()
+    return speakers[7].id
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url")
+    parser.add_argument("--claims", type=int, default=200_000)
+    parser.add_argument("--calls", type=int, default=200)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    database = fresh_database(url)
+    with database.atomic():
+        speaker_id = build(args.claims)
+    if url.startswith("postgresql"):
+        database.execute_sql("ANALYZE")
+    deep = encode_cursor({"id": 1000})
+    database.close()
+    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    pages = {
+        "first page": "/api/v1/claims?limit=50",
+        "page at depth (1,000 from the end)": f"/api/v1/claims?limit=50&cursor={deep}",
+        "one speaker's claims": f"/api/v1/claims?limit=50&speaker_id={speaker_id}",
+        "one speaker's, at depth": f"/api/v1/claims?limit=50&speaker_id={speaker_id}"
+                                   f"&cursor={deep}",
+        "full-text search": "/api/v1/claims?limit=50&q=permanent%20stationing",
+    }
+    with server(url) as port:
+        for label, path in pages.items():
+            result = summary(measure(port, path, args.calls))
+            print(f"| {label}, {args.claims:,} claims | {backend} | {result['p50']:.1f} ms | "
+                  f"{result['p99']:.1f} ms | {result['calls']} |")
+
+
+if __name__ == "__main__":
+    main()
