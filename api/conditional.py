@@ -1,8 +1,8 @@
 """ETags and If-Match: the version of a resource, as HTTP carries it.
 
 The ETag of a resource is its version, quoted (``"3"``). Every change (PATCH, PUT, DELETE)
-must send ``If-Match`` with it: without one the answer is 428, with another one 412. ``*``
-matches any current version, as RFC 9110 says.
+must send ``If-Match`` with it: without one the answer is 428, with another one 412. As RFC
+9110 says, a list matches when any of its tags does, and ``*`` matches any version.
 """
 
 import re
@@ -27,14 +27,14 @@ def etag(instance):
 
 
 def expected_version():
-    """The version named by If-Match: an int, or None for ``*``."""
+    """The versions If-Match accepts (any of them will do), or None for ``*``."""
     header = request.headers.get("If-Match")
     if header is None:
         raise PreconditionRequired("Send If-Match with the ETag of the version you change.")
     if header.strip() == "*":
         return None
-    versions = [ETAG.match(tag) for tag in header.split(",")]
-    numbers = [int(m.group(1)) for m in versions if m]
-    if len(numbers) != 1:
-        raise PreconditionFailed("If-Match must carry exactly one ETag of this resource.")
-    return numbers[0]
+    tags = [ETAG.match(tag) for tag in header.split(",")]
+    versions = frozenset(int(tag.group(1)) for tag in tags if tag)
+    if not versions:
+        raise PreconditionFailed("If-Match carries no ETag of this service (\"3\", quoted).")
+    return versions

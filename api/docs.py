@@ -32,7 +32,7 @@ class Api(SmorestApi):
 
     def _register_responses(self):
         for status in HTTPStatus:
-            if status < 400:
+            if status < 300 or status == 304:
                 continue
             response = {"description": status.phrase, "schema": self.ERROR_SCHEMA}
             prepare_response(response, self.spec, PROBLEM_TYPE)

@@ -173,6 +173,8 @@ def _near_match(source, claim):
                 score = (_ratio(source_keys[low:high], claim_keys), -abs(high - low - count))
                 if best is None or score > best[0]:
                     best = (score, low, high)
+    if best is None:  # a source shorter than the claim: no window to compare
+        return None
     (ratio, _), low, high = best
     if ratio < NEAR_MATCH_RATIO:
         return None

@@ -5,8 +5,8 @@ Rules:
 - A claim names a live, unmerged speaker and a live source; otherwise its ``speaker_id`` or
   ``source_id`` is an invalid field. A deleted claim comes back only while both are live.
 - The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
-  claim is recorded, when its text, kind, source or anchor change, and when its source's
-  text changes. A client-given span must lie within the source text.
+  claim is recorded, when its text, kind, source or anchor change, when its source's text
+  changes, and when it is restored. A client-given span must lie within the source text.
 - A client-given span is kept across changes of the source text by following its text
   (and by its offsets while the source has no text); when that text is gone, the server
   searches for the claim again.
@@ -169,27 +169,29 @@ def restore_claim(claim_id, *, editor):
         if claim.speaker.deleted_at is not None:
             raise Conflict(f"The claim's speaker {claim.speaker_id} is deleted; restore it first.")
         versioning.restore(claim, resource=RESOURCE, editor=editor)
+        # The source's text may have changed while the claim was deleted.
+        _recheck(claim, claim.source, editor)
         return get_claim(claim.id)
 
 
 def recheck_source(source, *, editor):
     """Re-anchor and re-check every live claim of ``source`` after its text changed."""
     for claim in Claim.live().where(Claim.source == source):
-        span = None
-        if claim.anchor_given:
-            if source.text is None:
-                span = (claim.anchor_start, claim.anchor_end)
-            elif claim.anchor_exact:
-                span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
-            elif claim.anchor_end <= len(source.text):
-                span = (claim.anchor_start, claim.anchor_end)
-        versioning.save(
-            claim,
-            None,
-            _anchor_fields(source, claim.text, claim.kind, span),
-            resource=RESOURCE,
-            editor=editor,
-        )
+        _recheck(claim, source, editor)
+
+
+def _recheck(claim, source, editor):
+    """Anchor and check ``claim`` again against the current text of ``source``."""
+    span = None
+    if claim.anchor_given:
+        if source.text is None:
+            span = (claim.anchor_start, claim.anchor_end)
+        elif claim.anchor_exact:
+            span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
+        elif claim.anchor_end <= len(source.text):
+            span = (claim.anchor_start, claim.anchor_end)
+    versioning.save(claim, None, _anchor_fields(source, claim.text, claim.kind, span),
+                    resource=RESOURCE, editor=editor)
 
 
 def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,

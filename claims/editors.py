@@ -11,8 +11,8 @@ Rules:
 - The last active admin can be neither demoted nor deactivated: someone must be able to
   manage editors.
 - Creating and changing editors is recorded like every other change (resource ``editor``).
-- Changes made by the system itself (the seed loader) are recorded under a system editor
-  that has no token.
+- Changes made by the system itself (the seed loader, the command line) are recorded under
+  a system editor that has no token; system editors are not managed like people.
 """
 
 import hashlib
@@ -60,7 +60,7 @@ def find_editor(name):
 
 def get_editor(editor_id, *, by):
     require(by, Role.ADMIN)
-    editor = Editor.get_or_none(Editor.id == editor_id)
+    editor = Editor.get_or_none(Editor.id == editor_id, Editor.token_hash.is_null(False))
     if editor is None:
         raise NotFound(f"There is no editor with id {editor_id}.")
     return editor

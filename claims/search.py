@@ -5,8 +5,9 @@ Rules:
 - ``q`` is free text. Its words must all occur (in any order, English stemming); on
   PostgreSQL "quoted phrases", ``or`` and ``-word`` work as in a web search engine. A ``q``
   with no words matches nothing. No ``q`` can cause a syntax error.
-- ``score`` orders by relevance, best first (lower is better), and is a stable number for
-  the same claim and query, so it can serve as a keyset.
+- ``score`` orders by relevance, best first (lower is better). It depends only on the claim
+  and the query (PostgreSQL's ``ts_rank``; on SQLite the density of the query's words), so
+  it stays put while others write, and can serve as a keyset.
 - The indexes follow every change of ``claim.text`` by themselves (a trigger on SQLite, a
   generated column on PostgreSQL); soft-deleted claims stay indexed and are filtered out.
 """
@@ -65,4 +66,19 @@ def ranked(query, q):
     query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
         ClaimSearch.match(expression)
     )
-    return query, ClaimSearch.bm25()
+    return query, _term_density(words)
+
+
+def _term_density(words):
+    """Minus the occurrences of the query's words per character of the claim.
+
+    FTS5's bm25() weighs terms by statistics of the whole index, so every write moves every
+    score and a cursor taken from one page would no longer fit the next. This score depends
+    on the claim alone; every match contains every word, so rarity adds little anyway.
+    """
+    text = fn.lower(Claim.text)
+    occurrences = None
+    for word in {w.lower() for w in words}:
+        count = (fn.length(text) - fn.length(fn.replace(text, word, ""))) / len(word)
+        occurrences = count if occurrences is None else occurrences + count
+    return (occurrences * -1.0) / (fn.length(Claim.text) + 50)

@@ -61,7 +61,9 @@ def get_deleted(model, resource_id, noun=None):
 
 
 def check_version(instance, version):
-    if version is not None and instance.version != version:
+    """``version`` is the version the caller read, or a set of acceptable ones, or None."""
+    acceptable = {version} if isinstance(version, int) else version
+    if acceptable is not None and instance.version not in acceptable:
         raise StaleVersion(instance.version)
 
 

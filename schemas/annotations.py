@@ -1,7 +1,16 @@
 from marshmallow import fields
 
 from claims.enums import AnnotationKind, Rating, Visibility
-from schemas.common import Contract, PageArgs, Stored, UtcDateTime, choice, string, web_address
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    UtcDateTime,
+    choice,
+    page_of,
+    string,
+    web_address,
+)
 
 
 class AnnotationCreate(Contract):
@@ -39,9 +48,7 @@ class AnnotationOut(Stored):
     author = fields.Nested(Author)
 
 
-class AnnotationPage(Contract):
-    items = fields.List(fields.Nested(AnnotationOut))
-    next_cursor = fields.String(allow_none=True)
+AnnotationPage = page_of(AnnotationOut)
 
 
 class AnnotationQuery(PageArgs):

@@ -2,7 +2,17 @@ from marshmallow import fields
 
 from claims.enums import ClaimKind, QuoteStatus, Rating
 from schemas.annotations import Verdict
-from schemas.common import Contract, PageArgs, Span, Stored, choice, identifier, string, tag_list
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Span,
+    Stored,
+    choice,
+    identifier,
+    page_of,
+    string,
+    tag_list,
+)
 from schemas.relations import RelationOut
 
 MAX_CLAIM = 20_000
@@ -77,9 +87,7 @@ class ClaimOut(Stored):
         "description": "For an altered quote: where the claim's words differ from the source's."})
 
 
-class ClaimPage(Contract):
-    items = fields.List(fields.Nested(ClaimOut))
-    next_cursor = fields.String(allow_none=True)
+ClaimPage = page_of(ClaimOut)
 
 
 class ClaimQuery(PageArgs):

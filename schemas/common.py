@@ -124,6 +124,16 @@ class PageArgs(Contract):
     )
 
 
+def page_of(item_schema):
+    """The schema of one page of a list: ``{"items": [...], "next_cursor": ...}``."""
+    name = item_schema.__name__.removesuffix("Out").removesuffix("Summary") + "Page"
+    return Contract.from_dict({
+        "items": fields.List(fields.Nested(item_schema)),
+        "next_cursor": fields.String(allow_none=True, metadata={
+            "description": "The cursor of the next page; null on the last one."}),
+    }, name=name)
+
+
 class Problem(Schema):
     """RFC 9457 problem details: the one shape of every error."""
 

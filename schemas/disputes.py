@@ -3,7 +3,7 @@ from marshmallow import fields
 from claims.enums import DisputeStatus, Stance
 from schemas.annotations import Verdict
 from schemas.claims import Anchor
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, string
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
 from schemas.relations import RelationOut
 
 
@@ -41,9 +41,7 @@ class DisputeOut(DisputeSummary):
     positions = fields.List(fields.Nested(PositionOut), attribute="position_entries")
 
 
-class DisputePage(Contract):
-    items = fields.List(fields.Nested(DisputeOut))
-    next_cursor = fields.String(allow_none=True)
+DisputePage = page_of(DisputeOut)
 
 
 class DisputeQuery(PageArgs):

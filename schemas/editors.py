@@ -1,7 +1,7 @@
 from marshmallow import fields
 
 from claims.enums import Role
-from schemas.common import Contract, PageArgs, Stored, choice, string
+from schemas.common import Contract, PageArgs, Stored, choice, page_of, string
 
 
 class Me(Contract):
@@ -35,9 +35,7 @@ class NewEditor(EditorOut):
     token = fields.String(metadata={"description": "Shown this once; only its hash is kept."})
 
 
-class EditorPage(Contract):
-    items = fields.List(fields.Nested(EditorOut))
-    next_cursor = fields.String(allow_none=True)
+EditorPage = page_of(EditorOut)
 
 
 class EditorQuery(PageArgs):

@@ -1,6 +1,6 @@
 from marshmallow import fields, validate
 
-from schemas.common import Contract, PageArgs, UtcDateTime
+from schemas.common import Contract, PageArgs, UtcDateTime, page_of
 
 
 class ChangedValue(Contract):
@@ -25,9 +25,7 @@ class ChangeOut(Contract):
         "description": "Each changed field with its old and new value."})
 
 
-class ChangePage(Contract):
-    items = fields.List(fields.Nested(ChangeOut))
-    next_cursor = fields.String(allow_none=True)
+ChangePage = page_of(ChangeOut)
 
 
 class ChangeQuery(PageArgs):

@@ -1,7 +1,7 @@
 from marshmallow import fields
 
 from claims.enums import RelationType
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, string
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
 
 
 class RelationCreate(Contract):
@@ -23,9 +23,7 @@ class RelationOut(Stored):
     rationale = fields.String(allow_none=True)
 
 
-class RelationPage(Contract):
-    items = fields.List(fields.Nested(RelationOut))
-    next_cursor = fields.String(allow_none=True)
+RelationPage = page_of(RelationOut)
 
 
 class RelationQuery(PageArgs):

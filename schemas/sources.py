@@ -8,6 +8,7 @@ from schemas.common import (
     PageArgs,
     Stored,
     choice,
+    page_of,
     string,
     tag_list,
     web_address,
@@ -56,9 +57,7 @@ class SourceOut(SourceSummary):
     text = fields.String(allow_none=True)
 
 
-class SourcePage(Contract):
-    items = fields.List(fields.Nested(SourceSummary))
-    next_cursor = fields.String(allow_none=True)
+SourcePage = page_of(SourceSummary)
 
 
 class SourceQuery(PageArgs):

@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from claims.enums import SpeakerKind
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, string, tag_list
+from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string, tag_list
 
 
 class SpeakerCreate(Contract):
@@ -29,9 +29,7 @@ class SpeakerOut(Stored):
     wikidata_id = fields.String(allow_none=True)
 
 
-class SpeakerPage(Contract):
-    items = fields.List(fields.Nested(SpeakerOut))
-    next_cursor = fields.String(allow_none=True)
+SpeakerPage = page_of(SpeakerOut)
 
 
 class SpeakerQuery(PageArgs):

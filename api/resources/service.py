@@ -16,7 +16,7 @@ blp = Blueprint("service", __name__, description="The service itself and who is 
 @blp.route("/healthz")
 class Health(MethodView):
     @blp.response(200, HealthOut)
-    @problems(blp, (500, 503))
+    @problems(blp, (401, 500, 503))
     def get(self):
         """Answer 200 when the database answers, 503 when it does not"""
         try:

@@ -1,0 +1,267 @@
+"""The OpenAPI spec is complete and truthful.
+
+Complete: every route of the API is in it, with each of its methods. Truthful: what it says
+about each operation matches what the HTTP edge does everywhere (api/__init__.py, api/auth.py,
+api/errors.py, api/conditional.py, api/paging.py): every request can be refused for its token
+(401) or fail (500); every write needs a role (403); a body can be malformed (400), too large
+(413), not JSON (415) or invalid (422); a change needs If-Match (428, 412); errors are problem
+details; lists page with a Link header and single reads carry an ETag.
+
+Each test collects every offending operation and fails once, naming them all.
+"""
+
+import re
+
+import pytest
+
+PROBLEM = "application/problem+json"
+PROBLEM_SCHEMA = "#/components/schemas/Problem"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+WRITES = {"post", "put", "patch", "delete"}
+BODY_METHODS = {"post", "put", "patch"}
+CHANGES = {"patch", "put", "delete"}
+# Routes that serve the spec itself (and static files), not the API.
+NOT_IN_SPEC = ("static",)
+SPEC_BLUEPRINT = "api-docs."
+PATH_VARIABLE = re.compile(r"<(?:[^<>:]+:)?([^<>:]+)>")
+
+
+@pytest.fixture
+def spec(client):
+    """The spec as served (``client`` is pytest-flask's, on the ``app`` fixture)."""
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    return response.get_json()
+
+
+def resolve(spec, node):
+    """``node`` with its ``$ref`` followed (repeatedly); None when the reference dangles."""
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            return None
+        node = spec
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+    return node
+
+
+def operations(spec):
+    """``(label, method, path, operation, parameters)`` for every operation of the spec."""
+    for path, item in spec["paths"].items():
+        shared = item.get("parameters", [])
+        for method in HTTP_METHODS:
+            if method not in item:
+                continue
+            operation = item[method]
+            parameters = [resolve(spec, p) or {} for p in shared + operation.get("parameters", [])]
+            yield f"{method.upper()} {path}", method, path, operation, parameters
+
+
+def statuses(operation):
+    return set(operation.get("responses", {}))
+
+
+def routes(app):
+    """``{"METHOD /path"}`` of every API route, with paths written the OpenAPI way."""
+    found = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in NOT_IN_SPEC or rule.endpoint.startswith(SPEC_BLUEPRINT):
+            continue
+        if not (rule.rule == "/healthz" or rule.rule.startswith("/api/v1")):
+            continue
+        path = PATH_VARIABLE.sub(r"{\1}", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            found.add(f"{method} {path}")
+    return found
+
+
+def report(problems):
+    return "\n".join(sorted(problems))
+
+
+def test_the_spec_is_openapi_3_0_3(spec):
+    assert spec["openapi"] == "3.0.3"
+
+
+def test_the_spec_is_valid_against_the_openapi_3_0_schema(spec):
+    # The official OpenAPI 3.0 JSON schema, as shipped (and used to validate specs) by
+    # schemathesis; there is no separate validator package in the stack.
+    from schemathesis.specs.openapi.definitions import OPENAPI_30_VALIDATOR
+
+    errors = [f"{'/'.join(map(str, error.instance_path))}: {error.message}"
+              for error in OPENAPI_30_VALIDATOR.iter_errors(spec)]
+    assert not errors, report(errors)
+
+
+def test_every_reference_resolves(spec):
+    dangling = set()
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str) and resolve(spec, node) is None:
+                dangling.add(f"{where}: {node['$ref']}")
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(spec, "#")
+    assert not dangling, report(dangling)
+
+
+def test_every_route_is_in_the_spec(app, spec):
+    documented = {label for label, *_ in operations(spec)}
+    missing = routes(app) - documented
+    assert not missing, report(missing)
+
+
+def test_every_operation_of_the_spec_is_a_route(app, spec):
+    documented = {label for label, *_ in operations(spec)}
+    invented = documented - routes(app)
+    assert not invented, report(invented)
+
+
+def test_every_path_parameter_is_declared(spec):
+    problems = set()
+    for label, _, path, _, parameters in operations(spec):
+        declared = {p.get("name"): p for p in parameters if p.get("in") == "path"}
+        for name in re.findall(r"{([^}]+)}", path):
+            parameter = declared.get(name)
+            if parameter is None or parameter.get("required") is not True:
+                problems.add(f"{label}: path parameter {name} is not declared as required")
+            elif name.endswith("id") and parameter.get("schema", {}).get("type") != "integer":
+                problems.add(f"{label}: path parameter {name} is not an integer")
+    assert not problems, report(problems)
+
+
+def test_every_operation_has_a_summary(spec):
+    missing = {label for label, _, _, operation, _ in operations(spec)
+               if not str(operation.get("summary", "")).strip()}
+    assert not missing, report(missing)
+
+
+def test_every_operation_documents_401_and_500(spec):
+    # auth.identify refuses a malformed or unknown token on every path, reads included, and
+    # any request can fail.
+    problems = {f"{label}: {status}"
+                for label, _, _, operation, _ in operations(spec)
+                for status in ("401", "500") if status not in statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_write_documents_403(spec):
+    problems = {label for label, method, _, operation, _ in operations(spec)
+                if method in WRITES and "403" not in statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_write_with_a_body_documents_what_a_body_can_get(spec):
+    # 400 malformed JSON, 413 too large, 415 not JSON (refused before routing to the view, for
+    # every POST, PUT and PATCH that sends a body), 422 invalid fields.
+    problems = set()
+    for label, method, _, operation, _ in operations(spec):
+        if method not in BODY_METHODS:
+            continue
+        expected = {"400", "413", "415", "422"} if "requestBody" in operation else {"415"}
+        problems |= {f"{label}: {status}" for status in expected - statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_operation_with_query_parameters_documents_422(spec):
+    problems = {label for label, _, _, operation, parameters in operations(spec)
+                if any(p.get("in") == "query" for p in parameters)
+                and "422" not in statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_operation_on_an_id_documents_404(spec):
+    problems = {label for label, _, path, operation, _ in operations(spec)
+                if "{" in path and "404" not in statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_change_requires_if_match_and_documents_412_and_428(spec):
+    # API.md: PATCH, PUT and DELETE require If-Match (428 without, 412 when stale).
+    problems = set()
+    for label, method, _, operation, parameters in operations(spec):
+        if method not in CHANGES:
+            continue
+        if_match = [p for p in parameters
+                    if p.get("in") == "header" and str(p.get("name", "")).lower() == "if-match"]
+        if not if_match or if_match[0].get("required") is not True:
+            problems.add(f"{label}: no required If-Match header parameter")
+        problems |= {f"{label}: {status}" for status in ("412", "428")
+                     if status not in statuses(operation)}
+    assert not problems, report(problems)
+
+
+def test_every_error_response_is_a_problem(spec):
+    problems = set()
+    for label, _, _, operation, _ in operations(spec):
+        for status, response in operation.get("responses", {}).items():
+            if status != "default" and not status.startswith(("4", "5")):
+                continue
+            resolved = resolve(spec, response)
+            if resolved is None:
+                problems.add(f"{label} {status}: dangling {response.get('$ref')}")
+                continue
+            content = resolved.get("content", {})
+            if set(content) != {PROBLEM}:
+                problems.add(f"{label} {status}: content types {sorted(content)}, not {PROBLEM}")
+            elif content[PROBLEM].get("schema", {}).get("$ref") != PROBLEM_SCHEMA:
+                problems.add(f"{label} {status}: schema is not {PROBLEM_SCHEMA}")
+    assert not problems, report(problems)
+
+
+def _success(spec, operation):
+    codes = sorted(code for code in operation.get("responses", {}) if code.startswith("2"))
+    return resolve(spec, operation["responses"][codes[0]]) if codes else None
+
+
+def _is_list(spec, operation, parameters):
+    if any(p.get("in") == "query" and p.get("name") == "cursor" for p in parameters):
+        return True
+    response = _success(spec, operation) or {}
+    schema = resolve(spec, response.get("content", {}).get("application/json", {}).get("schema"))
+    return isinstance(schema, dict) and "next_cursor" in schema.get("properties", {})
+
+
+def test_every_list_documents_the_link_header_and_its_paging_parameters(spec):
+    problems = set()
+    for label, method, _, operation, parameters in operations(spec):
+        if method != "get" or not _is_list(spec, operation, parameters):
+            continue
+        headers = (_success(spec, operation) or {}).get("headers", {})
+        if "Link" not in headers:
+            problems.add(f"{label}: no Link header")
+        query = {p.get("name") for p in parameters if p.get("in") == "query"}
+        problems |= {f"{label}: no {name} parameter" for name in ("limit", "cursor")
+                     if name not in query}
+    assert not problems, report(problems)
+
+
+def test_every_read_of_one_resource_documents_the_etag_header(spec):
+    # GET of a single resource (a path ending with its id) returns an ETag.
+    problems = set()
+    for label, method, path, operation, _ in operations(spec):
+        if method != "get" or not path.endswith("}"):
+            continue
+        response = _success(spec, operation) or {}
+        if "ETag" not in response.get("headers", {}):
+            problems.add(label)
+    assert not problems, report(problems)
+
+
+def test_the_docs_page_renders_the_spec_for_people(client):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert "<html" in page.lower()
+    assert "openapi.json" in page
