@@ -35,9 +35,10 @@ def init_db():
 @cli.command("seed")
 @with_appcontext
 def seed():
-    """Load the seed article and its claims (safe to run again)."""
+    """Load the seed article and its claims (safe to run again; makes the schema if needed)."""
     from seeds.loader import load
 
+    migrate()
     report = load()
     click.echo(report)
 
