@@ -8,14 +8,18 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from api import create_app
 from api.config import ConfigError, load_config
-from claims.db import DatabaseUrlError
-from claims.editors import create_editor, find_editor, system_editor, update_editor
+from claims.db import DatabaseUrlError, check_url
+from claims.editors import (
+    COMMAND_LINE,
+    create_editor,
+    find_editor,
+    list_editors,
+    system_editor,
+    update_editor,
+)
 from claims.enums import Role
 from claims.errors import DomainError
 from claims.migrations import migrate
-
-# Changes made from the command line are recorded under this system editor.
-COMMAND_LINE = "command line"
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
@@ -43,12 +47,12 @@ def seed():
     click.echo(report)
 
 
-@cli.command("serve", context_settings={"ignore_unknown_options": True})
+@cli.command("serve")
 @click.option("--bind", default="127.0.0.1:8000", show_default=True)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 def serve(bind, workers):
     """Serve the API with gunicorn."""
-    load_config()
+    check_url(load_config()["DATABASE_URL"])
     os.execv(sys.executable, [
         sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
         "--no-control-socket", "--access-logfile", "-", "api:create_app()",
@@ -75,12 +79,16 @@ def editors_create(name, role):
 @editors.command("list")
 @with_appcontext
 def editors_list():
-    """List editors with their roles."""
-    from claims.models import Editor
-
-    for editor in Editor.select().where(Editor.token_hash.is_null(False)).order_by(Editor.id):
-        state = "active" if editor.active else "deactivated"
-        click.echo(f"{editor.id}\t{editor.name}\t{editor.role}\t{state}")
+    """List editors with their roles, newest first."""
+    by, cursor = system_editor(COMMAND_LINE), None
+    while True:
+        page = list_editors(by=by, limit=500, cursor=cursor)
+        for editor in page.items:
+            state = "active" if editor.active else "deactivated"
+            click.echo(f"{editor.id}\t{editor.name}\t{editor.role}\t{state}")
+        cursor = page.next_cursor
+        if cursor is None:
+            return
 
 
 def _change_editor(name, **fields):

@@ -3,7 +3,8 @@
 import logging
 from http import HTTPStatus
 
-from flask import jsonify, request
+from flask import jsonify, request, url_for
+from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from claims import errors
@@ -18,6 +19,7 @@ STATUS_OF = {
     errors.StaleVersion: 412,
     errors.InvalidField: 422,
     errors.Moved: 308,
+    errors.Unavailable: 503,
 }
 
 DETAILS = {
@@ -90,14 +92,20 @@ def handle_domain_error(error):
     if isinstance(error, errors.StaleVersion):
         headers["ETag"] = f'"{error.current_version}"'
     if isinstance(error, errors.Moved):
-        target = request.path.rsplit("/", 1)[0] + f"/{error.target_id}"
-        headers["Location"] = target
+        # The same operation, on the resource that now answers for the moved one.
+        (name, _), = (item for item in request.view_args.items() if item[0].endswith("_id"))
+        headers["Location"] = url_for(request.endpoint,
+                                      **{**request.view_args, name: error.target_id})
     return problem(status, error.detail, errors=getattr(error, "errors", None), headers=headers)
 
 
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
+    if isinstance(error, (OperationalError, InterfaceError)):
+        # The database went away or stayed locked: the request may succeed if sent again.
+        log.warning("Database unavailable: %s", error)
+        return problem(503, headers={"Retry-After": "1"})
     log.exception("Unhandled error")
     return problem(500)
 

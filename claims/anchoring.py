@@ -11,8 +11,9 @@ Rules:
   with punctuation and case set aside: when at least ``NEAR_MATCH_RATIO`` of the words agree
   the quote is ``altered`` and ``differences`` lists what the claim says against what the
   source says; otherwise it is ``not_found``.
-- A **paraphrase** is the reporter's rendering and need not appear in the text: it is
-  anchored and ``verified`` when it does, and ``unchecked`` otherwise.
+- A **paraphrase** is the reporter's rendering and need not appear in the text: without a
+  span it stays ``unchecked`` (the contract's rule), anchored where its words appear
+  verbatim. With a span it is checked like a quote.
 - When the client gives the span (``start``/``end``), the anchor is that span whatever the
   kind, and the claim's text is checked against the span's text alone, widened to whole
   words (a span that cuts a word never verifies a quote).
@@ -239,11 +240,14 @@ def check_quote(source_text, claim_text, kind, span=None):
     if span:
         return _check_span(source, claim, *span)
     position = _find_whole_words(source.text, claim.text) if claim.text else -1
+    if kind == ClaimKind.PARAPHRASE:
+        if position < 0:
+            return QuoteCheck(QuoteStatus.UNCHECKED)
+        start, end = source.original_span(position, position + len(claim.text))
+        return _located(QuoteStatus.UNCHECKED, source, start, end)
     if position >= 0:
         start, end = source.original_span(position, position + len(claim.text))
         return _located(QuoteStatus.VERIFIED, source, start, end)
-    if kind == ClaimKind.PARAPHRASE:
-        return QuoteCheck(QuoteStatus.UNCHECKED)
     near = _near_match(source, claim)
     if near is None:
         return QuoteCheck(QuoteStatus.NOT_FOUND)

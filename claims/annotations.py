@@ -21,9 +21,13 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import AnnotationKind, Resource, Role, Visibility
 from claims.errors import Forbidden, InvalidField, NotFound
-from claims.models import Annotation, Claim, Editor
+from claims.models import Annotation, Claim, with_editor
 
 RESOURCE = Resource.ANNOTATION.value
+
+
+def _with_author_joined(query):
+    return with_editor(query, Annotation.author)
 NEEDS = {
     AnnotationKind.NOTE.value: ("body",),
     AnnotationKind.EVIDENCE.value: ("url",),
@@ -57,12 +61,8 @@ def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **
     return get_annotation(annotation.id, viewer=editor)
 
 
-def _with_author(query):
-    return query.select_extend(Editor.id, Editor.name).join(Editor)
-
-
 def get_annotation(annotation_id, *, viewer):
-    query = _with_author(_visible(Annotation.live(), viewer)).where(
+    query = _with_author_joined(_visible(Annotation.live(), viewer)).where(
         Annotation.id == annotation_id)
     annotation = query.first()
     if annotation is None:
@@ -73,7 +73,8 @@ def get_annotation(annotation_id, *, viewer):
 def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
     """A live claim's annotations, newest first."""
     versioning.get_live(Claim, claim_id)
-    query = _with_author(_visible(Annotation.live(), viewer)).where(Annotation.claim == claim_id)
+    query = _with_author_joined(_visible(Annotation.live(), viewer)).where(
+        Annotation.claim == claim_id)
     if kind is not None:
         query = query.where(Annotation.kind == kind)
     return pages.by_id(query, Annotation, limit=limit, cursor=cursor)
@@ -112,7 +113,7 @@ def restore_annotation(annotation_id, *, editor):
     require(editor, Role.ADMIN)
     with write():
         annotation = versioning.get_deleted(Annotation, annotation_id)
-        versioning.get_live(Claim, annotation.claim_id)
+        versioning.require_live(Claim, annotation.claim_id, "annotation's claim")
         versioning.restore(annotation, resource=RESOURCE, editor=editor)
     return get_annotation(annotation.id, viewer=editor)
 
@@ -132,7 +133,7 @@ def current_verdicts(claim_ids, *, viewer):
     claim_ids = list(claim_ids)
     if not claim_ids:
         return {}
-    query = _with_author(Annotation.select()).where(
+    query = _with_author_joined(Annotation.select()).where(
         Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer)))
     return {verdict.claim_id: verdict for verdict in query}
 

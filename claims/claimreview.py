@@ -12,7 +12,7 @@ Rules:
 from claims.annotations import current_verdicts
 from claims.claims import get_claim
 from claims.enums import Rating, SpeakerKind
-from claims.errors import Conflict
+from claims.errors import Conflict, Unavailable
 
 SCALE = {
     Rating.TRUE: 5, Rating.MOSTLY_TRUE: 4, Rating.HALF_TRUE: 3, Rating.MOSTLY_FALSE: 2,
@@ -26,18 +26,14 @@ NAMES = {
 }
 
 
-def _date(value):
-    return value.date().isoformat() if hasattr(value, "date") else value.isoformat()
-
-
 def claim_review(claim_id, *, publisher_name, publisher_url):
     claim = get_claim(claim_id)
     verdict = current_verdicts([claim.id], viewer=None).get(claim.id)
     if verdict is None:
         raise Conflict(f"The claim {claim_id} has no public verdict to publish.")
     if not publisher_name or not publisher_url:
-        raise Conflict("No publisher is configured: set CLAIMS_PUBLISHER_NAME and "
-                       "CLAIMS_PUBLISHER_URL on the server.")
+        raise Unavailable("No publisher is configured: set CLAIMS_PUBLISHER_NAME and "
+                          "CLAIMS_PUBLISHER_URL on the server.")
     rating = Rating(verdict.rating)
     review_rating = {"type": "Rating", "alternateName": NAMES[rating]}
     if rating in SCALE:
@@ -62,7 +58,7 @@ def claim_review(claim_id, *, publisher_name, publisher_url):
         "type": "ClaimReview",
         "url": f"{publisher_url.rstrip('/')}/claims/{claim.id}",
         "claimReviewed": claim.text,
-        "datePublished": _date(verdict.created_at),
+        "datePublished": verdict.updated_at.date().isoformat(),
         "author": {"type": "Organization", "name": publisher_name, "url": publisher_url},
         "reviewRating": review_rating,
         "itemReviewed": item,

@@ -20,8 +20,8 @@ from claims.anchoring import check_quote, follow_span
 from claims.annotations import current_rating
 from claims.db import write
 from claims.editors import require
-from claims.enums import Resource, Role
-from claims.errors import Conflict, InvalidField, NotFound
+from claims.enums import Action, Resource, Role
+from claims.errors import InvalidField, NotFound
 from claims.models import Claim, ClaimTag, Position, Source, Speaker
 from claims.speakers import speaker_for_claim
 
@@ -30,13 +30,6 @@ SUMMARY_FIELDS = (
     Speaker.id, Speaker.name, Speaker.kind,
     Source.id, Source.title, Source.publisher, Source.url, Source.published_at,
 )
-
-
-def _source_for_claim(source_id):
-    try:
-        return versioning.get_live(Source, source_id)
-    except NotFound:
-        raise InvalidField("source_id", f"There is no source with id {source_id}.") from None
 
 
 def _span(source, anchor):
@@ -85,7 +78,7 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
     require(editor, Role.EDITOR)
     with write():
         speaker_for_claim(speaker_id)
-        source = _source_for_claim(source_id)
+        source = versioning.get_referenced(Source, source_id, "source_id")
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
@@ -97,7 +90,7 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
         }
         claim = versioning.create(Claim, values, resource=RESOURCE, editor=editor)
         _store_tags(claim)
-        return claim
+        return get_claim(claim.id)
 
 
 def get_claim(claim_id):
@@ -135,7 +128,8 @@ def update_claim(claim_id, *, editor, version, **fields):
         if "tags" in fields:
             fields["tags"] = _clean_tags(fields["tags"])
         if any(name in fields for name in ANCHOR_INPUTS):
-            source = _source_for_claim(fields.get("source_id", claim.source_id))
+            source_id = fields.get("source_id", claim.source_id)
+            source = versioning.get_referenced(Source, source_id, "source_id")
             if "anchor" in fields:
                 span = _span(source, fields.pop("anchor"))
             elif claim.anchor_given and source.id == claim.source_id:
@@ -164,13 +158,11 @@ def restore_claim(claim_id, *, editor):
     require(editor, Role.ADMIN)
     with write():
         claim = versioning.get_deleted(Claim, claim_id)
-        if claim.source.deleted_at is not None:
-            raise Conflict(f"The claim's source {claim.source_id} is deleted; restore it first.")
-        if claim.speaker.deleted_at is not None:
-            raise Conflict(f"The claim's speaker {claim.speaker_id} is deleted; restore it first.")
-        versioning.restore(claim, resource=RESOURCE, editor=editor)
+        versioning.require_live(Source, claim.source_id, "claim's source")
+        versioning.require_live(Speaker, claim.speaker_id, "claim's speaker")
         # The source's text may have changed while the claim was deleted.
-        _recheck(claim, claim.source, editor)
+        versioning.save(claim, None, {"deleted_at": None, **_rechecked(claim, claim.source)},
+                        resource=RESOURCE, editor=editor, action=Action.RESTORE.value)
         return get_claim(claim.id)
 
 
@@ -181,7 +173,11 @@ def recheck_source(source, *, editor):
 
 
 def _recheck(claim, source, editor):
-    """Anchor and check ``claim`` again against the current text of ``source``."""
+    versioning.save(claim, None, _rechecked(claim, source), resource=RESOURCE, editor=editor)
+
+
+def _rechecked(claim, source):
+    """The anchor fields of ``claim`` checked again against the current text of ``source``."""
     span = None
     if claim.anchor_given:
         if source.text is None:
@@ -190,8 +186,7 @@ def _recheck(claim, source, editor):
             span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
         elif claim.anchor_end <= len(source.text):
             span = (claim.anchor_start, claim.anchor_end)
-    versioning.save(claim, None, _anchor_fields(source, claim.text, claim.kind, span),
-                    resource=RESOURCE, editor=editor)
+    return _anchor_fields(source, claim.text, claim.kind, span)
 
 
 def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,

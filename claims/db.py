@@ -39,8 +39,8 @@ class DatabaseUrlError(ValueError):
     """The database URL cannot be used; the message says what to fix."""
 
 
-def open_database(url):
-    """Open the database named by ``url`` and bind the proxy to it."""
+def check_url(url):
+    """Raise ``DatabaseUrlError`` unless ``url`` names a database this service can use."""
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
         path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else ""
@@ -49,6 +49,18 @@ def open_database(url):
                 f"CLAIMS_DATABASE_URL={url!r}: give a file, e.g. sqlite:///data/claims.db "
                 "(relative) or sqlite:////var/lib/claims/claims.db (absolute)"
             )
+    elif scheme not in ("postgresql", "postgres"):
+        raise DatabaseUrlError(
+            f"CLAIMS_DATABASE_URL={url!r}: the scheme must be sqlite:/// or postgresql://"
+        )
+    return scheme
+
+
+def open_database(url):
+    """Open the database named by ``url`` and bind the proxy to it."""
+    scheme = check_url(url)
+    if scheme == "sqlite":
+        path = url[len("sqlite:///"):]
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
@@ -60,19 +72,20 @@ def open_database(url):
             max_connections=32,
             stale_timeout=300,
         )
-    elif scheme in ("postgresql", "postgres"):
+    else:
         db = connect(
             "postgresql+pool" + url[len(scheme):],
             prefer_psycopg3=True,
             max_connections=32,
             stale_timeout=300,
         )
-    else:
-        raise DatabaseUrlError(
-            f"CLAIMS_DATABASE_URL={url!r}: the scheme must be sqlite:/// or postgresql://"
-        )
     database.initialize(db)
     return db
+
+
+def ping():
+    """Ask the database for nothing; raises ``peewee.DatabaseError`` when it does not answer."""
+    database.execute_sql("SELECT 1")
 
 
 def is_postgres():

@@ -4,6 +4,8 @@ Rules:
 
 - A token is shown once, when it is made; only its SHA-256 is stored. A token is 32 random
   bytes, so a plain hash is as strong as a slow one, and lookups stay one indexed query.
+  The token itself is never compared: the lookup compares digests, which reveal nothing of
+  the token whatever their timing, and the match is confirmed in constant time.
 - Roles rank ``reader`` < ``editor`` < ``admin``. Every write needs ``editor`` or higher;
   deleting or restoring sources and speakers, merging speakers and managing editors need
   ``admin``. Use cases call ``require`` before they change anything.
@@ -21,11 +23,12 @@ import secrets
 
 from claims import pages, versioning
 from claims.db import write
-from claims.enums import Resource, Role
+from claims.enums import Action, Resource, Role
 from claims.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from claims.models import Editor
 
 RESOURCE = Resource.EDITOR.value
+COMMAND_LINE = "command line"
 
 TOKEN_PREFIX = "clm_"
 
@@ -37,7 +40,8 @@ def _hash(token):
 def create_editor(*, name, role, by=None):
     """Create an editor; return ``(editor, token)``. The token is not stored.
 
-    ``by`` is the admin creating it; None when created from the command line.
+    ``by`` is the admin creating it; None when created from the command line, whose
+    changes are recorded under the system editor ``COMMAND_LINE``.
     """
     if by is not None:
         require(by, Role.ADMIN)
@@ -46,7 +50,8 @@ def create_editor(*, name, role, by=None):
         if Editor.get_or_none(Editor.name == name):
             raise Conflict(f"An editor named {name!r} exists already.")
         editor = Editor.create(name=name, role=Role(role).value, token_hash=_hash(token))
-        versioning.record(RESOURCE, editor, "create", by or editor,
+        versioning.record(RESOURCE, editor, Action.CREATE.value,
+                          by or system_editor(COMMAND_LINE),
                           {"name": (None, name), "role": (None, editor.role)})
     return editor, token
 
@@ -94,9 +99,13 @@ def update_editor(editor_id, *, by, version, **fields):
 def system_editor(name):
     """The tokenless admin under whose name the system records its own changes."""
     with write():
-        editor, _ = Editor.get_or_create(
-            name=name, defaults={"role": Role.ADMIN.value, "token_hash": None}
-        )
+        editor = Editor.get_or_none(Editor.name == name)
+        if editor is None:
+            editor = Editor.create(name=name, role=Role.ADMIN.value, token_hash=None)
+            versioning.record(RESOURCE, editor, Action.CREATE.value, editor,
+                              {"name": (None, name), "role": (None, editor.role)})
+        elif editor.token_hash is not None:
+            raise Conflict(f"The name {name!r} belongs to a person; the system needs it.")
     return editor
 
 
@@ -104,6 +113,8 @@ def authenticate(token):
     """The active editor holding ``token``, or ``Unauthenticated``."""
     digest = _hash(token)
     editor = Editor.get_or_none(Editor.token_hash == digest)
+    # compare_digest adds nothing to the indexed lookup but costs nothing either; it keeps
+    # the comparison constant-time should the lookup ever change (say, to a prefix).
     if editor is None or not editor.active or not hmac.compare_digest(editor.token_hash, digest):
         raise Unauthenticated("The token is unknown or its editor is deactivated.")
     return editor

@@ -62,11 +62,6 @@ class Stance(Vocabulary):
     DENIES = "denies"
     QUALIFIES = "qualifies"
 
-    @property
-    def opposite(self):
-        """The stance on the other side of a dispute, or None for ``qualifies``."""
-        return {Stance.AFFIRMS: Stance.DENIES, Stance.DENIES: Stance.AFFIRMS}.get(self)
-
 
 class DisputeStatus(Vocabulary):
     OPEN = "open"
@@ -107,6 +102,14 @@ class Role(Vocabulary):
     @property
     def rank(self):
         return list(Role).index(self)
+
+
+class Audience(Vocabulary):
+    """Who may read an entry of the history and change feed."""
+
+    PUBLIC = "public"
+    EDITORS = "editors"  # any token: internal annotations
+    ADMINS = "admins"  # editors' accounts
 
 
 class Action(Vocabulary):

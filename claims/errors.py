@@ -46,6 +46,10 @@ class Forbidden(DomainError):
     """The editor's role is too low for the operation."""
 
 
+class Unavailable(DomainError):
+    """The service is not set up to do this (a missing setting), whatever the request."""
+
+
 class Moved(DomainError):
     """The resource was merged into another one, which now answers for it."""
 

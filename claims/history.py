@@ -8,23 +8,24 @@ Rules:
   (``claims.db.write``), so a change with a higher ``seq`` is never visible before one with
   a lower ``seq``: a follower that asks for ``since=<last seq seen>`` misses nothing and
   sees nothing twice.
-- Anonymous readers see nothing of internal annotations, and only admins see changes
-  to editors.
+- Each entry has an audience, fixed when it is recorded: anonymous readers see nothing
+  said while an annotation was internal (not even after it is made public), and only
+  admins see changes to editors. The feed is in commit order for every audience.
 - Bookkeeping columns (search keys, flags) are left out of the recorded changes.
 """
 
 from claims import pages
-from claims.enums import Resource, Role, Visibility
+from claims.enums import Audience, Resource, Role, Visibility
 from claims.errors import NotFound
 from claims.models import (
     Annotation,
     Change,
     Claim,
     Dispute,
-    Editor,
     Relation,
     Source,
     Speaker,
+    with_editor,
 )
 
 MODEL_OF = {
@@ -37,8 +38,15 @@ MODEL_OF = {
 }
 
 
-def _with_editor(query):
-    return query.select_extend(Editor.id, Editor.name).join(Editor)
+def _readable(query, viewer):
+    """Only the entries ``viewer`` may read (see ``claims.versioning.audience``)."""
+    if viewer is None:
+        audiences = [Audience.PUBLIC.value]
+    elif viewer.role != Role.ADMIN.value:
+        audiences = [Audience.PUBLIC.value, Audience.EDITORS.value]
+    else:
+        return query
+    return query.where(Change.audience.in_(audiences))
 
 
 def history(resource, resource_id, *, viewer, limit, cursor=None):
@@ -53,20 +61,13 @@ def history(resource, resource_id, *, viewer, limit, cursor=None):
     )
     if instance is None or hidden:
         raise NotFound(f"There is no {resource} with id {resource_id}.")
-    query = _with_editor(Change.select()).where(
+    query = with_editor(Change.select()).where(
         Change.resource == resource, Change.resource_id == resource_id)
-    return pages.by_key(query, Change.seq, limit=limit, cursor=cursor)
+    return pages.by_key(_readable(query, viewer), Change.seq, limit=limit, cursor=cursor)
 
 
 def changes(*, viewer, limit, since=0, cursor=None):
     """Every change after ``since`` (or the cursor), in commit order."""
-    query = _with_editor(Change.select())
-    if viewer is None:
-        internal = Annotation.select(Annotation.id).where(
-            Annotation.visibility != Visibility.PUBLIC.value)
-        query = query.where(~((Change.resource == Resource.ANNOTATION.value)
-                              & Change.resource_id.in_(internal)))
-    if viewer is None or viewer.role != Role.ADMIN.value:
-        query = query.where(Change.resource != Resource.EDITOR.value)
+    query = _readable(with_editor(Change.select()), viewer)
     return pages.by_key(query, Change.seq, limit=limit, cursor=cursor, descending=False,
                         after=since)

@@ -1,12 +1,17 @@
 """Creating and upgrading the schema.
 
 Migrations are numbered steps applied in order, each once, each in its own write
-transaction; ``migrate()`` is therefore safe to run any number of times. Tables are never
+transaction; ``migrate()`` is therefore safe to run any number of times. The first steps
+create tables from the current models, so a later step that adds a column checks first
+whether the table already has it. Tables are never
 created by the web application itself: several workers starting at once would race.
 """
 
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as migrate_schema
+
 from claims.db import database, is_postgres, write
-from claims.models import DESK_MODELS, DISPUTE_MODELS, MODELS, SchemaMigration
+from claims.models import DESK_MODELS, DISPUTE_MODELS, MODELS, Change, SchemaMigration
 
 SQLITE_CLAIM_SEARCH = [
     # External-content FTS5 index over claim.text, kept in sync by triggers so that no
@@ -46,10 +51,18 @@ def _annotations():
     database.create_tables(DESK_MODELS)
 
 
+def _change_audience():
+    # Databases made from this version's models already have it.
+    if "audience" not in {column.name for column in database.get_columns("change")}:
+        migrator = SchemaMigrator.from_database(database.obj)
+        migrate_schema(migrator.add_column("change", "audience", Change.audience))
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
     3: _annotations,
+    4: _change_audience,
 }
 
 

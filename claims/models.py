@@ -211,9 +211,10 @@ class Change(BaseModel):
     resource_id = IntegerField()
     version = IntegerField()
     action = CharField(max_length=10)
-    editor = ForeignKeyField(Editor, null=True, on_delete="RESTRICT")
+    editor = ForeignKeyField(Editor, on_delete="RESTRICT")
     at = DateTimeField(default=utcnow)
     changes = JSONField(default=dict)
+    audience = CharField(max_length=10, default="public")
 
     class Meta:
         indexes = ((("resource", "resource_id", "seq"), False),)
@@ -222,6 +223,12 @@ class Change(BaseModel):
 class SchemaMigration(BaseModel):
     version = IntegerField(primary_key=True)
     applied_at = DateTimeField(default=utcnow)
+
+
+def with_editor(query, field=None):
+    """``query`` with the editor (id, name) of ``field`` (its ``editor`` or ``author``) joined."""
+    return query.select_extend(Editor.id, Editor.name).join(
+        Editor, on=(field or query.model.editor) == Editor.id)
 
 
 MODELS = [Editor, Source, Speaker, Claim, ClaimTag, Change, SchemaMigration]

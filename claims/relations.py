@@ -18,7 +18,7 @@ from claims import pages, versioning
 from claims.db import database, write
 from claims.editors import require
 from claims.enums import RelationType, Resource, Role
-from claims.errors import Conflict, InvalidField, NotFound
+from claims.errors import Conflict
 from claims.models import Claim, Relation
 
 RESOURCE = Resource.RELATION.value
@@ -33,13 +33,6 @@ def pair_key(relation_type, from_id, to_id):
     return f"{relation_type.value}:{from_id}:{to_id}"
 
 
-def _live_claim(claim_id, field):
-    try:
-        return versioning.get_live(Claim, claim_id)
-    except NotFound:
-        raise InvalidField(field, f"There is no claim with id {claim_id}.") from None
-
-
 def _live_with_key(*keys):
     return Relation.live().where(Relation.pair_key.in_(keys)).first()
 
@@ -48,8 +41,8 @@ def _check_rules(relation_type, from_claim_id, to_claim_id):
     """Enforce the module's rules for a new live relation; return its pair key."""
     if from_claim_id == to_claim_id:
         raise Conflict("A claim cannot relate to itself.")
-    _live_claim(from_claim_id, "from_claim_id")
-    _live_claim(to_claim_id, "to_claim_id")
+    versioning.get_referenced(Claim, from_claim_id, "from_claim_id")
+    versioning.get_referenced(Claim, to_claim_id, "to_claim_id")
     key = pair_key(relation_type, from_claim_id, to_claim_id)
     same = _live_with_key(key)
     if same is not None:
@@ -138,6 +131,8 @@ def restore_relation(relation_id, *, editor):
     require(editor, Role.ADMIN)
     with write():
         relation = versioning.get_deleted(Relation, relation_id)
+        for claim_id in (relation.from_claim_id, relation.to_claim_id):
+            versioning.require_live(Claim, claim_id, "relation's claim")
         _check_rules(RelationType(relation.type), relation.from_claim_id, relation.to_claim_id)
         versioning.restore(relation, resource=RESOURCE, editor=editor)
         return relation

@@ -138,12 +138,11 @@ def restore_speaker(speaker_id, *, editor):
         return speaker
 
 
-def merge_speaker(speaker_id, *, into, editor, version=None):
+def merge_speaker(speaker_id, *, into, editor):
     """Merge the speaker into ``into``; return the speaker that remains."""
     require(editor, Role.ADMIN)
     with write():
         merged = _writable(speaker_id)
-        versioning.check_version(merged, version)
         if into == merged.id:
             raise Conflict("A speaker cannot be merged into itself.")
         try:
@@ -156,10 +155,10 @@ def merge_speaker(speaker_id, *, into, editor, version=None):
                 f"{target.wikidata_id}): they are not the same speaker.")
         aliases = _unique_aliases(target.name, [*target.aliases, merged.name, *merged.aliases])
         wikidata_id = merged.wikidata_id or target.wikidata_id
-        if merged.wikidata_id:
-            # The id moves with the speaker; the unique index must see it only once.
-            versioning.save(merged, None, {"wikidata_id": None}, resource=RESOURCE,
-                            editor=editor)
+        # The merged speaker becomes a redirect; its Wikidata id moves with it (the unique
+        # index must see it once), so it is saved before the target.
+        versioning.save(merged, None, {"merged_into_id": target.id, "wikidata_id": None},
+                        resource=RESOURCE, editor=editor)
         versioning.save(
             target,
             None,
@@ -173,6 +172,4 @@ def merge_speaker(speaker_id, *, into, editor, version=None):
             versioning.save(
                 claim, None, {"speaker_id": target.id}, resource=Resource.CLAIM.value, editor=editor
             )
-        versioning.save(merged, None, {"merged_into_id": target.id}, resource=RESOURCE,
-                        editor=editor)
         return target

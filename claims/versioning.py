@@ -12,7 +12,8 @@ Rules:
 
 import datetime
 
-from claims.errors import Conflict, NotFound, StaleVersion
+from claims.enums import Action, Audience, Resource, Visibility
+from claims.errors import Conflict, InvalidField, NotFound, StaleVersion
 from claims.models import Change, utcnow
 
 
@@ -29,6 +30,18 @@ def plain(value):
 UNRECORDED = {"search_names", "pair_key", "anchor_given", "text_sha256", "token_hash"}
 
 
+def audience(resource, instance, changes):
+    """Who may read this entry: anything said while an annotation was internal stays with
+    the editors (also once it is made public), and editors' accounts with the admins."""
+    if resource == Resource.EDITOR.value:
+        return Audience.ADMINS.value
+    if resource == Resource.ANNOTATION.value:
+        old, new = changes.get("visibility", (instance.visibility, instance.visibility))
+        if Visibility.INTERNAL.value in (old, new):
+            return Audience.EDITORS.value
+    return Audience.PUBLIC.value
+
+
 def record(resource, instance, action, editor, changes):
     Change.create(
         resource=resource,
@@ -39,19 +52,34 @@ def record(resource, instance, action, editor, changes):
         changes={field: {"old": plain(old), "new": plain(new)}
                  for field, (old, new) in changes.items()
                  if field not in UNRECORDED},
+        audience=audience(resource, instance, changes),
     )
 
 
-def get_live(model, resource_id, noun=None):
+def get_live(model, resource_id):
     """The live (not deleted) row, or ``NotFound``."""
     instance = model.live().where(model.id == resource_id).first()
     if instance is None:
-        raise NotFound(f"There is no {noun or model.__name__.lower()} with id {resource_id}.")
+        raise NotFound(f"There is no {model.__name__.lower()} with id {resource_id}.")
     return instance
 
 
-def get_deleted(model, resource_id, noun=None):
-    noun = noun or model.__name__.lower()
+def get_referenced(model, resource_id, field):
+    """The live row a body field names, or ``InvalidField`` for that field."""
+    try:
+        return get_live(model, resource_id)
+    except NotFound as missing:
+        raise InvalidField(field, missing.detail) from None
+
+
+def require_live(model, resource_id, what):
+    """For a restore: what the restored resource stands on must be live, else ``Conflict``."""
+    if not model.live().where(model.id == resource_id).exists():
+        raise Conflict(f"The {what} {resource_id} is deleted; restore it first.")
+
+
+def get_deleted(model, resource_id):
+    noun = model.__name__.lower()
     instance = model.get_or_none(model.id == resource_id)
     if instance is None:
         raise NotFound(f"There is no {noun} with id {resource_id}.")
@@ -76,7 +104,8 @@ def changed_fields(instance, fields):
     }
 
 
-def save(instance, version, fields, *, resource, editor, action="update", also=None):
+def save(instance, version, fields, *, resource, editor, action=Action.UPDATE.value,
+         also=None):
     """Write ``fields`` onto ``instance`` as its next version; return the changes made.
 
     ``version`` is the version the caller read (None only for changes the domain makes on
@@ -87,7 +116,7 @@ def save(instance, version, fields, *, resource, editor, action="update", also=N
     model = type(instance)
     check_version(instance, version)
     changes = {**changed_fields(instance, fields), **(also or {})}
-    if not changes and action == "update":
+    if not changes and action == Action.UPDATE.value:
         return {}
     now = utcnow()
     values = {name: new for name, (_, new) in changes.items() if name in fields}
@@ -108,15 +137,16 @@ def save(instance, version, fields, *, resource, editor, action="update", also=N
 
 def create(model, fields, *, resource, editor):
     instance = model.create(**fields)
-    record(resource, instance, "create", editor, {k: (None, v) for k, v in fields.items()})
+    record(resource, instance, Action.CREATE.value, editor,
+           {k: (None, v) for k, v in fields.items()})
     return instance
 
 
 def soft_delete(instance, version, *, resource, editor, at=None):
     save(instance, version, {"deleted_at": at or utcnow()}, resource=resource, editor=editor,
-         action="delete")
+         action=Action.DELETE.value)
 
 
 def restore(instance, *, resource, editor):
     save(instance, None, {"deleted_at": None}, resource=resource, editor=editor,
-         action="restore")
+         action=Action.RESTORE.value)

@@ -60,10 +60,24 @@ def string(max_length, *, min_length=1, single_line=False, **kwargs):
     return fields.String(validate=validators, **kwargs)
 
 
+class MaxBytes(validate.Validator):
+    """A limit in UTF-8 bytes, for text that an index must hold (a PostgreSQL btree entry
+    holds at most 2704 bytes)."""
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def __call__(self, value):
+        if len(value.encode("utf-8", "surrogatepass")) > self.limit:
+            raise ValidationError(f"Must be at most {self.limit} bytes in UTF-8.")
+        return value
+
+
 def web_address(**kwargs):
-    """An absolute http(s) URL, storable."""
+    """An absolute http(s) URL, storable and indexable."""
     return fields.Url(schemes={"http", "https"},
-                      validate=[validate.Length(max=2000), Storable()], **kwargs)
+                      validate=[validate.Length(max=2000), Storable(), MaxBytes(2000)],
+                      **kwargs)
 
 
 def identifier(*, strict=True, **kwargs):

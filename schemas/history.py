@@ -1,5 +1,6 @@
 from marshmallow import fields, validate
 
+from claims.enums import Action
 from schemas.common import Contract, PageArgs, UtcDateTime, page_of
 
 
@@ -18,7 +19,7 @@ class ChangeOut(Contract):
     resource = fields.String()
     id = fields.Integer(attribute="resource_id")
     version = fields.Integer()
-    action = fields.String(metadata={"enum": ["create", "update", "delete", "restore"]})
+    action = fields.String(metadata={"enum": Action.values()})
     editor = fields.Nested(ChangeEditor)
     at = UtcDateTime()
     changes = fields.Dict(keys=fields.String(), values=fields.Nested(ChangedValue), metadata={

@@ -5,7 +5,7 @@ from peewee import DatabaseError
 
 from api.auth import needs
 from api.docs import problems
-from claims.db import database
+from claims.db import ping
 from claims.enums import Role
 from schemas.editors import Health as HealthOut
 from schemas.editors import Me
@@ -20,7 +20,7 @@ class Health(MethodView):
     def get(self):
         """Answer 200 when the database answers, 503 when it does not"""
         try:
-            database.execute_sql("SELECT 1")
+            ping()
         except DatabaseError:
             abort(503, message="The database does not answer.")
         return {"status": "ok"}
