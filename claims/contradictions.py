@@ -4,60 +4,87 @@ A claim is contradicted by every live claim linked to it by a live ``contradicts
 (in either direction), and by every live claim on the opposite side of a live dispute it
 takes a position in (``affirms`` against ``denies``; ``qualifies`` has no opposite). Each
 item says why in ``via``; a claim contradicting on both grounds appears once per ground.
-The whole answer costs three queries, whatever the number of claims.
+
+The list is keyset-paginated: first the relations by id, then the opposing positions by
+id; a page costs at most three queries, whatever its depth and the number of claims.
 """
 
 from claims import claims as claim_cases
+from claims import pages
 from claims.annotations import current_verdicts
 from claims.enums import RelationType, Stance
-from claims.models import Dispute, Position, Relation
+from claims.models import Claim, Dispute, Position, Relation
 from claims.relations import relations_of
 
+BY_RELATION, BY_DISPUTE = 0, 1
+DETAIL_LIMIT = 50
 
-def contradictions_of(claim_id):
-    """``[{"claim": Claim, "via": {...}}]`` for a live claim (see the module's rules)."""
-    found = []
-    by_relation = Relation.live().where(
-        Relation.type == RelationType.CONTRADICTS.value,
-        (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
-    ).order_by(Relation.id)
-    for relation in by_relation:
-        other = (relation.to_claim_id if relation.from_claim_id == claim_id
-                 else relation.from_claim_id)
-        found.append((other, {"kind": "relation", "relation_id": relation.id,
-                              "type": relation.type, "rationale": relation.rationale}))
 
-    Mine, Theirs = Position.alias(), Position.alias()
-    opposed = (
-        Theirs.select(Theirs.claim, Mine.stance, Theirs.stance, Theirs.note,
+def _by_relation(claim_id, after, limit):
+    other = Claim.alias()
+    query = (Relation.select(Relation, other.id.alias("other_id"))
+             .join(other, on=(((Relation.from_claim == claim_id) & (other.id == Relation.to_claim))
+                              | ((Relation.to_claim == claim_id)
+                                 & (other.id == Relation.from_claim))))
+             .where(Relation.deleted_at.is_null(), other.deleted_at.is_null(),
+                    Relation.type == RelationType.CONTRADICTS.value, Relation.id > after)
+             .order_by(Relation.id).limit(limit))
+    return [(BY_RELATION, relation.id, relation.other_id,
+             {"kind": "relation", "relation_id": relation.id, "type": relation.type,
+              "rationale": relation.rationale})
+            for relation in query.objects()]
+
+
+def _by_dispute(claim_id, after, limit):
+    mine, theirs = Position.alias(), Position.alias()
+    query = (
+        theirs.select(theirs.id, theirs.claim, mine.stance, theirs.stance, theirs.note,
                       Dispute.id, Dispute.question)
-        .join(Mine, on=((Mine.dispute == Theirs.dispute) & (Mine.claim == claim_id)))
-        .join_from(Theirs, Dispute, on=(Dispute.id == Theirs.dispute))
-        .where(Dispute.deleted_at.is_null(), Theirs.claim != claim_id,
-               ((Mine.stance == Stance.AFFIRMS.value) & (Theirs.stance == Stance.DENIES.value))
-               | ((Mine.stance == Stance.DENIES.value) & (Theirs.stance == Stance.AFFIRMS.value)))
-        .order_by(Dispute.id, Theirs.id)
-        .tuples()
+        .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
+        .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
+        .join_from(theirs, Claim, on=(Claim.id == theirs.claim))
+        .where(Dispute.deleted_at.is_null(), Claim.deleted_at.is_null(),
+               theirs.claim != claim_id, theirs.id > after,
+               ((mine.stance == Stance.AFFIRMS.value) & (theirs.stance == Stance.DENIES.value))
+               | ((mine.stance == Stance.DENIES.value) & (theirs.stance == Stance.AFFIRMS.value)))
+        .order_by(theirs.id).limit(limit).tuples()
     )
-    for other, my_stance, their_stance, note, dispute_id, question in opposed:
-        found.append((other, {"kind": "dispute", "dispute_id": dispute_id, "question": question,
-                              "stance": my_stance, "opposing_stance": their_stance,
-                              "note": note}))
+    return [(BY_DISPUTE, key, other,
+             {"kind": "dispute", "dispute_id": dispute_id, "question": question,
+              "stance": my_stance, "opposing_stance": their_stance, "note": note})
+            for key, other, my_stance, their_stance, note, dispute_id, question in query]
 
-    claims = claim_cases.claims_by_id({other for other, _ in found})
-    return [{"claim": claims[other], "via": via} for other, via in found if other in claims]
+
+def contradictions_of(claim_id, *, limit, cursor=None):
+    """A page of ``{"claim": Claim, "via": {...}}`` for a live claim (see the module)."""
+    after = pages.decode_cursor(cursor, {"stage": int, "id": int}) or {"stage": 0, "id": 0}
+    found = []
+    if after["stage"] == BY_RELATION:
+        found = _by_relation(claim_id, after["id"], limit + 1)
+    if len(found) <= limit:
+        start = after["id"] if after["stage"] == BY_DISPUTE else 0
+        found += _by_dispute(claim_id, start, limit + 1 - len(found))
+    more, found = found[limit:], found[:limit]
+    claims = claim_cases.claims_by_id({other for _, _, other, _ in found})
+    items = [{"claim": claims[other], "via": via} for _, _, other, via in found]
+    next_cursor = None
+    if more:
+        stage, key, _, _ = found[-1]
+        next_cursor = pages.encode_cursor({"stage": stage, "id": key})
+    return pages.Page(items, next_cursor)
 
 
 def claim_detail(claim_id, *, viewer):
-    """The claim with ``contradicted_by``, ``relations`` and ``verdict`` attached."""
+    """The claim with ``contradicted_by`` (its first page), ``relations`` and ``verdict``."""
     claim = claim_cases.get_claim(claim_id)
-    claim.contradicted_by = contradictions_of(claim.id)
+    page = contradictions_of(claim.id, limit=DETAIL_LIMIT)
+    claim.contradicted_by, claim.contradicted_by_next_cursor = page.items, page.next_cursor
     claim.relations = relations_of(claim.id)
     claim.verdict = current_verdicts([claim.id], viewer=viewer).get(claim.id)
     return claim
 
 
-def list_contradictions(claim_id):
+def list_contradictions(claim_id, *, limit, cursor=None):
     """The contradictions of a live claim; ``NotFound`` for an unknown or deleted one."""
     claim_cases.get_claim(claim_id)
-    return contradictions_of(claim_id)
+    return contradictions_of(claim_id, limit=limit, cursor=cursor)

@@ -6,8 +6,9 @@ Rules:
   with ``unrated`` for those without one; every rating appears, zeros included.
 - Disputes list, for each live dispute, the speaker's claims taking a position and on
   which side.
-- Self-contradictions are the pairs of the speaker's own live claims linked by a
-  ``contradicts`` relation or standing on opposite sides (affirms/denies) of one dispute.
+- Self-contradictions are the speaker's own live claims linked by a ``contradicts``
+  relation (as pairs), and the disputes where the speaker's claims stand on both sides
+  (each with its affirming and denying claims: lists, not every pair).
 - The whole scorecard costs a fixed number of queries.
 """
 
@@ -53,21 +54,21 @@ def scorecard(speaker_id, *, viewer):
 
 
 def _self_contradictions(own, disputes):
-    pairs = []
     related = (Relation.live()
                .where(Relation.type == RelationType.CONTRADICTS.value,
                       Relation.from_claim.in_(own), Relation.to_claim.in_(own))
                .order_by(Relation.id))
-    for relation in related:
-        pairs.append({"claim_ids": [relation.from_claim_id, relation.to_claim_id],
-                      "via": {"kind": "relation", "relation_id": relation.id}})
+    both_sides = []
     for dispute in disputes:
-        affirming = [p["claim_id"] for p in dispute["positions"]
-                     if p["stance"] == Stance.AFFIRMS.value]
-        denying = [p["claim_id"] for p in dispute["positions"]
-                   if p["stance"] == Stance.DENIES.value]
-        for a in affirming:
-            for d in denying:
-                pairs.append({"claim_ids": [a, d],
-                              "via": {"kind": "dispute", "dispute_id": dispute["dispute_id"]}})
-    return pairs
+        sides = {stance: [p["claim_id"] for p in dispute["positions"] if p["stance"] == stance]
+                 for stance in (Stance.AFFIRMS.value, Stance.DENIES.value)}
+        if all(sides.values()):
+            both_sides.append({"dispute_id": dispute["dispute_id"],
+                               "affirming": sides[Stance.AFFIRMS.value],
+                               "denying": sides[Stance.DENIES.value]})
+    return {
+        "relations": [{"relation_id": relation.id,
+                       "claim_ids": [relation.from_claim_id, relation.to_claim_id]}
+                      for relation in related],
+        "disputes": both_sides,
+    }

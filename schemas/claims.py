@@ -124,14 +124,14 @@ class Contradiction(Contract):
     via = fields.Nested(Via)
 
 
-class ContradictionList(Contract):
-    """Every contradiction of the claim: complete, so not paginated."""
-
-    items = fields.List(fields.Nested(Contradiction))
+ContradictionPage = page_of(Contradiction)
 
 
 class ClaimDetail(ClaimOut):
-    contradicted_by = fields.List(fields.Nested(Contradiction))
+    contradicted_by = fields.List(fields.Nested(Contradiction), metadata={
+        "description": "The first page of the claim's contradictions."})
+    contradicted_by_next_cursor = fields.String(allow_none=True, metadata={
+        "description": "Where GET .../contradictions?cursor= goes on; null when complete."})
     relations = fields.List(fields.Nested(RelationOut))
     verdict = fields.Nested(Verdict, allow_none=True, metadata={
         "description": "The latest verdict (the latest public one for anonymous readers)."})

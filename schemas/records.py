@@ -71,15 +71,21 @@ class ScorecardDispute(Contract):
     positions = fields.List(fields.Nested(ScorecardPosition))
 
 
-class PairVia(Contract):
-    kind = fields.String(metadata={"enum": ["relation", "dispute"]})
+class ContradictingRelation(Contract):
     relation_id = fields.Integer()
-    dispute_id = fields.Integer()
-
-
-class ContradictingPair(Contract):
     claim_ids = fields.List(fields.Integer())
-    via = fields.Nested(PairVia)
+
+
+class BothSides(Contract):
+    dispute_id = fields.Integer()
+    affirming = fields.List(fields.Integer())
+    denying = fields.List(fields.Integer())
+
+
+class SelfContradictions(Contract):
+    relations = fields.List(fields.Nested(ContradictingRelation))
+    disputes = fields.List(fields.Nested(BothSides), metadata={
+        "description": "Disputes in which the speaker's claims take both sides."})
 
 
 class Scorecard(Contract):
@@ -87,4 +93,4 @@ class Scorecard(Contract):
     claims = fields.Integer(metadata={"description": "The speaker's live claims."})
     ratings = fields.Nested(Ratings)
     disputes = fields.List(fields.Nested(ScorecardDispute))
-    self_contradictions = fields.List(fields.Nested(ContradictingPair))
+    self_contradictions = fields.Nested(SelfContradictions)

@@ -17,8 +17,9 @@ from schemas.claims import (
     ClaimPage,
     ClaimQuery,
     ClaimUpdate,
-    ContradictionList,
+    ContradictionPage,
 )
+from schemas.common import PageArgs
 from schemas.records import ClaimReview
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
@@ -83,11 +84,12 @@ class ClaimRestore(MethodView):
 
 @blp.route(f"/{ID}/contradictions")
 class ClaimContradictions(MethodView):
-    @blp.response(200, ContradictionList)
-    @problems(blp, READ)
-    def get(self, claim_id):
+    @blp.arguments(PageArgs, location="query", unknown=RAISE)
+    @blp.response(200, ContradictionPage, headers=LINK_HEADER)
+    @problems(blp, (422, *READ))
+    def get(self, args, claim_id):
         """List every claim that contradicts this one, and why (via)"""
-        return {"items": contradictions.list_contradictions(claim_id)}
+        return page_response(contradictions.list_contradictions(claim_id, **args))
 
 
 @blp.route(f"/{ID}/claimreview")
