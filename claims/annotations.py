@@ -92,6 +92,9 @@ def update_annotation(annotation_id, *, editor, version, **fields):
         annotation = versioning.get_live(Annotation, annotation_id)
         _own(annotation, editor)
         versioning.check_version(annotation, version)
+        if fields.get("kind", annotation.kind) != annotation.kind:
+            raise InvalidField("kind", "The kind of an annotation never changes; "
+                                       "delete it and annotate anew.")
         if annotation.kind == AnnotationKind.VERDICT.value and not fields.get("rationale"):
             raise InvalidField("rationale", "Every change of a verdict needs a rationale.")
         current = {name: getattr(annotation, name) for name in ("body", "url", "rating",

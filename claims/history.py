@@ -9,8 +9,9 @@ Rules:
   a lower ``seq``: a follower that asks for ``since=<last seq seen>`` misses nothing and
   sees nothing twice.
 - Each entry has an audience, fixed when it is recorded: anonymous readers see nothing
-  said while an annotation was internal (not even after it is made public), and only
-  admins see changes to editors. The feed is in commit order for every audience.
+  said while an annotation was internal (not even after it is made public), nothing of
+  an annotation that is internal now, and only admins see changes to editors. The feed
+  is in commit order for every audience.
 - Bookkeeping columns (search keys, flags) are left out of the recorded changes.
 """
 

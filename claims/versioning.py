@@ -32,7 +32,8 @@ UNRECORDED = {"search_names", "pair_key", "anchor_given", "text_sha256", "token_
 
 def audience(resource, instance, changes):
     """Who may read this entry: anything said while an annotation was internal stays with
-    the editors (also once it is made public), and editors' accounts with the admins."""
+    the editors (also once it is made public; and making it internal withdraws its earlier
+    entries, see ``record``), and editors' accounts with the admins."""
     if resource == Resource.EDITOR.value:
         return Audience.ADMINS.value
     if resource == Resource.ANNOTATION.value:
@@ -43,6 +44,11 @@ def audience(resource, instance, changes):
 
 
 def record(resource, instance, action, editor, changes):
+    if resource == Resource.ANNOTATION.value and changes.get("visibility", (None,))[0] == (
+            Visibility.PUBLIC.value) and instance.visibility != Visibility.PUBLIC.value:
+        # Made internal: what it said while public is withdrawn from the public record too.
+        Change.update(audience=Audience.EDITORS.value).where(
+            Change.resource == resource, Change.resource_id == instance.id).execute()
     Change.create(
         resource=resource,
         resource_id=instance.id,

@@ -60,7 +60,7 @@ class Server:
             self.process.wait(timeout=15)
 
     def kill(self):
-        """SIGKILL the master and every worker at once, as a power cut would."""
+        """SIGKILL the master and every worker at once, as a crash or the OOM killer would."""
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=15)
