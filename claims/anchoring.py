@@ -10,7 +10,8 @@ Rules:
   anchor. Otherwise the best near match is sought, word by word
   with punctuation and case set aside: when at least ``NEAR_MATCH_RATIO`` of the words agree
   the quote is ``altered`` and ``differences`` lists what the claim says against what the
-  source says; otherwise it is ``not_found``.
+  source says; otherwise it is ``not_found``. Quotes over ``NEAR_MATCH_MAX_WORDS`` words
+  are only sought verbatim, so that no request can make the check slow.
 - A **paraphrase** is the reporter's rendering and need not appear in the text: without a
   span it stays ``unchecked`` (the contract's rule), anchored where its words appear
   verbatim. With a span it is checked like a quote.
@@ -30,6 +31,8 @@ from claims.enums import ClaimKind, QuoteStatus
 
 CONTEXT_CHARS = 32
 NEAR_MATCH_RATIO = 0.6
+# Longer quotes are checked verbatim only: a near match costs words x claim words.
+NEAR_MATCH_MAX_WORDS = 250
 
 EQUIVALENTS = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u0060\u00b4", "'"),
@@ -151,13 +154,15 @@ def _near_match(source, claim):
     words at each end, and the window most similar to the claim wins.
     """
     source_words, claim_words = source.words(), claim.words()
-    if not source_words or not claim_words:
+    if not source_words or not claim_words or len(claim_words) > NEAR_MATCH_MAX_WORDS:
         return None
     source_keys = [w[0] for w in source_words]
     claim_keys = [w[0] for w in claim_words]
     places = {}
     for j, key in enumerate(claim_keys):
         places.setdefault(key, []).append(j)
+    # Words the claim repeats often ("the") would cast most of the votes for nothing.
+    places = {key: at for key, at in places.items() if len(at) <= 3} or places
     votes = {}
     for i, key in enumerate(source_keys):
         for j in places.get(key, ()):
