@@ -62,8 +62,10 @@ def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **
 
 
 def get_annotation(annotation_id, *, viewer):
-    query = _with_author_joined(_visible(Annotation.live(), viewer)).where(
-        Annotation.id == annotation_id)
+    """A live annotation of a live claim, as ``viewer`` may see it."""
+    query = (_with_author_joined(_visible(Annotation.live(), viewer))
+             .join_from(Annotation, Claim)
+             .where(Annotation.id == annotation_id, Claim.deleted_at.is_null()))
     annotation = query.first()
     if annotation is None:
         raise NotFound(f"There is no annotation with id {annotation_id}.")

@@ -130,6 +130,7 @@ def drop_position(dispute_id, claim_id, *, editor, version):
     require(editor, Role.EDITOR)
     with write():
         dispute = versioning.get_live(Dispute, dispute_id)
+        versioning.get_live(Claim, claim_id)
         versioning.check_version(dispute, version)
         position = Position.get_or_none(Position.dispute == dispute, Position.claim == claim_id)
         if position is None:

@@ -11,7 +11,15 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
 from claims.db import database, is_postgres, write
-from claims.models import DESK_MODELS, DISPUTE_MODELS, MODELS, Change, SchemaMigration
+from claims.enums import Audience, Resource, Visibility
+from claims.models import (
+    DESK_MODELS,
+    DISPUTE_MODELS,
+    MODELS,
+    Annotation,
+    Change,
+    SchemaMigration,
+)
 
 SQLITE_CLAIM_SEARCH = [
     # External-content FTS5 index over claim.text, kept in sync by triggers so that no
@@ -56,6 +64,24 @@ def _change_audience():
     if "audience" not in {column.name for column in database.get_columns("change")}:
         migrator = SchemaMigrator.from_database(database.obj)
         migrate_schema(migrator.add_column("change", "audience", Change.audience))
+    # Entries written before the column existed get the audience they would have had.
+    Change.update(audience=Audience.ADMINS.value).where(
+        Change.resource == Resource.EDITOR.value).execute()
+    internal_now = Annotation.select(Annotation.id).where(
+        Annotation.visibility != Visibility.PUBLIC.value)
+    Change.update(audience=Audience.EDITORS.value).where(
+        Change.resource == Resource.ANNOTATION.value,
+        Change.resource_id.in_(internal_now)).execute()
+    visibility = {}
+    for change in (Change.select().where(Change.resource == Resource.ANNOTATION.value)
+                   .order_by(Change.seq)):
+        seen = change.changes.get("visibility")
+        before = visibility.get(change.resource_id)
+        after = seen["new"] if seen else before
+        visibility[change.resource_id] = after
+        if Visibility.INTERNAL.value in (before, after, seen and seen["old"]):
+            Change.update(audience=Audience.EDITORS.value).where(
+                Change.seq == change.seq).execute()
 
 
 MIGRATIONS = {

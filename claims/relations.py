@@ -18,7 +18,7 @@ from claims import pages, versioning
 from claims.db import database, write
 from claims.editors import require
 from claims.enums import RelationType, Resource, Role
-from claims.errors import Conflict
+from claims.errors import Conflict, NotFound
 from claims.models import Claim, Relation
 
 RESOURCE = Resource.RELATION.value
@@ -75,7 +75,11 @@ def relate(*, editor, from_claim_id, to_claim_id, type, rationale=None):
 
 
 def get_relation(relation_id):
-    return versioning.get_live(Relation, relation_id)
+    """A live relation between live claims (a relation of a deleted claim is hidden)."""
+    relation = _between_live_claims(Relation.live()).where(Relation.id == relation_id).first()
+    if relation is None:
+        raise NotFound(f"There is no relation with id {relation_id}.")
+    return relation
 
 
 def list_relations(*, limit, cursor=None, claim_id=None, type=None):
