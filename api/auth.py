@@ -17,10 +17,10 @@ def identify():
     """Set ``g.editor`` from the Authorization header (None without one).
 
     A header that is present but not a valid bearer token is refused, on reads too. Every
-    write needs an editor (the use cases check finer roles, such as admin, themselves);
-    checking here answers 401/403 before a body is even parsed. With public reads off,
-    every request but health and documentation needs a token. Unknown paths and methods
-    are left to routing, which answers 404 or 405.
+    write needs at least an editor: a safety net under ``needs``, with which each operation
+    declares and checks its own role, and under the use cases, which check again. With
+    public reads off, every request but health and documentation needs a token. Unknown
+    paths and methods are left to routing, which answers 404 or 405.
     """
     g.editor = None
     if request.routing_exception is not None:
