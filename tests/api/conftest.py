@@ -5,6 +5,7 @@ check that the ordinary path works.
 """
 
 import itertools
+import logging
 from types import SimpleNamespace
 
 import pytest
@@ -105,3 +106,25 @@ def make_app(db, database_url):
     for engine in engines:
         engine.close_all()
     database.initialize(previous)
+
+
+class QueryLog(logging.Handler):
+    """Counts what peewee logs: one DEBUG record per query it runs."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+@pytest.fixture
+def query_log():
+    logger, handler = logging.getLogger("peewee"), QueryLog()
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)
+    logger.setLevel(level)

@@ -1,29 +1,16 @@
 """The editors' desk reads are planned: a claim's detail, its contradictions, a dispute's
-comparison and a speaker's scorecard cost the same number of SQL queries with a few related
+comparison and a speaker's scorecard cost the same number of SQL query_log with a few related
 rows as with many."""
 
-import logging
 
 import pytest
 
 from claims import annotations, disputes, relations, sources, speakers
 from claims import claims as claim_cases
 from tests.api.helpers import auth, every_page
-from tests.api.test_queries import QueryLog
 
 FEW, MANY = 2, 39
 RATINGS = ["true", "false", "misleading", "half_true"]
-
-
-@pytest.fixture
-def queries():
-    logger, handler = logging.getLogger("peewee"), QueryLog()
-    level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    yield handler
-    logger.removeHandler(handler)
-    logger.setLevel(level)
 
 
 def scene(editor, n):
@@ -94,16 +81,16 @@ READS = ["detail", "contradictions", "comparison", "scorecard"]
 @pytest.mark.parametrize("role", [None, "reader"])
 @pytest.mark.parametrize("read", READS)
 def test_a_desk_read_costs_the_same_queries_for_few_rows_as_for_many(
-        client, scenes, tokens, queries, read, role):
+        client, scenes, tokens, query_log, read, role):
     headers = auth(tokens[role] if role else None)
 
     def cost(size):
         path = scenes[size][read]
         client.get(path, headers=headers)
-        queries.count = 0
+        query_log.count = 0
         response = client.get(path, headers=headers)
         assert response.status_code == 200, response.get_data(as_text=True)
-        return queries.count, response.get_json()
+        return query_log.count, response.get_json()
 
     (few, few_body), (many, many_body) = cost("few"), cost("many")
     assert 0 < len(items_of(few_body, read)) < 5 < len(items_of(many_body, read))

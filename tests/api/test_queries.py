@@ -1,6 +1,5 @@
 """Queries are planned: a list costs the same number of SQL queries for 1 item as for 50."""
 
-import logging
 
 import pytest
 
@@ -8,28 +7,6 @@ from claims import annotations, sources
 from claims import claims as claim_cases
 from claims.models import Claim, Speaker
 from tests.api.helpers import auth
-
-
-class QueryLog(logging.Handler):
-    """Counts what peewee logs: one DEBUG record per query it runs."""
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record):
-        self.count += 1
-
-
-@pytest.fixture
-def query_log():
-    logger, handler = logging.getLogger("peewee"), QueryLog()
-    level = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(handler)
-    yield handler
-    logger.removeHandler(handler)
-    logger.setLevel(level)
 
 
 @pytest.fixture
