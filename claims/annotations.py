@@ -134,10 +134,7 @@ def latest_verdict_ids(claims_query_or_ids, *, viewer):
 
 
 def current_verdicts(claim_ids, *, viewer):
-    """``{claim_id: verdict}`` for the claims that have one, in one query."""
-    claim_ids = list(claim_ids)
-    if not claim_ids:
-        return {}
+    """``{claim_id: verdict}`` for the claims (ids or a subquery) that have one, in one query."""
     query = _with_author_joined(Annotation.select()).where(
         Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer)))
     return {verdict.claim_id: verdict for verdict in query}

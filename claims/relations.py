@@ -100,10 +100,7 @@ def _between_live_claims(query):
 
 
 def relations_among(claim_ids):
-    """Every live relation with both ends in ``claim_ids``, in one query."""
-    claim_ids = list(claim_ids)
-    if not claim_ids:
-        return []
+    """Every live relation with both ends in ``claim_ids`` (a subquery), in one query."""
     return list(Relation.live().where(Relation.from_claim.in_(claim_ids),
                                       Relation.to_claim.in_(claim_ids)).order_by(Relation.id))
 
