@@ -11,6 +11,7 @@ from schemas.common import (
     string,
     web_address,
 )
+from schemas.editors import EditorRef
 
 
 class AnnotationCreate(Contract):
@@ -32,11 +33,6 @@ class AnnotationUpdate(Contract):
     visibility = choice(Visibility)
 
 
-class Author(Contract):
-    id = fields.Integer()
-    name = fields.String()
-
-
 class AnnotationOut(Stored):
     claim_id = fields.Integer()
     kind = fields.String()
@@ -45,7 +41,7 @@ class AnnotationOut(Stored):
     rating = fields.String(allow_none=True)
     rationale = fields.String(allow_none=True)
     visibility = fields.String()
-    author = fields.Nested(Author)
+    author = fields.Nested(EditorRef)
 
 
 AnnotationPage = page_of(AnnotationOut)
@@ -61,6 +57,6 @@ class Verdict(Contract):
     annotation_id = fields.Integer(attribute="id")
     rating = fields.String()
     rationale = fields.String(allow_none=True)
-    author = fields.Nested(Author)
+    author = fields.Nested(EditorRef)
     created_at = UtcDateTime()
     updated_at = UtcDateTime()

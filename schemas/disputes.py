@@ -2,7 +2,7 @@ from marshmallow import fields
 
 from claims.enums import DisputeStatus, Stance
 from schemas.annotations import Verdict
-from schemas.claims import Anchor
+from schemas.claims import Anchor, ClaimSource, ClaimSpeaker
 from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
 from schemas.relations import RelationOut
 
@@ -51,22 +51,11 @@ class DisputeQuery(PageArgs):
     q = string(300, metadata={"description": "Words of the question or description."})
 
 
-class ComparedSpeaker(Contract):
-    id = fields.Integer()
-    name = fields.String()
-    kind = fields.String()
+class ComparedSpeaker(ClaimSpeaker):
     role = fields.String(allow_none=True, metadata={
         "description": "The speaker's role when the claim was made."})
     name_as_written = fields.String(allow_none=True, metadata={
         "description": "How the source named the speaker."})
-
-
-class ComparedSource(Contract):
-    id = fields.Integer()
-    title = fields.String()
-    publisher = fields.String(allow_none=True)
-    published_at = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
 
 
 class ComparedClaim(Contract):
@@ -81,7 +70,7 @@ class ComparedClaim(Contract):
     cue = fields.String(allow_none=True)
     quote_status = fields.String()
     anchor = fields.Nested(Anchor, allow_none=True)
-    source = fields.Nested(ComparedSource)
+    source = fields.Nested(ClaimSource)
     note = fields.String(allow_none=True, metadata={"description": "The position's note."})
     verdict = fields.Nested(Verdict, allow_none=True)
 

@@ -4,6 +4,13 @@ from claims.enums import Role
 from schemas.common import Contract, PageArgs, Stored, choice, page_of, string
 
 
+class EditorRef(Contract):
+    """Who wrote something: an annotation's author, the editor of a change."""
+
+    id = fields.Integer()
+    name = fields.String()
+
+
 class Me(Contract):
     id = fields.Integer()
     name = fields.String()

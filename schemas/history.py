@@ -2,16 +2,12 @@ from marshmallow import fields, validate
 
 from claims.enums import Action
 from schemas.common import Contract, PageArgs, UtcDateTime, page_of
+from schemas.editors import EditorRef
 
 
 class ChangedValue(Contract):
     old = fields.Raw(allow_none=True)
     new = fields.Raw(allow_none=True)
-
-
-class ChangeEditor(Contract):
-    id = fields.Integer()
-    name = fields.String()
 
 
 class ChangeOut(Contract):
@@ -20,7 +16,7 @@ class ChangeOut(Contract):
     id = fields.Integer(attribute="resource_id")
     version = fields.Integer()
     action = fields.String(metadata={"enum": Action.values()})
-    editor = fields.Nested(ChangeEditor)
+    editor = fields.Nested(EditorRef)
     at = UtcDateTime()
     changes = fields.Dict(keys=fields.String(), values=fields.Nested(ChangedValue), metadata={
         "description": "Each changed field with its old and new value."})
