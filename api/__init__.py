@@ -7,8 +7,9 @@ configured URL. Tables are made by ``claims init-db``, never here.
 from flask import Flask, request
 from peewee import DatabaseError
 from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import auth, errors
+from api import auth, bodies, converters, errors, headers
 from api.config import load_config
 from api.docs import make_api
 from api.resources import (
@@ -35,6 +36,8 @@ def create_app(config=None):
         PUBLIC_READ=settings["PUBLIC_READ"],
         PUBLISHER_NAME=settings["PUBLISHER_NAME"],
         PUBLISHER_URL=settings["PUBLISHER_URL"],
+        PUBLIC_URL=settings["PUBLIC_URL"],
+        TRUSTED_PROXIES=settings["TRUSTED_PROXIES"],
         MAX_CONTENT_LENGTH=settings["MAX_BODY_BYTES"],
         API_TITLE="claims",
         API_VERSION="1",
@@ -53,13 +56,20 @@ def create_app(config=None):
     app.before_request(_connect)
     app.before_request(auth.identify)
     app.before_request(_require_json_body)
+    app.after_request(headers.secure)
     app.teardown_appcontext(_close)
 
     api = make_api(app)
+    converters.register(app, api)
     for module in (service, sources, speakers, claims, relations, disputes, annotations,
                    history, editors):
         api.register_blueprint(module.blp)
     errors.register(app)
+    app.wsgi_app = bodies.BoundedBody(app.wsgi_app, settings["MAX_BODY_BYTES"])
+    if settings["TRUSTED_PROXIES"]:
+        hops = settings["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
+                                x_port=hops, x_prefix=hops)
     return app
 
 
@@ -78,6 +88,7 @@ def _close(_exception):
 def _require_json_body():
     if request.routing_exception is not None:
         return
-    has_body = request.content_length or request.headers.get("Transfer-Encoding")
-    if request.method in BODY_METHODS and has_body and not request.is_json:
-        raise UnsupportedMediaType("Send the body as application/json.")
+    if request.method in BODY_METHODS and request.content_length:
+        if not request.is_json:
+            raise UnsupportedMediaType("Send the body as application/json.")
+        bodies.check_json(request.get_data(cache=True))

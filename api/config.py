@@ -7,6 +7,8 @@
 | CLAIMS_MAX_BODY_BYTES | 1048576 | larger request bodies get 413 |
 | CLAIMS_PUBLISHER_NAME | (none) | the organisation publishing ClaimReviews |
 | CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
+| CLAIMS_PUBLIC_URL | (none) | the service's public address; `Link`/`Location` are built on it |
+| CLAIMS_TRUSTED_PROXIES | 0 | proxies in front that set `X-Forwarded-*` (0: trust none) |
 
 A value that cannot be used raises ``ConfigError`` with a one-line message that names the
 variable and says what to fix.
@@ -20,6 +22,8 @@ DEFAULTS = {
     "MAX_BODY_BYTES": 1024 * 1024,
     "PUBLISHER_NAME": None,
     "PUBLISHER_URL": None,
+    "PUBLIC_URL": None,
+    "TRUSTED_PROXIES": 0,
 }
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
@@ -55,9 +59,14 @@ def load_config(overrides=None):
     settings.update(overrides or {})
     settings["PUBLIC_READ"] = _boolean("PUBLIC_READ", settings["PUBLIC_READ"])
     settings["MAX_BODY_BYTES"] = _byte_count("MAX_BODY_BYTES", settings["MAX_BODY_BYTES"])
-    url = settings["PUBLISHER_URL"]
-    if url is not None and not str(url).startswith(("http://", "https://")):
-        raise ConfigError(f"CLAIMS_PUBLISHER_URL={url!r}: give an http:// or https:// address")
+    for name in ("PUBLISHER_URL", "PUBLIC_URL"):
+        url = settings[name]
+        if url is not None and not str(url).startswith(("http://", "https://")):
+            raise ConfigError(f"CLAIMS_{name}={url!r}: give an http:// or https:// address")
+    proxies = str(settings["TRUSTED_PROXIES"]).strip()
+    if not (proxies.isascii() and proxies.isdigit() and int(proxies) <= 10):
+        raise ConfigError(f"CLAIMS_TRUSTED_PROXIES={proxies!r}: give how many proxies (0-10)")
+    settings["TRUSTED_PROXIES"] = int(proxies)
     if not str(settings["DATABASE_URL"]).strip():
         raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
     return settings

@@ -1,5 +1,6 @@
 """One error shape (RFC 9457 problem details) and one table from domain errors to statuses."""
 
+import json
 import logging
 from http import HTTPStatus
 
@@ -7,6 +8,7 @@ from flask import jsonify, request, url_for
 from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from api.headers import public_url
 from claims import errors
 
 PROBLEM_TYPE = "application/problem+json"
@@ -34,13 +36,23 @@ DETAILS = {
 log = logging.getLogger(__name__)
 
 
-def problem(status, detail=None, *, errors=None, headers=None):
-    body = {
+def problem_body(status, detail=None):
+    return {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
         "status": status,
         "detail": detail or DETAILS.get(status, HTTPStatus(status).description),
     }
+
+
+def problem_bytes(status, detail=None):
+    """The problem document as bytes, for answers given outside Flask (WSGI middleware and
+    the HTTP server's own refusals)."""
+    return json.dumps(problem_body(status, detail)).encode("utf-8")
+
+
+def problem(status, detail=None, *, errors=None, headers=None):
+    body = problem_body(status, detail)
     if errors:
         body["errors"] = errors
     response = jsonify(body)
@@ -80,7 +92,9 @@ def handle_http_exception(error):
     messages = data.get("messages")
     if error.code == 422 and messages:
         return problem(422, "Some fields are invalid.", errors=_flatten(messages))
-    detail = DETAILS.get(error.code) or error.description
+    # A description given where the error was raised says more than the generic one.
+    given = error.description != type(error).description
+    detail = error.description if given else DETAILS.get(error.code) or error.description
     return problem(error.code or 500, detail, headers=headers)
 
 
@@ -94,8 +108,8 @@ def handle_domain_error(error):
     if isinstance(error, errors.Moved):
         # The same operation, on the resource that now answers for the moved one.
         (name, _), = (item for item in request.view_args.items() if item[0].endswith("_id"))
-        headers["Location"] = url_for(request.endpoint,
-                                      **{**request.view_args, name: error.target_id})
+        headers["Location"] = public_url(url_for(request.endpoint,
+                                                 **{**request.view_args, name: error.target_id}))
     return problem(status, error.detail, errors=getattr(error, "errors", None), headers=headers)
 
 

@@ -4,6 +4,8 @@ from urllib.parse import urlencode
 
 from flask import request
 
+from api.headers import public_url
+
 LINK_HEADER = {
     "Link": {"schema": {"type": "string"}, "description": 'The next page, as rel="next".'}
 }
@@ -14,5 +16,5 @@ def page_response(page):
     if page.next_cursor:
         args = request.args.to_dict()
         args["cursor"] = page.next_cursor
-        headers["Link"] = f'<{request.base_url}?{urlencode(args)}>; rel="next"'
+        headers["Link"] = f'<{public_url(request.path)}?{urlencode(args)}>; rel="next"'
     return {"items": page.items, "next_cursor": page.next_cursor}, headers

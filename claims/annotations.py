@@ -8,6 +8,8 @@ Rules:
   earlier rating and rationale stay in the history.
 - Only the author or an admin may change or delete an annotation; only an admin may
   restore one (as every deleted resource).
+- A change or a delete sees only what a read shows: an annotation of a deleted claim is
+  ``NotFound`` to both, and nothing about it (not even its version) is revealed.
 - ``internal`` annotations are never shown to anonymous readers (``viewer`` None): they
   answer ``NotFound``, as if they did not exist.
 - A claim's current verdict is its latest live verdict (the latest public one for an
@@ -72,6 +74,18 @@ def get_annotation(annotation_id, *, viewer):
     return annotation
 
 
+def _get_for_change(annotation_id, editor):
+    """The annotation a change may touch: exactly what ``get_annotation`` shows the editor
+    (an annotation of a deleted claim is hidden, so it is ``NotFound``, and its version is
+    never compared with ``If-Match``). Called inside the change's write transaction."""
+    query = (_visible(Annotation.live(), editor).join_from(Annotation, Claim)
+             .where(Annotation.id == annotation_id, Claim.deleted_at.is_null()))
+    annotation = query.first()
+    if annotation is None:
+        raise NotFound(f"There is no annotation with id {annotation_id}.")
+    return annotation
+
+
 def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
     """A live claim's annotations, newest first."""
     versioning.get_live(Claim, claim_id)
@@ -91,7 +105,7 @@ def _own(annotation, editor):
 def update_annotation(annotation_id, *, editor, version, **fields):
     require(editor, Role.EDITOR)
     with write():
-        annotation = versioning.get_live(Annotation, annotation_id)
+        annotation = _get_for_change(annotation_id, editor)
         _own(annotation, editor)
         versioning.check_version(annotation, version)
         if fields.get("kind", annotation.kind) != annotation.kind:
@@ -109,7 +123,7 @@ def update_annotation(annotation_id, *, editor, version, **fields):
 def delete_annotation(annotation_id, *, editor, version):
     require(editor, Role.EDITOR)
     with write():
-        annotation = versioning.get_live(Annotation, annotation_id)
+        annotation = _get_for_change(annotation_id, editor)
         _own(annotation, editor)
         versioning.soft_delete(annotation, version, resource=RESOURCE, editor=editor)
 

@@ -22,7 +22,7 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import Action, Resource, Role
 from claims.errors import InvalidField, NotFound
-from claims.models import Claim, ClaimTag, Position, Source, Speaker
+from claims.models import Claim, ClaimTag, Dispute, Position, Source, Speaker
 from claims.speakers import speaker_for_claim
 
 RESOURCE = Resource.CLAIM.value
@@ -210,8 +210,10 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
         tagged = ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)
         query = query.where(Claim.id.in_(tagged))
     if dispute_id is not None:
-        query = query.where(
-            Claim.id.in_(Position.select(Position.claim).where(Position.dispute == dispute_id)))
+        # A deleted dispute filters like one that never existed: to nothing.
+        positions = (Position.select(Position.claim).join(Dispute)
+                     .where(Position.dispute == dispute_id, Dispute.deleted_at.is_null()))
+        query = query.where(Claim.id.in_(positions))
     if rating is not None:
         query = query.where(current_rating(Claim.id, viewer=viewer) == rating)
     if said_from is not None:

@@ -75,7 +75,8 @@ def relate(*, editor, from_claim_id, to_claim_id, type, rationale=None):
 
 
 def get_relation(relation_id):
-    """A live relation between live claims (a relation of a deleted claim is hidden)."""
+    """A live relation between live claims (a relation of a deleted claim is hidden, to
+    reads and to changes alike)."""
     relation = _between_live_claims(Relation.live()).where(Relation.id == relation_id).first()
     if relation is None:
         raise NotFound(f"There is no relation with id {relation_id}.")
@@ -115,7 +116,7 @@ def relations_of(claim_id):
 def update_relation(relation_id, *, editor, version, rationale):
     require(editor, Role.EDITOR)
     with write():
-        relation = versioning.get_live(Relation, relation_id)
+        relation = get_relation(relation_id)
         versioning.save(relation, version, {"rationale": rationale},
                         resource=RESOURCE, editor=editor)
         return relation
@@ -124,7 +125,7 @@ def update_relation(relation_id, *, editor, version, rationale):
 def delete_relation(relation_id, *, editor, version):
     require(editor, Role.EDITOR)
     with write():
-        relation = versioning.get_live(Relation, relation_id)
+        relation = get_relation(relation_id)
         versioning.soft_delete(relation, version, resource=RESOURCE, editor=editor)
 
 

@@ -7,6 +7,7 @@ from schemas.common import (
     PageArgs,
     Span,
     Stored,
+    StrictDate,
     choice,
     identifier,
     page_of,
@@ -28,7 +29,7 @@ class ClaimCreate(Contract):
         "description": "How the source named the speaker."})
     speaker_role = string(300, allow_none=True, metadata={"description": "The role at the time."})
     cue = string(100, allow_none=True, metadata={"description": "The attribution verb or phrase."})
-    said_on = fields.Date(allow_none=True)
+    said_on = StrictDate(allow_none=True)
     tags = tag_list(50, 100)
     anchor = fields.Nested(Span, allow_none=True, metadata={
         "description": "Where the claim sits in the source text; found by the server when "
@@ -79,7 +80,7 @@ class ClaimOut(Stored):
     speaker_name_as_written = fields.String(allow_none=True)
     speaker_role = fields.String(allow_none=True)
     cue = fields.String(allow_none=True)
-    said_on = fields.Date(allow_none=True)
+    said_on = StrictDate(allow_none=True)
     tags = fields.List(fields.String())
     anchor = fields.Nested(Anchor, allow_none=True)
     quote_status = fields.String(metadata={"enum": QuoteStatus.values()})
@@ -99,8 +100,8 @@ class ClaimQuery(PageArgs):
     rating = choice(Rating, metadata={"description": "The rating of the current verdict."})
     dispute_id = identifier(strict=False, metadata={
         "description": "Claims taking a position in this dispute."})
-    said_from = fields.Date()
-    said_to = fields.Date()
+    said_from = StrictDate()
+    said_to = StrictDate()
     q = string(500, metadata={"description": "Full-text search; results ranked by relevance."})
 
 

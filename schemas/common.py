@@ -5,6 +5,8 @@ Rules: bodies reject unknown fields; every string has a length limit and must be
 32-bit column.
 """
 
+import re
+import unicodedata
 from datetime import date, datetime, timezone
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
@@ -32,10 +34,17 @@ class Storable(validate.Validator):
         return value
 
 
+# Characters that show nothing: separators, controls, formats (zero-width space, joiners,
+# direction marks), unassigned and private-use code points.
+INVISIBLE = {"Zs", "Zl", "Zp", "Cc", "Cf", "Cn", "Co", "Cs"}
+
+
 class NotBlank(validate.Validator):
+    """At least one visible character: a name of zero-width spaces says nothing."""
+
     def __call__(self, value):
-        if not value.strip():
-            raise ValidationError("Must not be blank.")
+        if not any(unicodedata.category(char) not in INVISIBLE for char in value):
+            raise ValidationError("Must not be blank (at least one visible character).")
         return value
 
 
@@ -80,9 +89,44 @@ def web_address(**kwargs):
                       **kwargs)
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON ``true`` or ``false`` only: ``0``, ``1`` and ``"yes"`` are not booleans
+    (``1 == True`` in Python, so truthy/falsy sets cannot tell them apart)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
+class QueryInteger(fields.Integer):
+    """An integer written in a query string: ASCII digits only, no sign, space, underscore
+    or leading zero (Python's ``int()`` takes ``"\uff11"``, ``" 1"`` and ``"1_0"``)."""
+
+    DIGITS = re.compile(r"(0|[1-9][0-9]{0,18})\Z")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and not self.DIGITS.match(value):
+            raise self.make_error("invalid", input=value)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class StrictDate(fields.Date):
+    """A calendar date written ``YYYY-MM-DD``; ISO 8601's other forms (``20160817``,
+    ``2016-W33-3``), which ``date.fromisoformat`` accepts, are refused."""
+
+    PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str) or not self.PATTERN.match(value):
+            raise self.make_error("invalid", input=value, obj_type="date")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
 def identifier(*, strict=True, **kwargs):
     """A resource id; ``strict=False`` for query strings, where every value is text."""
-    return fields.Integer(strict=strict, validate=validate.Range(min=1, max=MAX_INT), **kwargs)
+    kind = fields.Integer if strict else QueryInteger
+    return kind(strict=strict, validate=validate.Range(min=1, max=MAX_INT), **kwargs)
 
 
 def choice(enum, **kwargs):
@@ -103,15 +147,22 @@ class UtcDateTime(fields.DateTime):
         return value.replace(tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+RFC3339 = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})\Z")
+
+
 class DateOrTimestamp(fields.String):
     """A date (``YYYY-MM-DD``) or an RFC 3339 timestamp with an offset, normalised to UTC."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         value = super()._deserialize(value, attr, data, **kwargs)
         try:
-            if len(value) == 10:
+            if len(value) == 10 and StrictDate.PATTERN.match(value):
                 return date.fromisoformat(value).isoformat()
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+            moment = None
+            if RFC3339.match(value):
+                moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
         except ValueError:
             moment = None
         if moment is None or moment.tzinfo is None or "T" not in value.upper():
@@ -126,7 +177,7 @@ class DateOrTimestamp(fields.String):
 
 
 class PageArgs(Contract):
-    limit = fields.Integer(
+    limit = QueryInteger(
         load_default=50,
         validate=validate.Range(min=1, max=500),
         metadata={"description": "Items per page (1 to 500)."},

@@ -1,7 +1,7 @@
 from marshmallow import fields
 
 from claims.enums import Role
-from schemas.common import Contract, PageArgs, Stored, choice, page_of, string
+from schemas.common import Contract, PageArgs, Stored, StrictBoolean, choice, page_of, string
 
 
 class EditorRef(Contract):
@@ -28,7 +28,7 @@ class EditorCreate(Contract):
 
 class EditorUpdate(Contract):
     role = choice(Role)
-    active = fields.Boolean(truthy={True}, falsy={False}, metadata={
+    active = StrictBoolean(metadata={
         "description": "false deactivates the editor: its token stops working at once."})
 
 

@@ -1,7 +1,7 @@
 from marshmallow import fields, validate
 
 from claims.enums import Action
-from schemas.common import Contract, PageArgs, UtcDateTime, page_of
+from schemas.common import Contract, PageArgs, QueryInteger, UtcDateTime, page_of
 from schemas.editors import EditorRef
 
 
@@ -26,6 +26,6 @@ ChangePage = page_of(ChangeOut)
 
 
 class ChangeQuery(PageArgs):
-    since = fields.Integer(
+    since = QueryInteger(
         load_default=0, validate=validate.Range(min=0, max=2**63 - 1),
         metadata={"description": "The last seq already seen (0: from the start)."})

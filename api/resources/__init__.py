@@ -3,11 +3,12 @@
 from flask import url_for
 
 from api.conditional import etag
+from api.headers import public_url
 
 
 def created(instance, endpoint, **ids):
     """A 201 answer: the new resource, its ETag and its Location."""
-    return instance, 201, {"ETag": etag(instance), "Location": url_for(endpoint, **ids)}
+    return instance, 201, {"ETag": etag(instance), "Location": public_url(url_for(endpoint, **ids))}
 
 
 def tagged(instance):

@@ -20,8 +20,8 @@ from schemas.annotations import (
 
 blp = Blueprint("annotations", __name__, url_prefix="/api/v1",
                 description="Editors' notes, evidence and verdicts on claims.")
-ID = "<int(max=2147483647):annotation_id>"
-CLAIM_ID = "<int(max=2147483647):claim_id>"
+ID = "<id:annotation_id>"
+CLAIM_ID = "<id:claim_id>"
 
 
 @blp.route(f"/claims/{CLAIM_ID}/annotations")

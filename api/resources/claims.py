@@ -24,7 +24,7 @@ from schemas.records import ClaimReview
 
 blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
                 description="Attributed statements, anchored and checked in their sources.")
-ID = "<int(max=2147483647):claim_id>"
+ID = "<id:claim_id>"
 JSON_LD = "application/ld+json"
 
 

@@ -22,8 +22,8 @@ from schemas.disputes import (
 
 blp = Blueprint("disputes", __name__, url_prefix="/api/v1/disputes",
                 description="Disputed points and the claims that take a position on them.")
-ID = "<int(max=2147483647):dispute_id>"
-CLAIM_ID = "<int(max=2147483647):claim_id>"
+ID = "<id:dispute_id>"
+CLAIM_ID = "<id:claim_id>"
 
 
 @blp.route("")

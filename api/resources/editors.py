@@ -21,7 +21,7 @@ from schemas.editors import (
 
 blp = Blueprint("editors", __name__, url_prefix="/api/v1/editors",
                 description="The people who use the API, and their roles (admins only).")
-ID = "<int(max=2147483647):editor_id>"
+ID = "<id:editor_id>"
 
 
 @blp.route("")

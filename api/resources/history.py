@@ -13,7 +13,7 @@ from schemas.history import ChangePage, ChangeQuery
 
 blp = Blueprint("history", __name__, url_prefix="/api/v1",
                 description="Every version of every resource, and every change in commit order.")
-ID = "<int(max=2147483647):resource_id>"
+ID = "<id:resource_id>"
 
 
 def _history_of(resource):

@@ -21,7 +21,7 @@ from schemas.relations import (
 blp = Blueprint("relations", __name__, url_prefix="/api/v1/relations",
                 description="Typed links between claims: contradicts, supports, qualifies, "
                             "repeats.")
-ID = "<int(max=2147483647):relation_id>"
+ID = "<id:relation_id>"
 
 
 @blp.route("")

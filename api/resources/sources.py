@@ -14,7 +14,7 @@ from schemas.sources import SourceCreate, SourceOut, SourcePage, SourceQuery, So
 
 blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
                 description="Where claims appeared: articles, transcripts, posts.")
-ID = "<int(max=2147483647):source_id>"
+ID = "<id:source_id>"
 
 
 @blp.route("")

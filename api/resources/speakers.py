@@ -22,7 +22,7 @@ from schemas.speakers import (
 
 blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
                 description="Who made claims: people, organizations, groups.")
-ID = "<int(max=2147483647):speaker_id>"
+ID = "<id:speaker_id>"
 
 
 @blp.route("")
