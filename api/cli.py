@@ -8,6 +8,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from api import create_app
 from api.config import ConfigError, load_config
+from api.serving import gunicorn_argv
 from claims.db import DatabaseUrlError, check_url
 from claims.editors import (
     COMMAND_LINE,
@@ -51,12 +52,10 @@ def seed():
 @click.option("--bind", default="127.0.0.1:8000", show_default=True)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 def serve(bind, workers):
-    """Serve the API with gunicorn."""
+    """Serve the API with gunicorn (gevent workers: see api/serving.py for why)."""
     check_url(load_config()["DATABASE_URL"])
-    os.execv(sys.executable, [
-        sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
-        "--no-control-socket", "--access-logfile", "-", "api:create_app()",
-    ])
+    argv = gunicorn_argv(bind, workers, "--access-logfile", "-")
+    os.execv(argv[0], argv)
 
 
 @cli.group("editors")

@@ -10,6 +10,8 @@ import sys
 import time
 from contextlib import contextmanager
 
+from api.serving import gunicorn_argv
+
 
 def free_port():
     with socket.socket() as sock:
@@ -23,9 +25,7 @@ class Server:
     def __init__(self, database_url, workers=2):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--no-control-socket", "--graceful-timeout", "2",
-             "api:create_app()"],
+            gunicorn_argv(f"127.0.0.1:{self.port}", workers, "--graceful-timeout", "2"),
             env={**os.environ, "CLAIMS_DATABASE_URL": database_url},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
