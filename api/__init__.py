@@ -51,7 +51,9 @@ def create_app(config=None):
         },
     )
     app.json.sort_keys = False
-    open_database(settings["DATABASE_URL"])
+    open_database(settings["DATABASE_URL"],
+                  statement_timeout_ms=settings["STATEMENT_TIMEOUT_MS"],
+                  lock_timeout_ms=settings["LOCK_TIMEOUT_MS"])
 
     app.before_request(_connect)
     app.before_request(auth.identify)

@@ -7,6 +7,8 @@
 | CLAIMS_MAX_BODY_BYTES | 1048576 | larger request bodies get 413 |
 | CLAIMS_PUBLISHER_NAME | (none) | the organisation publishing ClaimReviews |
 | CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
+| CLAIMS_STATEMENT_TIMEOUT_MS | 10000 | PostgreSQL cancels a statement after this long (503) |
+| CLAIMS_LOCK_TIMEOUT_MS | 5000 | a write waits this long for another to finish, then 503 |
 | CLAIMS_PUBLIC_URL | (none) | the service's public address; `Link`/`Location` are built on it |
 | CLAIMS_TRUSTED_PROXIES | 0 | proxies in front that set `X-Forwarded-*` (0: trust none) |
 
@@ -24,6 +26,8 @@ DEFAULTS = {
     "PUBLISHER_URL": None,
     "PUBLIC_URL": None,
     "TRUSTED_PROXIES": 0,
+    "STATEMENT_TIMEOUT_MS": 10_000,
+    "LOCK_TIMEOUT_MS": 5_000,
 }
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
@@ -67,6 +71,11 @@ def load_config(overrides=None):
     if not (proxies.isascii() and proxies.isdigit() and int(proxies) <= 10):
         raise ConfigError(f"CLAIMS_TRUSTED_PROXIES={proxies!r}: give how many proxies (0-10)")
     settings["TRUSTED_PROXIES"] = int(proxies)
+    for name in ("STATEMENT_TIMEOUT_MS", "LOCK_TIMEOUT_MS"):
+        raw = str(settings[name]).strip()
+        if not (raw.isascii() and raw.isdigit() and 10 <= int(raw) <= 600_000):
+            raise ConfigError(f"CLAIMS_{name}={raw!r}: give milliseconds, 10 to 600000")
+        settings[name] = int(raw)
     if not str(settings["DATABASE_URL"]).strip():
         raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
     return settings

@@ -5,9 +5,13 @@ Rules:
 - ``sqlite:///relative.db`` or ``sqlite:////absolute.db`` (SQLite, the embedded default) and
   ``postgresql://user@host:port/name`` (production) are accepted; both are pooled, so a
   request's ``close()`` hands its connection back instead of tearing it down.
-- SQLite connections enforce foreign keys, use WAL, wait up to 5 s for a lock, and begin
-  every transaction ``IMMEDIATE``: a transaction that reads and then writes can never fail
-  with "database is locked" because another process committed in between.
+- SQLite connections enforce foreign keys, use WAL, wait at most ``lock_timeout_ms`` for a
+  lock (then fail: the edge answers 503), and begin every transaction ``IMMEDIATE``: a
+  transaction that reads and then writes can never fail with "database is locked" because
+  another process committed in between.
+- Nothing waits without bound on PostgreSQL either: every statement is cancelled after
+  ``statement_timeout_ms`` and every lock wait (the writers' advisory lock included) after
+  ``lock_timeout_ms``; the transaction then rolls back and the edge answers 503.
 - On PostgreSQL every write transaction first takes one transaction-scoped advisory lock.
   Writes are therefore serialised: they cannot deadlock, a version check and the update it
   guards cannot interleave with another writer, and the change feed's ``seq`` values become
@@ -27,9 +31,10 @@ database = DatabaseProxy()
 SQLITE_PRAGMAS = (
     ("journal_mode", "wal"),
     ("foreign_keys", 1),
-    ("busy_timeout", 5000),
     ("synchronous", "normal"),
 )
+STATEMENT_TIMEOUT_MS = 10_000
+LOCK_TIMEOUT_MS = 5_000
 
 # An arbitrary constant: the key of the advisory lock that serialises writers on PostgreSQL.
 WRITE_LOCK_KEY = 7_210_416
@@ -56,7 +61,8 @@ def check_url(url):
     return scheme
 
 
-def open_database(url):
+def open_database(url, *, statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+                  lock_timeout_ms=LOCK_TIMEOUT_MS):
     """Open the database named by ``url`` and bind the proxy to it."""
     scheme = check_url(url)
     if scheme == "sqlite":
@@ -66,7 +72,7 @@ def open_database(url):
             os.makedirs(folder, exist_ok=True)
         db = connect(
             "sqlite+pool://" + url[len("sqlite://"):],
-            pragmas=SQLITE_PRAGMAS,
+            pragmas=(*SQLITE_PRAGMAS, ("busy_timeout", int(lock_timeout_ms))),
             lock_type="IMMEDIATE",
             check_same_thread=False,
             max_connections=32,
@@ -76,6 +82,8 @@ def open_database(url):
         db = connect(
             "postgresql+pool" + url[len(scheme):],
             prefer_psycopg3=True,
+            options=f"-c statement_timeout={int(statement_timeout_ms)} "
+                    f"-c lock_timeout={int(lock_timeout_ms)}",
             max_connections=32,
             stale_timeout=300,
         )
