@@ -9,7 +9,7 @@ from peewee import DatabaseError
 from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import auth, bodies, converters, errors, headers
+from api import auth, bodies, converters, errors, headers, rate_limits
 from api.config import load_config
 from api.docs import make_api
 from api.resources import (
@@ -56,7 +56,12 @@ def create_app(config=None):
                   lock_timeout_ms=settings["LOCK_TIMEOUT_MS"])
 
     app.before_request(_connect)
+    limits = rate_limits.install(app, settings)
+    if limits is not None:
+        app.before_request(limits.before_authentication)
     app.before_request(auth.identify)
+    if limits is not None:
+        app.before_request(limits.after_authentication)
     app.before_request(_require_json_body)
     app.after_request(headers.secure)
     app.teardown_appcontext(_close)

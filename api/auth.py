@@ -4,6 +4,7 @@ import functools
 
 from flask import current_app, g, request
 
+from api import rate_limits
 from api.conditional import IF_MATCH
 from claims.editors import authenticate, require
 from claims.enums import Role
@@ -28,14 +29,22 @@ def identify():
         return
     header = request.headers.get("Authorization")
     if header is not None:
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
-            raise Unauthenticated("Send the token as 'Authorization: Bearer <token>'.")
-        g.editor = authenticate(token.strip())
+        try:
+            g.editor = _editor_of(header)
+        except Unauthenticated:
+            rate_limits.failed_login()
+            raise
     if request.method not in READ_METHODS:
         require(g.editor, Role.EDITOR)
     elif not current_app.config["PUBLIC_READ"] and not request.path.startswith(OPEN_PATHS):
         require(g.editor, Role.READER)
+
+
+def _editor_of(header):
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip() or len(token) > 200:
+        raise Unauthenticated("Send the token as 'Authorization: Bearer <token>'.")
+    return authenticate(token.strip())
 
 
 def needs(blp, role, *, if_match=False):

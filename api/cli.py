@@ -15,6 +15,7 @@ from claims.editors import (
     create_editor,
     find_editor,
     list_editors,
+    reissue_token,
     system_editor,
     update_editor,
 )
@@ -67,12 +68,27 @@ def editors():
 @click.argument("name")
 @click.option("--role", type=click.Choice(Role.values()), default=Role.EDITOR.value,
               show_default=True)
+@click.option("--expires-in-days", type=click.IntRange(1, 3650), default=None,
+              help="The token expires after this many days (default: never).")
 @with_appcontext
-def editors_create(name, role):
+def editors_create(name, role, expires_in_days):
     """Create an editor and print its token (shown only once)."""
-    editor, token = create_editor(name=name, role=role)
+    editor, token = create_editor(name=name, role=role, expires_in_days=expires_in_days)
     click.echo(token)
     click.echo(f"editor {editor.id} {editor.name!r} ({editor.role})", err=True)
+
+
+@editors.command("token")
+@click.argument("name")
+@click.option("--expires-in-days", type=click.IntRange(1, 3650), default=None,
+              help="The new token expires after this many days (default: never).")
+@with_appcontext
+def editors_token(name, expires_in_days):
+    """Reissue an editor's token and print it (shown only once); the old one stops working."""
+    editor, token = reissue_token(find_editor(name).id, by=system_editor(COMMAND_LINE),
+                                  expires_in_days=expires_in_days)
+    click.echo(token)
+    click.echo(f"editor {editor.id} {editor.name!r}: token reissued", err=True)
 
 
 @editors.command("list")

@@ -9,6 +9,11 @@
 | CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
 | CLAIMS_STATEMENT_TIMEOUT_MS | 10000 | PostgreSQL cancels a statement after this long (503) |
 | CLAIMS_LOCK_TIMEOUT_MS | 5000 | a write waits this long for another to finish, then 503 |
+| CLAIMS_RATE_LIMITS | on | off: no rate limits at all |
+| CLAIMS_RATE_LIMIT_STORAGE | memory:// | where counters live: memory:// (one process) or redis://host:port/db (shared) |
+| CLAIMS_RATE_LIMIT_TOKEN | 1200/minute | requests per token |
+| CLAIMS_RATE_LIMIT_ADDRESS | 300/minute | requests without a token, per address |
+| CLAIMS_RATE_LIMIT_FAILED_LOGINS | 20/minute | refused tokens per address, then 429 |
 | CLAIMS_PUBLIC_URL | (none) | the service's public address; `Link`/`Location` are built on it |
 | CLAIMS_TRUSTED_PROXIES | 0 | proxies in front that set `X-Forwarded-*` (0: trust none) |
 
@@ -17,6 +22,8 @@ variable and says what to fix.
 """
 
 import os
+
+from limits import parse as parse_limit
 
 DEFAULTS = {
     "DATABASE_URL": "sqlite:///data/claims.db",
@@ -28,6 +35,11 @@ DEFAULTS = {
     "TRUSTED_PROXIES": 0,
     "STATEMENT_TIMEOUT_MS": 10_000,
     "LOCK_TIMEOUT_MS": 5_000,
+    "RATE_LIMITS": True,
+    "RATE_LIMIT_STORAGE": "memory://",
+    "RATE_LIMIT_TOKEN": "1200/minute",
+    "RATE_LIMIT_ADDRESS": "300/minute",
+    "RATE_LIMIT_FAILED_LOGINS": "20/minute",
 }
 TRUE, FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
@@ -76,6 +88,17 @@ def load_config(overrides=None):
         if not (raw.isascii() and raw.isdigit() and 10 <= int(raw) <= 600_000):
             raise ConfigError(f"CLAIMS_{name}={raw!r}: give milliseconds, 10 to 600000")
         settings[name] = int(raw)
+    settings["RATE_LIMITS"] = _boolean("RATE_LIMITS", settings["RATE_LIMITS"])
+    for name in ("RATE_LIMIT_TOKEN", "RATE_LIMIT_ADDRESS", "RATE_LIMIT_FAILED_LOGINS"):
+        try:
+            parse_limit(str(settings[name]))
+        except ValueError:
+            raise ConfigError(f"CLAIMS_{name}={settings[name]!r}: write a limit such as "
+                              "600/minute") from None
+    if not str(settings["RATE_LIMIT_STORAGE"]).startswith(("memory://", "redis://",
+                                                            "rediss://")):
+        raise ConfigError(f"CLAIMS_RATE_LIMIT_STORAGE={settings['RATE_LIMIT_STORAGE']!r}: "
+                          "give memory:// or redis://host:port/db")
     if not str(settings["DATABASE_URL"]).strip():
         raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
     return settings

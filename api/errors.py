@@ -4,7 +4,7 @@ import json
 import logging
 from http import HTTPStatus
 
-from flask import jsonify, request, url_for
+from flask import g, jsonify, request, url_for
 from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -34,6 +34,7 @@ DETAILS = {
 }
 
 log = logging.getLogger(__name__)
+security_log = logging.getLogger("claims.security")
 
 
 def problem_body(status, detail=None):
@@ -88,6 +89,8 @@ def handle_http_exception(error):
     headers = {}
     if error.code == 405 and getattr(error, "valid_methods", None):
         headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    if getattr(error, "retry_after", None):
+        headers["Retry-After"] = str(error.retry_after)
     data = getattr(error, "data", None) or {}
     messages = data.get("messages")
     if error.code == 422 and messages:
@@ -98,8 +101,23 @@ def handle_http_exception(error):
     return problem(error.code or 500, detail, headers=headers)
 
 
+def log_refusal(status, detail):
+    """Failed logins (401) and refused roles (403), with who or where they came from and the
+    request id, for whoever watches for abuse."""
+    editor = g.get("editor")
+    who = f"editor {editor.id} {editor.name!r}" if editor is not None else "anonymous"
+    security_log.warning(
+        "%s %s %s from %s (%s): %s", status, request.method, request.path,
+        request.remote_addr, who, detail,
+        extra={"request_id": g.get("request_id"), "status": status,
+               "editor_id": editor.id if editor is not None else None,
+               "address": request.remote_addr})
+
+
 def handle_domain_error(error):
     status = next(s for kind, s in STATUS_OF.items() if isinstance(error, kind))
+    if status in (401, 403):
+        log_refusal(status, error.detail)
     headers = {}
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="claims"'

@@ -10,6 +10,10 @@ Rules:
   deleting or restoring sources and speakers, merging speakers and managing editors need
   ``admin``. Use cases call ``require`` before they change anything.
 - A deactivated editor's token stops working at once (every request looks the token up).
+- An admin can reissue an editor's token: the new one is shown once and the old one stops
+  working at once (its hash is replaced in the same transaction). A token may carry an
+  expiry (``expires_in_days`` when made or reissued); past it, it is refused like an
+  unknown one.
 - The last active admin can be neither demoted nor deactivated: someone must be able to
   manage editors.
 - Creating and changing editors is recorded like every other change (resource ``editor``).
@@ -17,6 +21,7 @@ Rules:
   a system editor that has no token; system editors are not managed like people.
 """
 
+import datetime
 import hashlib
 import hmac
 import secrets
@@ -25,7 +30,7 @@ from claims import pages, versioning
 from claims.db import write
 from claims.enums import Action, Resource, Role
 from claims.errors import Conflict, Forbidden, NotFound, Unauthenticated
-from claims.models import Editor
+from claims.models import Editor, utcnow
 
 RESOURCE = Resource.EDITOR.value
 COMMAND_LINE = "command line"
@@ -37,7 +42,17 @@ def _hash(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_editor(*, name, role, by=None):
+def _new_token():
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def _expiry(expires_in_days):
+    if expires_in_days is None:
+        return None
+    return utcnow().replace(microsecond=0) + datetime.timedelta(days=expires_in_days)
+
+
+def create_editor(*, name, role, by=None, expires_in_days=None):
     """Create an editor; return ``(editor, token)``. The token is not stored.
 
     ``by`` is the admin creating it; None when created from the command line, whose
@@ -45,14 +60,29 @@ def create_editor(*, name, role, by=None):
     """
     if by is not None:
         require(by, Role.ADMIN)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = _new_token()
     with write():
         if Editor.get_or_none(Editor.name == name):
             raise Conflict(f"An editor named {name!r} exists already.")
-        editor = Editor.create(name=name, role=Role(role).value, token_hash=_hash(token))
+        editor = Editor.create(name=name, role=Role(role).value, token_hash=_hash(token),
+                               token_expires_at=_expiry(expires_in_days))
         versioning.record(RESOURCE, editor, Action.CREATE.value,
                           by or system_editor(COMMAND_LINE),
                           {"name": (None, name), "role": (None, editor.role)})
+    return editor, token
+
+
+def reissue_token(editor_id, *, by, expires_in_days=None):
+    """Give the editor a new token; the old one stops working at once. Returns
+    ``(editor, token)``; the token is not stored. ``by`` is an admin (or the system editor
+    of the command line)."""
+    require(by, Role.ADMIN)
+    token = _new_token()
+    with write():
+        editor = get_editor(editor_id, by=by)
+        versioning.save(editor, None, {"token_hash": _hash(token),
+                                       "token_expires_at": _expiry(expires_in_days)},
+                        resource=RESOURCE, editor=by, also={"token": (None, "reissued")})
     return editor, token
 
 
@@ -117,6 +147,8 @@ def authenticate(token):
     # the comparison constant-time should the lookup ever change (say, to a prefix).
     if editor is None or not editor.active or not hmac.compare_digest(editor.token_hash, digest):
         raise Unauthenticated("The token is unknown or its editor is deactivated.")
+    if editor.token_expires_at is not None and editor.token_expires_at <= utcnow():
+        raise Unauthenticated("The token has expired; an admin can reissue it.")
     return editor
 
 

@@ -18,6 +18,7 @@ from claims.models import (
     MODELS,
     Annotation,
     Change,
+    Editor,
     SchemaMigration,
 )
 
@@ -84,11 +85,20 @@ def _change_audience():
                 Change.seq == change.seq).execute()
 
 
+def _token_expiry():
+    # Databases made from this version's models already have it.
+    if "token_expires_at" not in {column.name for column in database.get_columns("editor")}:
+        migrator = SchemaMigrator.from_database(database.obj)
+        migrate_schema(migrator.add_column("editor", "token_expires_at",
+                                           Editor.token_expires_at))
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
     3: _annotations,
     4: _change_audience,
+    6: _token_expiry,
 }
 
 

@@ -58,6 +58,7 @@ class Editor(BaseModel):
     role = CharField(max_length=10)
     token_hash = CharField(max_length=64, unique=True, null=True)
     active = BooleanField(default=True)
+    token_expires_at = DateTimeField(null=True)
 
 
 class Source(Versioned):

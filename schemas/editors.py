@@ -1,7 +1,16 @@
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from claims.enums import Role
-from schemas.common import Contract, PageArgs, Stored, StrictBoolean, choice, page_of, string
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    StrictBoolean,
+    UtcDateTime,
+    choice,
+    page_of,
+    string,
+)
 
 
 class EditorRef(Contract):
@@ -21,9 +30,21 @@ class Health(Contract):
     status = fields.String(metadata={"example": "ok"})
 
 
+TOKEN_DAYS = {"description": "Days until the token expires; without it, it never does."}
+
+
 class EditorCreate(Contract):
     name = string(100, required=True, single_line=True)
     role = choice(Role, required=True)
+    expires_in_days = fields.Integer(strict=True, allow_none=True,
+                                     validate=validate.Range(min=1, max=3650),
+                                     metadata=TOKEN_DAYS)
+
+
+class TokenReissue(Contract):
+    expires_in_days = fields.Integer(strict=True, allow_none=True,
+                                     validate=validate.Range(min=1, max=3650),
+                                     metadata=TOKEN_DAYS)
 
 
 class EditorUpdate(Contract):
@@ -36,6 +57,7 @@ class EditorOut(Stored):
     name = fields.String()
     role = fields.String()
     active = fields.Boolean()
+    token_expires_at = UtcDateTime(allow_none=True)
 
 
 class NewEditor(EditorOut):

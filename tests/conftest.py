@@ -14,6 +14,9 @@ from claims.editors import create_editor, system_editor
 from claims.migrations import migrate
 
 POSTGRES_URL = os.environ.get("CLAIMS_TEST_DATABASE_URL")
+# The suite sends hundreds of requests a minute from one address; the rate-limit tests turn
+# limits on for their own apps and servers.
+os.environ.setdefault("CLAIMS_RATE_LIMITS", "off")
 
 
 def _reset_postgres(url):

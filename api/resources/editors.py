@@ -5,7 +5,7 @@ from marshmallow import RAISE
 
 from api.auth import needs
 from api.conditional import ETAG_HEADER, expected_version
-from api.docs import CREATE, LIST, READ, UPDATE, problems
+from api.docs import ACTION, CREATE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
 from claims import editors
@@ -17,6 +17,7 @@ from schemas.editors import (
     EditorQuery,
     EditorUpdate,
     NewEditor,
+    TokenReissue,
 )
 
 blp = Blueprint("editors", __name__, url_prefix="/api/v1/editors",
@@ -62,3 +63,17 @@ class Editor(MethodView):
         """Change an editor's role, or deactivate it with active=false (admin)"""
         return tagged(editors.update_editor(
             editor_id, by=g.editor, version=expected_version(), **fields))
+
+
+@blp.route(f"/{ID}/token")
+class EditorToken(MethodView):
+    @needs(blp, Role.ADMIN)
+    @blp.arguments(TokenReissue, required=False)
+    @blp.response(200, NewEditor, headers=ETAG_HEADER)
+    @problems(blp, ACTION)
+    def post(self, fields, editor_id):
+        """Reissue an editor's token (admin): the old one stops working at once; the answer
+        carries the new one, shown only this once"""
+        editor, token = editors.reissue_token(editor_id, by=g.editor, **fields)
+        editor.token = token
+        return tagged(editor)
