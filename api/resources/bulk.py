@@ -11,7 +11,9 @@ from schemas.imports import ImportReport
 
 blp = Blueprint("bulk", __name__, url_prefix="/api/v1",
                 description="Bulk import and export as NDJSON, one resource per line.")
-NDJSON_BODY = {"content": {NDJSON: {"schema": {"type": "string", "format": "binary"}}}}
+# One JSON object per line: described as the array of those objects.
+NDJSON_BODY = {"content": {NDJSON: {"schema": {"type": "array",
+                                               "items": {"type": "object"}}}}}
 
 
 @blp.route("/import")
