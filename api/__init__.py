@@ -10,10 +10,12 @@ from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from api import auth, bodies, converters, errors, headers, rate_limits
+from api.bulk import NDJSON
 from api.config import load_config
 from api.docs import make_api
 from api.resources import (
     annotations,
+    bulk,
     claims,
     disputes,
     editors,
@@ -26,6 +28,7 @@ from api.resources import (
 from claims.db import database, open_database
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+NDJSON_PATHS = {"/api/v1/import"}
 
 
 def create_app(config=None):
@@ -69,7 +72,7 @@ def create_app(config=None):
     api = make_api(app)
     converters.register(app, api)
     for module in (service, sources, speakers, claims, relations, disputes, annotations,
-                   history, editors):
+                   history, editors, bulk):
         api.register_blueprint(module.blp)
     errors.register(app)
     app.wsgi_app = bodies.BoundedBody(app.wsgi_app, settings["MAX_BODY_BYTES"])
@@ -95,7 +98,13 @@ def _close(_exception):
 def _require_json_body():
     if request.routing_exception is not None:
         return
-    if request.method in BODY_METHODS and request.content_length:
-        if not request.is_json:
-            raise UnsupportedMediaType("Send the body as application/json.")
+    # BoundedBody has read the whole body: its length is known, whatever its framing.
+    if request.method not in BODY_METHODS or not request.content_length:
+        return
+    if request.path in NDJSON_PATHS:
+        if request.mimetype != NDJSON:
+            raise UnsupportedMediaType(f"Send the body as {NDJSON}, one JSON object a line.")
+    elif not request.is_json:
+        raise UnsupportedMediaType("Send the body as application/json.")
+    else:
         bodies.check_json(request.get_data(cache=True))
