@@ -247,7 +247,7 @@ class _Batch:
         self.changes.append({
             "resource": resource, "resource_id": values["id"], "version": 1,
             "action": Action.CREATE.value, "editor": self.editor.id, "at": self.now,
-            "changes": {name: {"old": None, "new": versioning.plain(value)}
+            "changes": {name: versioning.entry(None, value)
                         for name, value in changes.items()
                         if name not in versioning.UNRECORDED and name not in BOOKKEEPING},
             "audience": Audience.PUBLIC.value,

@@ -6,8 +6,13 @@ from schemas.editors import EditorRef
 
 
 class ChangedValue(Contract):
-    old = fields.Raw(allow_none=True)
-    new = fields.Raw(allow_none=True)
+    old = fields.Raw(allow_none=True, metadata={
+        "description": "The old value; for a text over 2,000 characters, its length and "
+                       "sha256."})
+    new = fields.Raw(allow_none=True, metadata={"description": "The new value, likewise."})
+    diff = fields.Dict(metadata={
+        "description": "Long texts only: where the change starts (at), what was removed and "
+                       "inserted (each cut to 500 characters) and their full lengths."})
 
 
 class ChangeOut(Contract):
