@@ -10,7 +10,8 @@ import re
 from flask import request
 from werkzeug.exceptions import PreconditionFailed, PreconditionRequired
 
-ETAG = re.compile(r'^\s*"(\d{1,10})"\s*$')
+# Tags compare as strings (RFC 9110 strong comparison): "01" is not the tag "1".
+ETAG = re.compile(r'^\s*"([1-9][0-9]{0,9})"\s*$', re.ASCII)
 
 IF_MATCH = {
     "in": "header",
