@@ -104,6 +104,10 @@ def main(argv=None):
             print(f"| {label} | {s[0]:,.0f} | {s[1]:.1f} | {s[2]:.1f} | {f[0]:,.0f} | "
                   f"{f[1]:.1f} | {f[2]:.1f} | {s[0] / f[0]:.2f} |"
                   + (f" ({s[3]:.0f} errors)" if s[3] else ""), flush=True)
+        rss = subprocess.run(["ps", "--ppid", str(service.pid), "-o", "rss="],
+                             capture_output=True, text=True).stdout.split()
+        print("service worker RSS after the runs: "
+              + ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss))
     finally:
         for process in (service, floor):
             process.terminate()
