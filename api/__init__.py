@@ -4,7 +4,7 @@ One process serves one database: ``create_app`` binds the domain's database prox
 configured URL. Tables are made by ``claims init-db``, never here.
 """
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 from peewee import DatabaseError
 from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -25,6 +25,7 @@ from api.resources import (
     sources,
     speakers,
 )
+from claims import deadlines
 from claims.db import database, open_database
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -58,6 +59,9 @@ def create_app(config=None):
                   statement_timeout_ms=settings["STATEMENT_TIMEOUT_MS"],
                   lock_timeout_ms=settings["LOCK_TIMEOUT_MS"])
 
+    app.config["REQUEST_DEADLINE_MS"] = settings["REQUEST_DEADLINE_MS"]
+    app.before_request(_start_deadline)
+    app.teardown_request(_end_deadline)
     app.before_request(_connect)
     limits = rate_limits.install(app, settings)
     if limits is not None:
@@ -81,6 +85,14 @@ def create_app(config=None):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
                                 x_port=hops, x_prefix=hops)
     return app
+
+
+def _start_deadline():
+    deadlines.start(current_app.config["REQUEST_DEADLINE_MS"] / 1000)
+
+
+def _end_deadline(_exception):
+    deadlines.clear()
 
 
 def _connect():

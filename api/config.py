@@ -9,6 +9,7 @@
 | CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
 | CLAIMS_STATEMENT_TIMEOUT_MS | 10000 | PostgreSQL cancels a statement after this long (503) |
 | CLAIMS_LOCK_TIMEOUT_MS | 5000 | a write waits this long for another to finish, then 503 |
+| CLAIMS_REQUEST_DEADLINE_MS | 10000 | work in Python (quote checks) past this is cut off: 503, nothing changed |
 | CLAIMS_RATE_LIMITS | on | off: no rate limits at all |
 | CLAIMS_RATE_LIMIT_STORAGE | memory:// | where counters live: memory:// (one process) or redis://host:port/db (shared) |
 | CLAIMS_RATE_LIMIT_TOKEN | 1200/minute | requests per token |
@@ -35,6 +36,7 @@ DEFAULTS = {
     "TRUSTED_PROXIES": 0,
     "STATEMENT_TIMEOUT_MS": 10_000,
     "LOCK_TIMEOUT_MS": 5_000,
+    "REQUEST_DEADLINE_MS": 10_000,
     "RATE_LIMITS": True,
     "RATE_LIMIT_STORAGE": "memory://",
     "RATE_LIMIT_TOKEN": "1200/minute",
@@ -83,7 +85,7 @@ def load_config(overrides=None):
     if not (proxies.isascii() and proxies.isdigit() and int(proxies) <= 10):
         raise ConfigError(f"CLAIMS_TRUSTED_PROXIES={proxies!r}: give how many proxies (0-10)")
     settings["TRUSTED_PROXIES"] = int(proxies)
-    for name in ("STATEMENT_TIMEOUT_MS", "LOCK_TIMEOUT_MS"):
+    for name in ("STATEMENT_TIMEOUT_MS", "LOCK_TIMEOUT_MS", "REQUEST_DEADLINE_MS"):
         raw = str(settings[name]).strip()
         if not (raw.isascii() and raw.isdigit() and 10 <= int(raw) <= 600_000):
             raise ConfigError(f"CLAIMS_{name}={raw!r}: give milliseconds, 10 to 600000")

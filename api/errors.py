@@ -9,7 +9,7 @@ from peewee import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from api.headers import public_url
-from claims import errors
+from claims import deadlines, errors
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -22,6 +22,7 @@ STATUS_OF = {
     errors.InvalidField: 422,
     errors.Moved: 308,
     errors.Unavailable: 503,
+    deadlines.TimedOut: 503,
 }
 
 DETAILS = {

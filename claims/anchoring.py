@@ -11,7 +11,8 @@ Rules:
   with punctuation and case set aside: when at least ``NEAR_MATCH_RATIO`` of the words agree
   the quote is ``altered`` and ``differences`` lists what the claim says against what the
   source says; otherwise it is ``not_found``. Quotes over ``NEAR_MATCH_MAX_WORDS`` words
-  are only sought verbatim, so that no request can make the check slow.
+  are only sought verbatim, so that no request can make the check slow; the near-match
+  search also stops at the request's deadline (``claims.deadlines``: 503, nothing changed).
 - A **paraphrase** is the reporter's rendering and need not appear in the text: without a
   span it stays ``unchecked`` (the contract's rule), anchored where its words appear
   verbatim. With a span it is checked like a quote.
@@ -29,6 +30,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from claims import deadlines
 from claims.enums import ClaimKind, QuoteStatus
 
 CONTEXT_CHARS = 32
@@ -192,6 +194,7 @@ def _near_match(source, claim):
             for high in range(base + count - 2, min(len(source_keys), base + count + 2) + 1):
                 if high <= low:
                     continue
+                deadlines.check()  # the costly step: the request's deadline bounds it
                 score = (_ratio(source_keys[low:high], claim_keys), -abs(high - low - count))
                 if best is None or score > best[0]:
                     best = (score, low, high)
