@@ -72,7 +72,7 @@ def routes(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint in NOT_IN_SPEC or rule.endpoint.startswith(SPEC_BLUEPRINT):
             continue
-        if not (rule.rule == "/healthz" or rule.rule.startswith("/api/v1")):
+        if not (rule.rule in ("/", "/healthz") or rule.rule.startswith("/api/v1")):
             continue
         path = PATH_VARIABLE.sub(r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
