@@ -13,7 +13,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 from api import auth, errors
 from api.bulk import NDJSON
 from api.config import load_config
-from api.docs import make_api
+from api.docs import DOCS_ASSETS_PATH, make_api
 from api.resources import (
     annotations,
     bulk,
@@ -51,7 +51,7 @@ def create_app(config=None):
         OPENAPI_URL_PREFIX="/api/v1",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=DOCS_ASSETS_PATH,
         API_SPEC_OPTIONS={
             "info": {"description": "Who said what, where, and who says otherwise."},
         },
