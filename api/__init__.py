@@ -38,7 +38,7 @@ NDJSON_PATHS = {"/api/v1/import"}
 
 def create_app(config=None):
     settings = load_config(config)
-    app = Flask("claims")
+    app = Flask(__name__)
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
         PUBLIC_READ=settings["PUBLIC_READ"],
