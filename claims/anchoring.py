@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from claims.enums import ClaimKind, QuoteStatus
+from claims.timing import timed_function
 
 CONTEXT_CHARS = 32
 NEAR_MATCH_RATIO = 0.6
@@ -253,6 +254,7 @@ def _normalized(source_text):
     return Normalized(source_text)
 
 
+@timed_function("quote_check")
 def check_quote(source_text, claim_text, kind, span=None):
     """Anchor ``claim_text`` in ``source_text`` and rate it; see the module's rules.
 
