@@ -56,6 +56,8 @@ def _anchor_fields(source, text, kind, span):
         "anchor_given": span is not None,
         "quote_status": check.status.value,
         "quote_differences": check.differences,
+        "quote_elisions": check.elisions,
+        "context_warnings": check.warnings,
     }
 
 
