@@ -41,6 +41,7 @@ Rules (the contract's "Quote checks"):
 
 import bisect
 import functools
+import heapq
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -54,6 +55,8 @@ NEAR_MATCH_RATIO = 0.6
 NEAR_MATCH_MAX_WORDS = 250
 CANDIDATE_ALIGNMENTS = 5
 BRACKET_MAX_WORDS = 6
+# The claim's words voting for where a near match may be: its rarest ones in the source.
+VOTERS = 8
 NEGATION_REACH = 4
 
 APOSTROPHES = "'\u2018\u2019\u201b\u2032\u0060\u00b4"
@@ -91,12 +94,15 @@ class Hint:
     suffix: str = ""
 
 
+TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+
+
 def _apostrophes(word):
-    return re.sub(f"[{APOSTROPHES}]", "'", word)
+    return word.translate(TO_APOSTROPHE)
 
 
 def _key(word):
-    return _apostrophes(word).lower()
+    return word.translate(TO_APOSTROPHE).lower()
 
 
 class Words:
@@ -108,7 +114,7 @@ class Words:
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
         self.surface = [m.group() for m in matches]
-        self.keys = [_key(w) for w in self.surface]
+        self.keys = [w.translate(TO_APOSTROPHE).lower() for w in self.surface]
         positions, offset = [], 1
         for key in self.keys:
             positions.append(offset)
@@ -157,6 +163,15 @@ class SourceIndex(Words):
                 while i < len(self.starts) and self.ends[i] <= end:
                     self.quoted[i] = number
                     i += 1
+
+    @functools.cached_property
+    def places(self):
+        """``{key: [word index, ...]}`` of the quoted words: where each key stands."""
+        places = {}
+        for i, key in enumerate(self.keys):
+            if self.quoted[i] >= 0:
+                places.setdefault(key, []).append(i)
+        return places
 
     def quotation_of(self, i, j):
         """The outer quotation holding words ``[i, j)`` whole, or -1."""
@@ -321,7 +336,30 @@ def _common_suffix(a, b):
     return _common_prefix(a[::-1], b[::-1])
 
 
-def _find_pieces(source, claim, first_index, quoted):
+class _Occurrences:
+    """Every occurrence of each later piece, sought once per check (so that trying each
+    place of the first piece never searches the text again)."""
+
+    def __init__(self, source, claim):
+        self.source, self.claim, self.found = source, claim, {}
+
+    def next(self, number, after, last):
+        """The first occurrence of piece ``number`` at or after word ``after``, ending by
+        ``last``, or None."""
+        if number not in self.found:
+            piece = self.claim.pieces[number]
+            self.found[number] = list(self.source.occurrences(self.claim.keys_of(piece)))
+        places = self.found[number]
+        at = bisect.bisect_left(places, after)
+        if at == len(places):
+            return None
+        piece = self.claim.pieces[number]
+        if last is not None and places[at] + piece.end - piece.start > last:
+            return None
+        return places[at]
+
+
+def _find_pieces(source, claim, first_index, quoted, later):
     """The pieces of the claim in order from the first piece at ``first_index``.
 
     With ``quoted``, every piece must stand inside the quotation holding the first one.
@@ -334,9 +372,9 @@ def _find_pieces(source, claim, first_index, quoted):
         return None
     last = source.quotation_end(number) if quoted else None
     brackets = []
-    for piece in pieces[1:]:
+    for piece_number, piece in enumerate(pieces[1:], 1):
         after = ranges[-1][1]
-        found = next(source.occurrences(claim.keys_of(piece), after, last), None)
+        found = later.next(piece_number, after, last)
         if found is None:
             return None
         if piece.before == "bracket":
@@ -360,19 +398,24 @@ def _search(source, claim, hint, kind):
     best = None
     first = claim.pieces[0]
     quoting = kind == ClaimKind.DIRECT_QUOTE
+    hint_word = -1
+    if hint is not None and hint.start is not None:
+        hint_word = bisect.bisect_left(source.starts, hint.start)
+    later = _Occurrences(source, claim)
     for index in source.occurrences(claim.keys_of(first)):
-        found = _find_pieces(source, claim, index, True) if quoting else None
+        found = _find_pieces(source, claim, index, True, later) if quoting else None
         if found is not None:
             cases = any(_case_differences(claim, p.start, source, r[0], p.end - p.start)
                         for p, r in zip(claim.pieces, found.ranges))
             priority = 2 if cases else 3
         else:
-            found = _find_pieces(source, claim, index, False)
+            found = _find_pieces(source, claim, index, False, later)
             if found is None:
                 continue
             priority = 1 if quoting and source.quoted[index] >= 0 else 0
         all_words = (found.ranges[0][0], found.ranges[-1][1])
-        score = (priority, _fit(source, *all_words, hint), -index)
+        at_old_place = index == hint_word
+        score = (priority, at_old_place, _fit(source, *all_words, hint), -index)
         if best is None or score > best[0]:
             best = (score, found)
         if hint is None and priority == 3:
@@ -497,19 +540,20 @@ def _near_match(source, claim):
     places = {}
     for j, key in enumerate(claim_keys):
         places.setdefault(key, []).append(j)
-    # Words the claim repeats often ("the") would cast most of the votes for nothing.
+    # Words the claim repeats often ("the") would cast most of the votes for nothing; the
+    # claim's words that are rarest in the source vote (so a vote costs what they occur).
     places = {key: at for key, at in places.items() if len(at) <= 3} or places
+    voters = sorted(places, key=lambda key: len(source.places.get(key, ())))[:VOTERS]
     votes = {}
-    for i, key in enumerate(source.keys):
-        if source.quoted[i] < 0:
-            continue
-        for j in places.get(key, ()):
-            votes[i - j] = votes.get(i - j, 0) + 1
+    for key in voters:
+        for i in source.places.get(key, ()):
+            for j in places[key]:
+                votes[i - j] = votes.get(i - j, 0) + 1
     if not votes:
         return None
     count = len(claim_keys)
     best = None
-    for base in sorted(votes, key=lambda b: (-votes[b], b))[:CANDIDATE_ALIGNMENTS]:
+    for base in heapq.nsmallest(CANDIDATE_ALIGNMENTS, votes, key=lambda b: (-votes[b], b)):
         anchor_word = min(max(base, 0), len(source) - 1)
         while source.quoted[anchor_word] < 0 and anchor_word < len(source) - 1:
             anchor_word += 1
@@ -648,3 +692,153 @@ def follow_span(old_exact, old_start, new_text):
         if best is None or abs(start - old_start) < abs(best[0] - old_start):
             best = (start, end)
     return best
+
+
+def _common_prefix_length(a, b):
+    """The length of the longest common prefix, by halving (comparisons run in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[low:middle] == b[low:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix_length(a, b, limit):
+    low, high = 0, min(len(a), len(b), limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:len(a) - low] == b[len(b) - middle:len(b) - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+class OffsetMap:
+    """Where each offset of an old text went in the new one, from a diff of the two.
+
+    The texts are compared as their common start and end, then line by line in between, then
+    character by character inside each changed run of lines: text that stands unchanged in
+    both maps exactly; an offset inside changed text maps to None. Linear in the texts'
+    length for the edits people make (a few places changed).
+    """
+
+    def __init__(self, old, new):
+        self.segments = []  # (old_start, old_end, new_start): unchanged runs, in order
+        prefix = _common_prefix_length(old, new)
+        suffix = _common_suffix_length(old, new, min(len(old), len(new)) - prefix)
+        self._add(0, prefix, 0)
+        old_mid, new_mid = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+        if old_mid and new_mid:
+            self._lines(old_mid, new_mid, prefix, prefix)
+        self._add(len(old) - suffix, len(old), len(new) - suffix)
+        self.starts = [segment[0] for segment in self.segments]
+
+    def _add(self, old_start, old_end, new_start):
+        if old_end > old_start:
+            self.segments.append((old_start, old_end, new_start))
+
+    def _lines(self, old, new, old_base, new_base):
+        old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+        old_at = [0]
+        for line in old_lines:
+            old_at.append(old_at[-1] + len(line))
+        new_at = [0]
+        for line in new_lines:
+            new_at.append(new_at[-1] + len(line))
+        matcher = SequenceMatcher(None, old_lines, new_lines)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                self._add(old_base + old_at[i1], old_base + old_at[i2], new_base + new_at[j1])
+            elif tag == "replace":
+                a, b = old[old_at[i1]:old_at[i2]], new[new_at[j1]:new_at[j2]]
+                head = _common_prefix_length(a, b)
+                tail = _common_suffix_length(a, b, min(len(a), len(b)) - head)
+                self._add(old_base + old_at[i1], old_base + old_at[i1] + head,
+                          new_base + new_at[j1])
+                self._add(old_base + old_at[i2] - tail, old_base + old_at[i2],
+                          new_base + new_at[j2] - tail)
+
+    def start(self, offset):
+        """The new offset of the character at old ``offset``, or None if it changed."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0:
+            old_start, old_end, new_start = self.segments[index]
+            if offset < old_end:
+                return new_start + offset - old_start
+        return None
+
+    def end(self, offset):
+        """The new offset just past the character before old ``offset``, or None."""
+        if offset == 0:
+            return 0
+        before = self.start(offset - 1)
+        return None if before is None else before + 1
+
+
+def _find_exact(source, exact, hint):
+    """The occurrence of ``exact``'s words that best fits ``hint``, as a span, or None."""
+    wanted = Claim(exact)
+    if not wanted.keys:
+        return None
+    best = None
+    for index in source.occurrences(wanted.keys):
+        span = _edge_punctuation(source, wanted, *source.span(index, index + len(wanted.keys)))
+        score = (span[0] == hint.start, _fit(source, index, index + len(wanted.keys), hint))
+        if best is None or score > best[0]:
+            best = (score, span)
+    return best and best[1]
+
+
+@dataclass(frozen=True)
+class OldAnchor:
+    """A claim's anchor in the old text, and whether the client gave it."""
+
+    start: int | None
+    end: int | None
+    exact: str | None
+    prefix: str | None
+    suffix: str | None
+    given: bool
+
+
+def reanchor(old_text, new_text, claim_text, kind, anchor, offsets=None):
+    """``(check, given)``: the claim checked against a changed source text.
+
+    ``old_text`` is None when it is not known (a claim restored later). A client-given span
+    moves with the text around it (``offsets``, an ``OffsetMap`` of the old and new text): words changed inside it make it ``altered``, not lost. When its edges
+    were edited, it is re-found from its ``exact`` text, prefix, suffix and old position;
+    when that text is gone, the claim is sought again as if no span had been given
+    (``given`` is then False). A server-found anchor is sought again, preferring the
+    occurrence at its old place, else the one whose prefix and suffix fit best.
+    """
+    if new_text is None:
+        span = (anchor.start, anchor.end) if anchor.given else None
+        return check_quote(None, claim_text, kind, span), anchor.given
+    if anchor.start is None:
+        return check_quote(new_text, claim_text, kind), False
+    if anchor.given and anchor.exact is None:
+        # Given while the source had no text: its offsets are all there is.
+        if anchor.end <= len(new_text):
+            return check_quote(new_text, claim_text, kind, (anchor.start, anchor.end)), True
+        return check_quote(new_text, claim_text, kind), False
+    moved_start = moved_end = None
+    if old_text is not None:
+        if offsets is None:
+            offsets = OffsetMap(old_text, new_text)
+        moved_start, moved_end = offsets.start(anchor.start), offsets.end(anchor.end)
+    hint = Hint(moved_start if moved_start is not None else anchor.start,
+                anchor.prefix or "", anchor.suffix or "")
+    if anchor.given:
+        span = None
+        if moved_start is not None and moved_end is not None and moved_start < moved_end:
+            span = (moved_start, moved_end)
+        elif anchor.exact:
+            span = _find_exact(source_index(new_text), anchor.exact, hint)
+        if span:
+            return check_quote(new_text, claim_text, kind, span), True
+        return check_quote(new_text, claim_text, kind), False
+    return check_quote(new_text, claim_text, kind, hint=hint), False
