@@ -7,16 +7,22 @@ Rules:
 - The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
   claim is recorded, when its text, kind, source or anchor change, when its source's text
   changes, and when it is restored. A client-given span must lie within the source text.
-- A client-given span is kept across changes of the source text by following its text
-  (and by its offsets while the source has no text); when that text is gone, the server
-  searches for the claim again.
+- A client-given span is kept across changes of the source text: it moves with the text
+  around it (a diff of the old and new text), else it is re-found from its exact text,
+  prefix, suffix and old position (and kept by its offsets while the source has no text);
+  when that text is gone, the server searches for the claim again. A server-found anchor
+  is sought again, preferring its old place (``claims.anchoring.reanchor``).
+- Checking takes time (a source may be long), the write lock must not: a claim's check and
+  the re-check of every claim of a changed source are computed before the write
+  transaction, and applied in it only if the source's ``text_sha256`` (and each claim's
+  version) is still the one checked; otherwise they are computed again under the lock.
 - ``tags`` are trimmed and kept once each, in the order given.
 - Lists are newest first, or by relevance when ``q`` is given; either way one query per
   page, whatever its size, with the speaker's and source's summaries joined in.
 """
 
 from claims import pages, search, versioning
-from claims.anchoring import check_quote, follow_span
+from claims.anchoring import OffsetMap, OldAnchor, check_quote, reanchor
 from claims.annotations import current_rating
 from claims.db import write
 from claims.editors import require
@@ -47,16 +53,21 @@ def _span(source, anchor):
 
 
 def _anchor_fields(source, text, kind, span):
-    check = check_quote(source.text, text, kind, span)
+    return _fields_of(check_quote(source.text, text, kind, span), span is not None)
+
+
+def _fields_of(check, given):
     return {
         "anchor_start": check.start,
         "anchor_end": check.end,
         "anchor_exact": check.exact,
         "anchor_prefix": check.prefix,
         "anchor_suffix": check.suffix,
-        "anchor_given": span is not None,
+        "anchor_given": given,
         "quote_status": check.status.value,
         "quote_differences": check.differences,
+        "quote_elisions": check.elisions,
+        "context_warnings": check.warnings,
     }
 
 
@@ -77,9 +88,14 @@ def _store_tags(claim):
 def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags=(), **fields):
     """Record a claim, anchored and checked against its source."""
     require(editor, Role.EDITOR)
+    # Checked before the write lock; used under it if the source's text is still the same.
+    read = versioning.get_referenced(Source, source_id, "source_id")
+    checked = (read.text_sha256, _anchor_fields(read, text, kind, _span(read, anchor)))
     with write():
         speaker_for_claim(speaker_id)
         source = versioning.get_referenced(Source, source_id, "source_id")
+        if source.text_sha256 != checked[0]:
+            checked = (None, _anchor_fields(source, text, kind, _span(source, anchor)))
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
@@ -87,7 +103,7 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
             "text": text,
             "tags": _clean_tags(tags),
             **fields,
-            **_anchor_fields(source, text, kind, _span(source, anchor)),
+            **checked[1],
         }
         claim = versioning.create(Claim, values, resource=RESOURCE, editor=editor)
         _store_tags(claim)
@@ -173,27 +189,76 @@ def restore_claim(claim_id, *, editor):
         return get_claim(claim.id)
 
 
-def recheck_source(source, *, editor):
-    """Re-anchor and re-check every live claim of ``source`` after its text changed."""
-    for claim in Claim.live().where(Claim.source == source):
-        _recheck(claim, source, editor)
+def _old_anchor(claim):
+    return OldAnchor(claim.anchor_start, claim.anchor_end, claim.anchor_exact,
+                     claim.anchor_prefix, claim.anchor_suffix, claim.anchor_given)
 
 
-def _recheck(claim, source, editor):
-    versioning.save(claim, None, _rechecked(claim, source), resource=RESOURCE, editor=editor)
+def _reanchored(claim, old_text, new_text, offsets=None):
+    """The anchor fields of ``claim`` checked again after its source's text changed."""
+    check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim),
+                            offsets)
+    return _fields_of(check, given)
 
 
 def _rechecked(claim, source):
-    """The anchor fields of ``claim`` checked again against the current text of ``source``."""
-    span = None
-    if claim.anchor_given:
-        if source.text is None:
-            span = (claim.anchor_start, claim.anchor_end)
-        elif claim.anchor_exact:
-            span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
-        elif claim.anchor_end <= len(source.text):
-            span = (claim.anchor_start, claim.anchor_end)
-    return _anchor_fields(source, claim.text, claim.kind, span)
+    """The anchor fields of ``claim`` checked against the current text of ``source``, its
+    anchor found again from where it was (the text may have changed meanwhile)."""
+    return _reanchored(claim, None, source.text)
+
+
+class Recheck:
+    """The re-check of a source's claims for a new text, computed before the write lock.
+
+    ``based_on`` is the ``text_sha256`` of the text it was computed from, ``versions`` the
+    version of every live claim it looked at, ``batch`` the changes to make.
+    """
+
+    def __init__(self, based_on, new_text, versions, batch):
+        self.based_on, self.new_text = based_on, new_text
+        self.versions, self.batch = versions, batch
+
+
+def _recheck_batch(claims, old_text, new_text):
+    offsets = None
+    if old_text is not None and new_text is not None:
+        offsets = OffsetMap(old_text, new_text)
+    updates = [(claim, _reanchored(claim, old_text, new_text, offsets)) for claim in claims]
+    return versioning.batch_of(updates, resource=RESOURCE)
+
+
+def prepare_recheck(source_id, new_text):
+    """Compute, without any lock, what the claims of a source become with ``new_text``."""
+    source = Source.live().where(Source.id == source_id).first()
+    if source is None:
+        return None
+    claims = list(Claim.live().where(Claim.source == source_id))
+    return Recheck(source.text_sha256, new_text, {claim.id: claim.version for claim in claims},
+                   _recheck_batch(claims, source.text, new_text))
+
+
+def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
+    """Re-anchor and re-check every live claim of ``source`` after its text changed from
+    ``old_text``; inside the write transaction.
+
+    ``prepared`` (``prepare_recheck``) is applied as it is when it was computed from the
+    same old text, for the same new text, and every claim still has the version it saw;
+    the claims that changed meanwhile (or all, without it) are computed now.
+    """
+    current = dict(Claim.select(Claim.id, Claim.version)
+                   .where(Claim.source == source, Claim.deleted_at.is_null()).tuples())
+    batch = versioning.Batch(None, [], [])
+    stale = set(current)
+    if (prepared is not None and prepared.based_on == old_sha256
+            and prepared.new_text == source.text):
+        stale = {claim_id for claim_id, version in current.items()
+                 if prepared.versions.get(claim_id) != version}
+        batch.rows = [row for row in prepared.batch.rows if row[0] not in stale]
+        batch.model, batch.names = prepared.batch.model, prepared.batch.names
+    if stale:
+        claims = Claim.select().where(Claim.id.in_(sorted(stale)))
+        batch = batch + _recheck_batch(list(claims), old_text, source.text)
+    versioning.save_batch(batch, resource=RESOURCE, editor=editor)
 
 
 def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,

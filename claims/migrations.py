@@ -20,6 +20,7 @@ from claims.models import (
     MODELS,
     Annotation,
     Change,
+    Claim,
     SchemaMigration,
 )
 
@@ -86,11 +87,21 @@ def _change_audience():
                 Change.seq == change.seq).execute()
 
 
+def _quote_check_columns():
+    # Databases made from this version's models already have them.
+    present = {column.name for column in database.get_columns("claim")}
+    migrator = SchemaMigrator.from_database(database.obj)
+    for name in ("quote_elisions", "context_warnings", "attribution"):
+        if name not in present:
+            migrate_schema(migrator.add_column("claim", name, getattr(Claim, name)))
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
     3: _annotations,
     4: _change_audience,
+    5: _quote_check_columns,
 }
 
 
