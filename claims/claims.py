@@ -24,6 +24,7 @@ Rules:
 from claims import pages, search, versioning
 from claims.anchoring import OffsetMap, OldAnchor, check_quote, reanchor
 from claims.annotations import current_rating
+from claims.attribution_check import attribution_of
 from claims.db import write
 from claims.editors import require
 from claims.enums import Action, Resource, Role
@@ -52,11 +53,12 @@ def _span(source, anchor):
     return start, end
 
 
-def _anchor_fields(source, text, kind, span):
-    return _fields_of(check_quote(source.text, text, kind, span), span is not None)
+def _anchor_fields(source, text, kind, span, speaker):
+    check = check_quote(source.text, text, kind, span)
+    return _fields_of(check, span is not None, source.text, speaker)
 
 
-def _fields_of(check, given):
+def _fields_of(check, given, source_text, speaker):
     return {
         "anchor_start": check.start,
         "anchor_end": check.end,
@@ -68,6 +70,7 @@ def _fields_of(check, given):
         "quote_differences": check.differences,
         "quote_elisions": check.elisions,
         "context_warnings": check.warnings,
+        "attribution": attribution_of(source_text, check.start, check.end, speaker),
     }
 
 
@@ -89,13 +92,14 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
     """Record a claim, anchored and checked against its source."""
     require(editor, Role.EDITOR)
     # Checked before the write lock; used under it if the source's text is still the same.
+    speaker = speaker_for_claim(speaker_id)
     read = versioning.get_referenced(Source, source_id, "source_id")
-    checked = (read.text_sha256, _anchor_fields(read, text, kind, _span(read, anchor)))
+    checked = (read.text_sha256, _anchor_fields(read, text, kind, _span(read, anchor), speaker))
     with write():
-        speaker_for_claim(speaker_id)
+        speaker = speaker_for_claim(speaker_id)
         source = versioning.get_referenced(Source, source_id, "source_id")
         if source.text_sha256 != checked[0]:
-            checked = (None, _anchor_fields(source, text, kind, _span(source, anchor)))
+            checked = (None, _anchor_fields(source, text, kind, _span(source, anchor), speaker))
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
@@ -146,8 +150,9 @@ def update_claim(claim_id, *, editor, version, **fields):
     with write():
         claim = versioning.get_live(Claim, claim_id)
         versioning.check_version(claim, version)
+        speaker = None
         if "speaker_id" in fields:
-            speaker_for_claim(fields["speaker_id"])
+            speaker = speaker_for_claim(fields["speaker_id"])
         if "tags" in fields:
             fields["tags"] = _clean_tags(fields["tags"])
         if any(name in fields for name in ANCHOR_INPUTS):
@@ -161,9 +166,15 @@ def update_claim(claim_id, *, editor, version, **fields):
                 span = None
             fields.update(
                 _anchor_fields(
-                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span
+                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span,
+                    speaker or Speaker.get_by_id(claim.speaker_id),
                 )
             )
+        elif speaker is not None:
+            # Another speaker: is the source giving the words to this one?
+            fields["attribution"] = attribution_of(
+                Source.get_by_id(claim.source_id).text, claim.anchor_start, claim.anchor_end,
+                speaker)
         changes = versioning.save(claim, version, fields, resource=RESOURCE, editor=editor)
         if "tags" in changes:
             _store_tags(claim)
@@ -184,7 +195,8 @@ def restore_claim(claim_id, *, editor):
         versioning.require_live(Source, claim.source_id, "claim's source")
         versioning.require_live(Speaker, claim.speaker_id, "claim's speaker")
         # The source's text may have changed while the claim was deleted.
-        versioning.save(claim, None, {"deleted_at": None, **_rechecked(claim, claim.source)},
+        versioning.save(claim, None, {"deleted_at": None,
+                                      **_rechecked(claim, claim.source, claim.speaker)},
                         resource=RESOURCE, editor=editor, action=Action.RESTORE.value)
         return get_claim(claim.id)
 
@@ -194,17 +206,17 @@ def _old_anchor(claim):
                      claim.anchor_prefix, claim.anchor_suffix, claim.anchor_given)
 
 
-def _reanchored(claim, old_text, new_text, offsets=None):
+def _reanchored(claim, old_text, new_text, speaker, offsets=None):
     """The anchor fields of ``claim`` checked again after its source's text changed."""
     check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim),
                             offsets)
-    return _fields_of(check, given)
+    return _fields_of(check, given, new_text, speaker)
 
 
-def _rechecked(claim, source):
+def _rechecked(claim, source, speaker):
     """The anchor fields of ``claim`` checked against the current text of ``source``, its
     anchor found again from where it was (the text may have changed meanwhile)."""
-    return _reanchored(claim, None, source.text)
+    return _reanchored(claim, None, source.text, speaker)
 
 
 class Recheck:
@@ -223,7 +235,12 @@ def _recheck_batch(claims, old_text, new_text):
     offsets = None
     if old_text is not None and new_text is not None:
         offsets = OffsetMap(old_text, new_text)
-    updates = [(claim, _reanchored(claim, old_text, new_text, offsets)) for claim in claims]
+    speaker_ids = {claim.speaker_id for claim in claims}
+    speakers = {speaker.id: speaker
+                for speaker in Speaker.select().where(Speaker.id.in_(sorted(speaker_ids)))}
+    updates = [(claim, _reanchored(claim, old_text, new_text, speakers.get(claim.speaker_id),
+                                   offsets))
+               for claim in claims]
     return versioning.batch_of(updates, resource=RESOURCE)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
+from claims.attribution_check import name_search_statements
 from claims.db import database, is_postgres, write
 from claims.enums import Audience, Resource, Visibility
 from claims.models import (
@@ -94,6 +95,9 @@ def _quote_check_columns():
     for name in ("quote_elisions", "context_warnings", "attribution"):
         if name not in present:
             migrate_schema(migrator.add_column("claim", name, getattr(Claim, name)))
+    # The index of speakers' names that attribution checks look candidates up in.
+    for statement in name_search_statements():
+        database.execute_sql(statement)
 
 
 MIGRATIONS = {

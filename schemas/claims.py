@@ -82,6 +82,20 @@ class ContextWarning(Contract):
     end = fields.Integer()
 
 
+class Mention(Contract):
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
+class Attribution(Contract):
+    status = fields.String(metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]})
+    mention = fields.Nested(Mention, allow_none=True, metadata={
+        "description": "Where the source names who says these words."})
+    speaker_id = fields.Integer(allow_none=True, metadata={
+        "description": "The speaker the mention names (this claim's, or another)."})
+
+
 class ClaimOut(Stored):
     speaker_id = fields.Integer()
     source_id = fields.Integer()
@@ -102,6 +116,8 @@ class ClaimOut(Stored):
         "description": "The spans of the source left out at the claim's elisions."})
     context_warnings = fields.List(fields.Nested(ContextWarning), allow_none=True, metadata={
         "description": "What the quoted words leave out that changes their meaning."})
+    attribution = fields.Nested(Attribution, allow_none=True, metadata={
+        "description": "Whether the source gives these words to this speaker."})
 
 
 ClaimPage = page_of(ClaimOut)
