@@ -4,15 +4,17 @@ One process serves one database: ``create_app`` binds the domain's database prox
 configured URL. Tables are made by ``claims init-db``, never here.
 """
 
+import logging
+
 from flask import Flask, current_app, request
 from peewee import DatabaseError
-from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
+from werkzeug.exceptions import UnsupportedMediaType
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from api import auth, bodies, converters, errors, headers, rate_limits
+from api import auth, bodies, converters, errors, headers, logs, metrics, rate_limits
 from api.bulk import NDJSON
 from api.config import load_config
-from api.docs import make_api
+from api.docs import DOCS_ASSETS_PATH, make_api
 from api.resources import (
     annotations,
     bulk,
@@ -26,15 +28,19 @@ from api.resources import (
     speakers,
 )
 from claims import deadlines
-from claims.db import database, open_database
+from claims.db import database, first_line, open_database
+from claims.errors import Unavailable
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+HEALTH_ENDPOINT = "service.Health"
+
+log = logging.getLogger(__name__)
 NDJSON_PATHS = {"/api/v1/import"}
 
 
 def create_app(config=None):
     settings = load_config(config)
-    app = Flask("claims")
+    app = Flask(__name__)
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
         PUBLIC_READ=settings["PUBLIC_READ"],
@@ -49,7 +55,7 @@ def create_app(config=None):
         OPENAPI_URL_PREFIX="/api/v1",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=DOCS_ASSETS_PATH,
         API_SPEC_OPTIONS={
             "info": {"description": "Who said what, where, and who says otherwise."},
         },
@@ -59,6 +65,9 @@ def create_app(config=None):
                   statement_timeout_ms=settings["STATEMENT_TIMEOUT_MS"],
                   lock_timeout_ms=settings["LOCK_TIMEOUT_MS"])
 
+    logs.configure_logging()
+    logs.register(app)  # first: every answer, refusals included, gets its id and its line
+    metrics.register(app)
     app.config["REQUEST_DEADLINE_MS"] = settings["REQUEST_DEADLINE_MS"]
     app.before_request(_start_deadline)
     app.teardown_request(_end_deadline)
@@ -96,10 +105,13 @@ def _end_deadline(_exception):
 
 
 def _connect():
+    if request.endpoint == HEALTH_ENDPOINT:
+        return  # the health check connects itself, to say what is wrong in its own answer
     try:
         database.connect(reuse_if_open=True)
-    except DatabaseError:
-        raise ServiceUnavailable("The database does not answer; try again shortly.") from None
+    except DatabaseError as error:
+        log.warning("The database does not answer: %s", first_line(error))
+        raise Unavailable("The database does not answer; try again shortly.") from None
 
 
 def _close(_exception):

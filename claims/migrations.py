@@ -7,9 +7,12 @@ whether the table already has it. Tables are never
 created by the web application itself: several workers starting at once would race.
 """
 
+from dataclasses import dataclass
+
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
+from claims.attribution_check import name_search_statements
 from claims.db import database, is_postgres, write
 from claims.enums import Audience, Resource, Visibility
 from claims.models import (
@@ -19,6 +22,7 @@ from claims.models import (
     Annotation,
     Change,
     Editor,
+    Claim,
     SchemaMigration,
 )
 
@@ -85,6 +89,18 @@ def _change_audience():
                 Change.seq == change.seq).execute()
 
 
+def _quote_check_columns():
+    # Databases made from this version's models already have them.
+    present = {column.name for column in database.get_columns("claim")}
+    migrator = SchemaMigrator.from_database(database.obj)
+    for name in ("quote_elisions", "context_warnings", "attribution"):
+        if name not in present:
+            migrate_schema(migrator.add_column("claim", name, getattr(Claim, name)))
+    # The index of speakers' names that attribution checks look candidates up in.
+    for statement in name_search_statements():
+        database.execute_sql(statement)
+
+
 def _token_expiry():
     # Databases made from this version's models already have it.
     if "token_expires_at" not in {column.name for column in database.get_columns("editor")}:
@@ -98,11 +114,44 @@ MIGRATIONS = {
     2: _relations_and_disputes,
     3: _annotations,
     4: _change_audience,
+    5: _quote_check_columns,
     6: _token_expiry,
 }
 
 
-def migrate():
+@dataclass(frozen=True)
+class SchemaState:
+    """Which migrations a database has: ``version`` is the highest applied (0: no schema)."""
+
+    version: int
+    latest: int
+    missing: tuple[int, ...]
+
+    @property
+    def current(self) -> bool:
+        return not self.missing
+
+    def advice(self) -> str:
+        """One line saying what is wrong with the schema and what to run; "" when current."""
+        if self.current:
+            return ""
+        if self.version == 0:
+            return "the database has no schema: run `claims init-db`"
+        return (f"the database schema is at version {self.version}, this release needs "
+                f"{self.latest}: run `claims init-db`")
+
+
+def schema_state() -> SchemaState:
+    """Read which migrations are applied (raises ``peewee.DatabaseError`` when unreachable)."""
+    applied = set()
+    if SchemaMigration._meta.table_name in database.get_tables():
+        applied = {row.version for row in SchemaMigration.select(SchemaMigration.version)}
+    missing = tuple(number for number in sorted(MIGRATIONS) if number not in applied)
+    return SchemaState(version=max(applied, default=0), latest=max(MIGRATIONS),
+                       missing=missing)
+
+
+def migrate() -> list[int]:
     """Apply every migration not yet applied; return the numbers of those applied now."""
     database.create_tables([SchemaMigration])
     applied_now = []
