@@ -40,7 +40,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from peewee import SQL, Value, fn
+from peewee import SQL, Value
 
 from claims import pages, search, wording
 from claims.enums import ClaimKind, RelationType, Stance
@@ -58,7 +58,6 @@ MIN_SCORE = 0.2
 # Words alone never make a certainty: the other reasons still raise the score.
 CONTENT_STRENGTH = 0.85
 UNKNOWN_WEIGHT = 0.5
-COMMON_WEIGHT = 0.3
 NEAR_IN_SOURCE = 600
 NEGATION_SIMILARITY = 0.5
 # Two claims are about the same thing when they share two terms, not both common, or
@@ -118,10 +117,7 @@ class _Text:
 
 
 CLAIM_FIELDS = (
-    Claim.id, Claim.text, Claim.cue, Claim.kind, Claim.speaker, Claim.source,
-    Claim.anchor_start, Claim.anchor_end, Claim.quote_status, Claim.said_on,
-    Claim.speaker_name_as_written, Claim.speaker_role, Claim.tags, Claim.created_at,
-    Claim.updated_at, Claim.version,
+    Claim,
     Speaker.id, Speaker.name, Speaker.kind, Speaker.aliases, Speaker.affiliation,
     Source.id, Source.title, Source.publisher, Source.url, Source.published_at,
 )
@@ -183,20 +179,16 @@ def _candidate_ids(claim, probes):
     return list(union.tuples().execute(Claim._meta.database))
 
 
-def _weights(candidates, probes, stored):
-    """Each probed term's weight (its rarity): 1 for a term no other claim has, 0 for a term
-    every claim has; a term with ``PROBE_LIMIT`` matches or more is common: at most
-    ``COMMON_WEIGHT``. ``stored`` estimates the number of claims."""
+def _weights(candidates, probes):
+    """Each probed term's weight, its rarity: 1 for a term no other claim has, falling with
+    the number of claims that have it, 0 from ``PROBE_LIMIT`` on. Absolute, not relative to
+    the number of stored claims: a term in ten claims tells as much in a newsroom's first
+    hundred claims as among millions."""
     counts = [0] * len(probes)
     for _, origin in candidates:
         if origin.isdigit():
             counts[int(origin)] += 1
-    stored = max(stored, 2)
-    weights = []
-    for count in counts:
-        weight = math.log((stored + 1) / (count + 1)) / math.log(stored + 1)
-        weights.append(min(weight, COMMON_WEIGHT) if count >= PROBE_LIMIT else weight)
-    return weights
+    return [max(0.0, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT)) for count in counts]
 
 
 def _shortlist(candidates, weights, positions, excluded):
@@ -388,10 +380,7 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
 
 
 def _load(claim_id):
-    newest = Claim.alias()
-    stored = newest.select(fn.MAX(newest.id))
-    claim = (_claims(Claim.id == claim_id)
-             .select_extend(Source.text, stored.alias("stored")).first())
+    claim = _claims(Claim.id == claim_id).select_extend(Source.text).first()
     if claim is None:
         raise NotFound(f"There is no claim with id {claim_id}.")
     return claim
@@ -402,7 +391,7 @@ def suggest(claim):
     mine = _Text.of(claim)
     probes = _probe_terms(mine.terms)
     candidates = _candidate_ids(claim, probes)
-    weights = _weights(candidates, probes, claim.stored or 0)
+    weights = _weights(candidates, probes)
     known = {wording.stem(wording.words(spelling)[0].norm): weight
              for spelling, weight in zip(probes, weights, strict=True)}
     positions = _positions(claim.id)
