@@ -19,6 +19,7 @@ Reasons, each shown with a detail an editor can judge:
   states, or the source sets the two against each other in one sentence ("While ...");
 - ``numbers_differ``: the same thing counted with different numbers ("186 dead" against "97
   deaths", ``claims.quantities``);
+- ``same_denial``: one denies ("denies", "rejected") what the other negates: they agree;
 - ``numbers_agree``: the same thing counted with the same number ("10,000 jobs" and "ten
   thousand jobs");
 - ``same_source``: the claims stand close together in one source (with another reason);
@@ -60,11 +61,16 @@ CONTENT_STRENGTH = 0.85
 UNKNOWN_WEIGHT = 0.5
 NEAR_IN_SOURCE = 600
 NEGATION_SIMILARITY = 0.5
+NEGATION_HEAD = 3
 # Two claims are about the same thing when they share two terms, not both common, or
 # much of their words.
 SAME_THING_WEIGHT = 0.6
 SAME_THING_SIMILARITY = 0.3
 CONTRAST_REACH = 300
+PLACED_LIMIT = 20
+PLACEMENT_CANDIDATES = 40
+PLACEMENT_LIMIT = 10
+PLACEMENT_SCORE = 0.45
 
 # A sentence ends at . ! or ? (and a closing quotation mark) before a capital or a line
 # break; not after an initial ("U.S.") or a title ("Col.").
@@ -79,7 +85,7 @@ STRENGTH = {
     "same_speaker": 0.3, "speaker_affiliation": 0.2,
     "same_dispute_other_side": 0.5, "same_dispute_same_side": 0.5, "same_dispute": 0.35,
     "negation": 0.3, "opposing_cue": 0.3, "numbers_differ": 0.35, "same_source": 0.1,
-    "numbers_agree": 0.25,
+    "numbers_agree": 0.25, "same_denial": 0.3,
 }
 
 
@@ -103,6 +109,7 @@ class _Text:
     said: dict  # the terms of what is said, without the attribution
     context: dict
     negated: dict
+    negations: list
     cues: list
     quantities: list
 
@@ -112,7 +119,7 @@ class _Text:
         if claim.kind == ClaimKind.PARAPHRASE.value:
             said = wording.content(claim.text, claim.cue)
         return cls(wording.terms(claim.text), wording.terms(said), wording.contexts(said),
-                   wording.negated_terms(said),
+                   wording.negated_terms(said), wording.negations(said),
                    wording.opposing_cues(claim.text, claim.cue), quantities(said))
 
 
@@ -155,22 +162,22 @@ def _probe_terms(terms):
     return [spelling for _, spelling in ranked[:TERM_PROBES]]
 
 
-def _candidate_ids(claim, probes):
-    """``[(claim id, origin)]`` in one query: ``origin`` is a probe's index, or "speaker" or
-    "source"."""
+def _candidate_ids(probes, *, exclude, pools=()):
+    """``[(claim id, origin)]`` in one query: the live claims matching each probed term (its
+    index is the origin) and those of each pool ``(origin, condition, limit)``; ``exclude``
+    is a condition on ``Claim`` that leaves claims out."""
     parts = []
     for index, spelling in enumerate(probes):
         query, _ = search.ranked(Claim.select(Claim.id, Value(str(index)).alias("origin")),
                                  spelling)
         if query is not None:
-            parts.append(query.where(Claim.deleted_at.is_null(), Claim.id != claim.id)
-                         .limit(PROBE_LIMIT))
-    for origin, column, value, limit in (("speaker", Claim.speaker, claim.speaker_id,
-                                          SPEAKER_LIMIT),
-                                         ("source", Claim.source, claim.source_id, SOURCE_LIMIT)):
+            parts.append(query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT))
+    for origin, condition, limit in pools:
         parts.append(Claim.select(Claim.id, Value(origin).alias("origin"))
-                     .where(column == value, Claim.deleted_at.is_null(), Claim.id != claim.id)
+                     .where(condition, Claim.deleted_at.is_null(), ~exclude)
                      .order_by(Claim.id.desc()).limit(limit))
+    if not parts:
+        return []
     union = None
     for number, part in enumerate(parts):
         wrapped = part.alias(f"p{number}")
@@ -239,16 +246,19 @@ def _content(mine, theirs, known):
 
 
 def _negation(mine, theirs, shared, similarity):
-    """Held when one claim negates a term the other states, in what both say (two terms or
-    more in common, or much the same words)."""
+    """Held when one claim negates what the other states, in what both say (two terms or
+    more in common, or much the same words): the negation's first term, or two of its first
+    three, stand in the other claim, which does not negate them. Returns ``(side, detail)``:
+    side 0 when ``mine`` negates, 1 when ``theirs`` does."""
     if len(shared) < 2 and similarity < NEGATION_SIMILARITY:
-        return None
-    for one, two in ((mine, theirs), (theirs, mine)):
-        negated = [stem for stem in shared if stem in one.negated and stem not in two.negated]
-        if negated:
-            stem = negated[-1]
-            return f'"{one.negated[stem]}" against "{_around(two, stem)}"'
-    return None
+        return None, None
+    for side, (one, two) in enumerate(((mine, theirs), (theirs, mine))):
+        for phrase, stems in one.negations:
+            head = stems[:NEGATION_HEAD]
+            stated = [stem for stem in head if stem in shared and stem not in two.negated]
+            if stated and (stated[0] == head[0] or len(stated) >= 2):
+                return side, f'"{phrase}" against "{_around(two, stated[0])}"'
+    return None, None
 
 
 def _around(text, stem):
@@ -256,13 +266,14 @@ def _around(text, stem):
 
 
 def _opposing(mine, theirs):
+    """``(side, detail)`` of an opposing cue only one of the claims uses, or ``(None, None)``."""
     only_mine = [cue for cue in mine.cues if cue not in theirs.cues]
     only_theirs = [cue for cue in theirs.cues if cue not in mine.cues]
     if only_mine:
-        return f'this claim: "{only_mine[0]}"'
+        return 0, f'this claim: "{only_mine[0]}"'
     if only_theirs:
-        return f'the other claim: "{only_theirs[0]}"'
-    return None
+        return 1, f'the other claim: "{only_theirs[0]}"'
+    return None, None
 
 
 def _sentence_ends(text):
@@ -338,12 +349,17 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
     if speakers:
         reasons.append(speakers)
     if about_the_same:
-        negation = _negation(mine, theirs, set(mine.said) & set(theirs.said), similarity)
-        if negation:
-            reasons.append({"kind": "negation", "detail": negation})
-        opposing = _opposing(mine, theirs)
-        if opposing:
-            reasons.append({"kind": "opposing_cue", "detail": opposing})
+        negating, negation = _negation(mine, theirs, set(mine.said) & set(theirs.said),
+                                       similarity)
+        opposing_side, opposing = _opposing(mine, theirs)
+        if negation and opposing and negating != opposing_side:
+            # One denies what the other says is not so: they agree.
+            reasons.append({"kind": "same_denial", "detail": f"{opposing}; {negation}"})
+        else:
+            if negation:
+                reasons.append({"kind": "negation", "detail": negation})
+            if opposing:
+                reasons.append({"kind": "opposing_cue", "detail": opposing})
         numbers = differing(mine.quantities, theirs.quantities)
         if numbers:
             a, b = numbers[0]
@@ -386,14 +402,20 @@ def _load(claim_id):
     return claim
 
 
+def _known(probes, weights):
+    return {wording.stem(wording.words(spelling)[0].norm): weight
+            for spelling, weight in zip(probes, weights, strict=True)}
+
+
 def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
     probes = _probe_terms(mine.terms)
-    candidates = _candidate_ids(claim, probes)
+    candidates = _candidate_ids(probes, exclude=(Claim.id == claim.id), pools=(
+        ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
+        ("source", Claim.source == claim.source_id, SOURCE_LIMIT)))
     weights = _weights(candidates, probes)
-    known = {wording.stem(wording.words(spelling)[0].norm): weight
-             for spelling, weight in zip(probes, weights, strict=True)}
+    known = _known(probes, weights)
     positions = _positions(claim.id)
     excluded = _related_ids(claim.id)
     shortlist = _shortlist(candidates, weights, positions, excluded)
@@ -424,3 +446,56 @@ def suggestions_for(claim_id, *, limit, cursor=None):
     if more:
         next_cursor = pages.encode_cursor({"score": found[-1].score, "id": found[-1].id})
     return pages.Page(found, next_cursor)
+
+
+def placements(dispute, *, limit=PLACEMENT_LIMIT):
+    """Claims not yet placed in ``dispute`` that the rules would put on a side.
+
+    The dispute's claims that affirm or deny (the ``PLACED_LIMIT`` latest) are compared with
+    the claims sharing the dispute's terms (those of its question and of its claims, the
+    terms several claims share first). A claim that supports or repeats a placed claim goes
+    on its side; one that contradicts it, on the other side; the best-scored comparison
+    decides. Returns ``[{"claim", "stance", "type", "score", "reasons", "compared_with"}]``,
+    best first, at most ``limit``. Costs the same four queries whatever the size of the
+    dispute.
+    """
+    placed_ids = Position.select(Position.claim).where(Position.dispute == dispute.id)
+    stances = dict(Position.select(Position.claim, Position.stance).join(Claim)
+                   .where(Position.dispute == dispute.id, Claim.deleted_at.is_null(),
+                          Position.stance.in_([Stance.AFFIRMS.value, Stance.DENIES.value]))
+                   .order_by(Position.id.desc()).limit(PLACED_LIMIT).tuples())
+    placed = list(_claims(Claim.id.in_(list(stances)))) if stances else []
+    if not placed:
+        return []
+    texts = {claim.id: _Text.of(claim) for claim in placed}
+    frequency = {}
+    spelling = {}
+    question = wording.terms(dispute.question)
+    for text in [*texts.values(), _Text(question, question, {}, {}, [], [], [])]:
+        for stem, written in text.said.items():
+            frequency[stem] = frequency.get(stem, 0) + 1
+            spelling.setdefault(stem, written)
+    ranked = sorted(frequency, key=lambda stem: (-frequency[stem],
+                                                 not spelling[stem][:1].isupper(), -len(stem)))
+    probes = [spelling[stem] for stem in ranked[:TERM_PROBES]]
+    candidates = _candidate_ids(probes, exclude=Claim.id.in_(placed_ids))
+    weights = _weights(candidates, probes)
+    known = _known(probes, weights)
+    shortlist = _shortlist(candidates, weights, {}, ())[:PLACEMENT_CANDIDATES]
+    if not shortlist:
+        return []
+    best = {}
+    for other in _claims(Claim.id.in_(shortlist)):
+        for claim in placed:
+            suggestion = judge(claim, other, known=known, texts=texts)
+            if suggestion is None or suggestion.score < PLACEMENT_SCORE:
+                continue
+            stance = stances[claim.id]
+            if suggestion.type == RelationType.CONTRADICTS.value:
+                stance = OPPOSITE[stance]
+            if other.id not in best or suggestion.score > best[other.id]["score"]:
+                best[other.id] = {"claim": other, "stance": stance, "type": suggestion.type,
+                                  "score": suggestion.score, "reasons": suggestion.reasons,
+                                  "compared_with": claim.id}
+    found = sorted(best.values(), key=lambda entry: (-entry["score"], -entry["claim"].id))
+    return found[:limit]

@@ -7,7 +7,8 @@ Rules:
   with dots count as one word ("U.S." is ``u.s``, never the pronoun "us").
 - A **negation** covers the few words after a negation word ("not", "no", "never", "n't",
   "nobody", "nothing", "none", "neither", "nor", "no longer"), up to the end of the clause:
-  "Russia does not have a permanent base" negates ``have``, ``perman``, ``base``. Not
+  "Russia does not have a permanent base" negates ``perman``, ``base``; its first terms are
+  what it denies. Not
   negations: "not only", "no doubt", and a refusal to answer ("would not say", "did not
   know", "declined to comment"), which denies nothing of the content.
 - An **opposing cue** is a word or phrase by which a claim rejects another statement:
@@ -157,10 +158,11 @@ def contexts(text, reach=3):
     return found
 
 
-def negated_terms(text):
-    """``{stem: "the negating words"}``: the terms under a negation (see the module's rules)."""
+def negations(text):
+    """``[(phrase, [stems])]``: each negation with the terms it covers, in order (see the
+    module's rules). The phrase runs from the word before the negation to its last term."""
     sequence = words(text)
-    found = {}
+    found = []
     for index, word in enumerate(sequence):
         if word.norm not in NEGATIONS:
             continue
@@ -171,14 +173,22 @@ def negated_terms(text):
             following = following[1:]
         if any(_is_non_answer(w) for w in following[:2]):
             continue
-        start = max(0, index - 1)
+        stems, last = [], index
         for offset, other in enumerate(following):
             if other.norm in CLAUSE_BREAKS:
                 break
-            if other.stem and other.stem not in found:
-                phrase = sequence[start:index + 2 + offset]
-                found[other.stem] = " ".join(w.text for w in phrase if w.text)
+            if other.stem:
+                stems.append(other.stem)
+                last = index + 1 + offset
+        if stems:
+            phrase = sequence[max(0, index - 1):last + 1]
+            found.append((" ".join(w.text for w in phrase if w.text), stems))
     return found
+
+
+def negated_terms(text):
+    """``{stem: "the negating words"}``: every term under a negation."""
+    return {stem: phrase for phrase, stems in reversed(negations(text)) for stem in stems}
 
 
 def _is_non_answer(word):

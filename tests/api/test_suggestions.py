@@ -131,3 +131,33 @@ def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
         counts.append(query_log.count)
 
     assert counts[0] == counts[1]
+
+
+def test_the_comparison_suggests_unplaced_claims_for_a_side(
+        client, tokens, make_source, make_speaker, make_claim):
+    editor = tokens["editor"]
+    agency = make_speaker(name="The Agency", kind="organization")
+    officials = make_speaker(name="Iranian officials", kind="group")
+    kremlin = make_speaker(name="Kremlin", kind="organization")
+    source = make_source(title="Base report")
+    affirming = make_claim(source, agency, text="Russia has a permanent base at Hamadan in Iran.")
+    denying = make_claim(source, officials,
+                         text="Russia does not have a permanent base at Hamadan in Iran.")
+    unplaced = make_claim(make_source(title="Kremlin statement"), kremlin, cue="denies",
+                          text="Moscow denies that Russia has a permanent base at Hamadan in Iran.")
+    made = client.post("/api/v1/disputes", headers=auth(editor),
+                       json={"question": "Does Russia have a permanent base in Iran?"})
+    dispute = made.get_json()
+    for claim, stance in ((affirming, "affirms"), (denying, "denies")):
+        response = client.put(f"/api/v1/disputes/{dispute['id']}/positions/{claim['id']}",
+                              json={"stance": stance}, headers=auth(editor, If_Match="*"))
+        assert response.status_code == 200, response.get_data(as_text=True)
+
+    body = client.get(f"/api/v1/disputes/{dispute['id']}/comparison").get_json()
+
+    (suggested,) = body["suggested"]
+    assert suggested["claim"]["id"] == unplaced["id"]
+    assert suggested["claim"]["speaker"]["name"] == "Kremlin"
+    assert suggested["stance"] == "denies"
+    assert suggested["compared_with"] in {affirming["id"], denying["id"]}
+    assert suggested["reasons"] and 0 < suggested["score"] <= 1

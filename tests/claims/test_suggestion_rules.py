@@ -173,3 +173,15 @@ def test_a_score_lies_between_0_and_1_and_grows_with_the_reasons():
 
     assert 0 < plain.score <= 1 and 0 < negated.score < disputed.score <= 1
     assert "same_dispute_other_side" in kinds(disputed)
+
+
+def test_denying_what_the_other_negates_is_agreement():
+    denial = claim(1, "Moscow denies that Russia has a permanent base in Iran.", "state",
+                   cue="denies")
+    negation = claim(2, "Russia does not have a permanent base in Iran.", "iran", 2)
+
+    suggestion = judge(denial, negation)
+
+    assert "same_denial" in kinds(suggestion)
+    assert not {"negation", "opposing_cue"} & kinds(suggestion)
+    assert suggestion.type == "supports"

@@ -8,7 +8,8 @@ from claims.claims import delete_claim
 from claims.disputes import open_dispute, take_position
 from claims.errors import InvalidField, NotFound
 from claims.relations import relate
-from claims.suggestions import suggestions_for
+from claims.models import Dispute, Position
+from claims.suggestions import placements, suggestions_for
 
 BASE = "Russia does not have a permanent base in Iran near Hamadan."
 AGAINST = "Russia has a permanent base in Iran near Hamadan, officials say."
@@ -173,3 +174,61 @@ def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
         take_position(dispute.id, claim.id, editor=editor, version=None, stance="affirms")
 
     assert queries(denial.id) == few
+
+
+@pytest.fixture
+def disputed(make_claim, make_speaker, other_source, editor):
+    """A dispute on the base: an agency affirms it is permanent, Iranian officials deny it."""
+    dispute = open_dispute(editor=editor, question="Does Russia have a permanent base in Iran?")
+    affirming = make_claim("Russia has a permanent base at Hamadan in Iran.", kind="paraphrase",
+                           speaker=make_speaker("The Agency"), source=other_source)
+    denying = make_claim("Russia does not have a permanent base at Hamadan in Iran.",
+                         kind="paraphrase", speaker=make_speaker("Iranian officials"))
+    take_position(dispute.id, affirming.id, editor=editor, version=None, stance="affirms")
+    take_position(dispute.id, denying.id, editor=editor, version=None, stance="denies")
+    return dispute
+
+
+def placed(dispute):
+    return {entry["claim"].text: entry["stance"]
+            for entry in placements(Dispute.get_by_id(dispute.id))}
+
+
+def test_unplaced_claims_are_put_on_the_side_the_rules_give(disputed, make_claim, make_speaker,
+                                                            other_source):
+    make_claim("Moscow denies that Russia has a permanent base at Hamadan in Iran.",
+               kind="paraphrase", speaker=make_speaker("Kremlin"), cue="denies")
+    make_claim("Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
+               kind="paraphrase", speaker=make_speaker("Analysts"), source=other_source)
+    make_claim("Turnout at the harbour referendum was low.", kind="paraphrase",
+               speaker=make_speaker("Election board"))
+
+    assert placed(disputed) == {
+        "Moscow denies that Russia has a permanent base at Hamadan in Iran.": "denies",
+        "Russia keeps a permanent base at Hamadan in Iran, satellite images show.": "affirms",
+    }
+
+
+def test_placed_and_deleted_claims_are_never_suggested_for_a_side(disputed, make_claim,
+                                                                  make_speaker, editor):
+    gone = make_claim("Russia keeps a permanent base at Hamadan in Iran, analysts say.",
+                      kind="paraphrase", speaker=make_speaker("Analysts"))
+    delete_claim(gone.id, editor=editor, version=gone.version)
+
+    assert placed(disputed) == {}
+
+
+def test_each_suggested_placement_says_why_and_with_which_claim(disputed, make_claim,
+                                                                make_speaker):
+    make_claim("Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
+               kind="paraphrase", speaker=make_speaker("Analysts"))
+
+    (entry,) = placements(Dispute.get_by_id(disputed.id))
+
+    stance_of = {position.claim_id: position.stance
+                 for position in Position.select().where(Position.dispute == disputed.id)}
+    assert entry["stance"] == "affirms"
+    assert (stance_of[entry["compared_with"]], entry["type"]) in {
+        ("affirms", "supports"), ("denies", "contradicts")}
+    assert 0 < entry["score"] <= 1
+    assert "shared_terms" in {reason["kind"] for reason in entry["reasons"]}
