@@ -15,6 +15,7 @@ Rules:
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claims.wording import STOP_WORDS, stem
 
@@ -129,6 +130,10 @@ def _unit(tokens, start, end):
     return generic or first_term or (None, start, end - 1)
 
 
+HAS_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)\b", re.IGNORECASE)
 PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 # A number glued to a name ("Tu-22", "F16", "COVID-19") is part of the name.
 PART_OF_NAME = re.compile(r"[^\W\d_]-?$")
@@ -137,11 +142,15 @@ PART_OF_NAME = re.compile(r"[^\W\d_]-?$")
 def _tokens(text):
     text = PER_CENT.sub("percent", text)
     return [match.group() for match in TOKENS.finditer(text)
-            if not (match.group()[0].isdigit() and PART_OF_NAME.search(text[:match.start()]))]
+            if not (match.group()[0].isdigit()
+                    and PART_OF_NAME.search(text[max(0, match.start() - 2):match.start()]))]
 
 
+@lru_cache(maxsize=4096)
 def quantities(text):
     """The quantities of ``text``, in order (see the module's rules)."""
+    if not HAS_NUMBER.search(text):
+        return ()
     tokens = _tokens(text)
     found, index = [], 0
     while index < len(tokens):
@@ -156,7 +165,7 @@ def quantities(text):
         if unit is not None and not is_year:
             found.append(Quantity(value, unit, " ".join(tokens[first:last + 1])))
         index = after
-    return found
+    return tuple(found)
 
 
 def differing(first, second):

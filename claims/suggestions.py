@@ -38,7 +38,6 @@ stored. Each call costs the same few queries whatever the number of claims.
 """
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from peewee import SQL, Value
@@ -48,17 +47,19 @@ from claims.enums import ClaimKind, RelationType, Stance
 from claims.errors import NotFound
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
 from claims.quantities import agreeing, differing, quantities
+from claims.sentences import sentences
 
 TERM_PROBES = 12
-PROBE_LIMIT = 200
+PROBE_LIMIT = 60
 SPEAKER_LIMIT = 50
 SOURCE_LIMIT = 50
 DISPUTE_LIMIT = 200
-MAX_CANDIDATES = 80
+MAX_CANDIDATES = 30
 MIN_SCORE = 0.2
 # Words alone never make a certainty: the other reasons still raise the score.
 CONTENT_STRENGTH = 0.85
 UNKNOWN_WEIGHT = 0.5
+COMMON_WEIGHT = 0.05
 NEAR_IN_SOURCE = 600
 NEGATION_SIMILARITY = 0.5
 NEGATION_HEAD = 3
@@ -66,19 +67,11 @@ NEGATION_HEAD = 3
 # much of their words.
 SAME_THING_WEIGHT = 0.6
 SAME_THING_SIMILARITY = 0.3
-CONTRAST_REACH = 300
 PLACED_LIMIT = 20
 PLACEMENT_CANDIDATES = 40
 PLACEMENT_LIMIT = 10
 PLACEMENT_SCORE = 0.45
 
-# A sentence ends at . ! or ? (and a closing quotation mark) before a capital or a line
-# break; not after an initial ("U.S.") or a title ("Col.").
-SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bLt)(?<!\bJr)(?<!\bNo)"
-    r"(?<!\bCol)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bMrs)(?<!\bSgt)(?<!\bMaj)"
-    r"(?<!\bCapt)(?<!\bProf)"
-    r"[.!?][\"”’']?(?:\s*\n|\s+(?=[\"“‘'(\[]?[A-Z0-9]))|\n\s*\n")
 CONTRADICTING = {"negation", "opposing_cue", "numbers_differ", "same_dispute_other_side"}
 OPPOSITE = {Stance.AFFIRMS.value: Stance.DENIES.value, Stance.DENIES.value: Stance.AFFIRMS.value}
 STRENGTH = {
@@ -107,7 +100,7 @@ class _Text:
 
     terms: dict
     said: dict  # the terms of what is said, without the attribution
-    context: dict
+    content: str
     negated: dict
     negations: list
     cues: list
@@ -118,7 +111,7 @@ class _Text:
         said = claim.text
         if claim.kind == ClaimKind.PARAPHRASE.value:
             said = wording.content(claim.text, claim.cue)
-        return cls(wording.terms(claim.text), wording.terms(said), wording.contexts(said),
+        return cls(wording.terms(claim.text), wording.terms(said), said,
                    wording.negated_terms(said), wording.negations(said),
                    wording.opposing_cues(claim.text, claim.cue), quantities(said))
 
@@ -156,9 +149,11 @@ def _positions(claim_id):
     return found
 
 
-def _probe_terms(terms):
-    """The terms to look up, most distinctive-looking first: names, then longer words."""
-    ranked = sorted(terms.items(), key=lambda item: (not item[1][:1].isupper(), -len(item[0])))
+def _probe_terms(text):
+    """The terms to look up: those of what is said before those of the attribution, names
+    and longer words first."""
+    ranked = sorted(text.terms.items(), key=lambda item: (
+        item[0] not in text.said, not item[1][:1].isupper(), -len(item[0])))
     return [spelling for _, spelling in ranked[:TERM_PROBES]]
 
 
@@ -188,14 +183,15 @@ def _candidate_ids(probes, *, exclude, pools=()):
 
 def _weights(candidates, probes):
     """Each probed term's weight, its rarity: 1 for a term no other claim has, falling with
-    the number of claims that have it, 0 from ``PROBE_LIMIT`` on. Absolute, not relative to
+    the number of claims that have it, ``COMMON_WEIGHT`` from ``PROBE_LIMIT`` on. Absolute, not relative to
     the number of stored claims: a term in ten claims tells as much in a newsroom's first
     hundred claims as among millions."""
     counts = [0] * len(probes)
     for _, origin in candidates:
         if origin.isdigit():
             counts[int(origin)] += 1
-    return [max(0.0, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT)) for count in counts]
+    return [max(COMMON_WEIGHT, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT))
+            for count in counts]
 
 
 def _shortlist(candidates, weights, positions, excluded):
@@ -262,7 +258,7 @@ def _negation(mine, theirs, shared, similarity):
 
 
 def _around(text, stem):
-    return text.context.get(stem, text.said[stem])
+    return wording.contexts(text.content).get(stem, text.said[stem])
 
 
 def _opposing(mine, theirs):
@@ -276,10 +272,6 @@ def _opposing(mine, theirs):
     return None, None
 
 
-def _sentence_ends(text):
-    return [match.end() for match in SENTENCE_END.finditer(text)]
-
-
 def _contrast(claim, other, source_text):
     """The contrast word by which the source sets two speakers' claims against each other
     in one sentence ("While Russia has claimed ..., U.S. officials say ...")."""
@@ -288,15 +280,11 @@ def _contrast(claim, other, source_text):
             or claim.anchor_start is None or other.anchor_start is None):
         return None
     first, second = sorted((claim, other), key=lambda c: c.anchor_start)
-    if second.anchor_start - first.anchor_end > CONTRAST_REACH:
+    sentence = next((s for s in sentences(source_text)
+                     if s.start <= first.anchor_start < s.end), None)
+    if sentence is None or second.anchor_start >= sentence.end:
         return None
-    window = source_text[max(0, first.anchor_start - CONTRAST_REACH):second.anchor_start]
-    ends = _sentence_ends(window)
-    offset = first.anchor_start - max(0, first.anchor_start - CONTRAST_REACH)
-    if any(end > offset for end in ends):
-        return None  # a sentence ends between them
-    sentence_start = max([0, *ends])
-    between = window[sentence_start:offset] + " … " + source_text[
+    between = source_text[sentence.start:first.anchor_start] + " … " + source_text[
         first.anchor_end:second.anchor_start]
     word = wording.contrast_between(between)
     return f'the source sets them against each other: "{word}"' if word else None
@@ -410,7 +398,7 @@ def _known(probes, weights):
 def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
-    probes = _probe_terms(mine.terms)
+    probes = _probe_terms(mine)
     candidates = _candidate_ids(probes, exclude=(Claim.id == claim.id), pools=(
         ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
         ("source", Claim.source == claim.source_id, SOURCE_LIMIT)))
@@ -471,7 +459,7 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
     frequency = {}
     spelling = {}
     question = wording.terms(dispute.question)
-    for text in [*texts.values(), _Text(question, question, {}, {}, [], [], [])]:
+    for text in [*texts.values(), _Text(question, question, "", {}, [], [], [])]:
         for stem, written in text.said.items():
             frequency[stem] = frequency.get(stem, 0) + 1
             spelling.setdefault(stem, written)

@@ -19,8 +19,8 @@ Rules:
 """
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -74,8 +74,7 @@ CONTRASTS = re.compile(
     r"contrary to|disputed|denied|rejected)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     text: str  # as written
     norm: str  # lower case, typographic apostrophes straightened
     stem: str | None  # None for stop words, negations and numbers
@@ -120,22 +119,29 @@ def content(text, cue=None):
     return before if len(before.split()) >= MIN_CONTENT_WORDS else text
 
 
+@lru_cache(maxsize=100_000)
+def _token_words(token):
+    norm = _normal(token)
+    parts = [(token, norm)]
+    if norm.endswith("n't"):
+        parts = [(token, norm[:-3] or norm), ("", "n't")]
+    found = []
+    for spelling, part in parts:
+        is_term = (part not in STOP_WORDS and part not in NEGATIONS
+                   and not part[0].isdigit() and len(part) > 1)
+        if is_term and part.endswith("'s"):
+            part = part[:-2]
+        found.append(Word(spelling, part, stem(part) if is_term else None))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
 def words(text):
     """The words of ``text`` in order, each with its stem when it is a term."""
     found = []
-    for match in TOKENS.finditer(text):
-        token = match.group()
-        norm = _normal(token)
-        parts = [(token, norm)]
-        if norm.endswith("n't"):
-            parts = [(token, norm[:-3] or norm), ("", "n't")]
-        for spelling, part in parts:
-            is_term = (part not in STOP_WORDS and part not in NEGATIONS
-                       and not part[0].isdigit() and len(part) > 1)
-            if is_term and part.endswith("'s"):
-                part = part[:-2]
-            found.append(Word(spelling, part, stem(part) if is_term else None))
-    return found
+    for token in TOKENS.findall(text):
+        found.extend(_token_words(token))
+    return tuple(found)
 
 
 def terms(text):
@@ -195,11 +201,22 @@ def _is_non_answer(word):
     return word.norm in NON_ANSWERS or stem(word.norm) in NON_ANSWERS
 
 
+# The words any opposing cue starts with: most claims have none, and need no regex.
+_OPPOSING_FIRST = frozenset(cue.split()[0] for cue in OPPOSING_CUES)
+
+
+@lru_cache(maxsize=4096)
+def _opposing_in(text):
+    if not any(word.norm in _OPPOSING_FIRST for word in words(text)):
+        return ()
+    return tuple(match.group().lower() for match in _OPPOSING.finditer(text))
+
+
 def opposing_cues(text, cue=None):
     """The opposing cues of a claim's text and attribution cue, lower case, in order."""
-    found = [match.group().lower() for match in _OPPOSING.finditer(text)]
+    found = list(_opposing_in(text))
     if cue:
-        found = [match.group().lower() for match in _OPPOSING.finditer(cue)] + found
+        found = list(_opposing_in(cue)) + found
     return list(dict.fromkeys(found))
 
 
