@@ -9,10 +9,12 @@ from peewee import DatabaseError
 from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
 
 from api import auth, errors
+from api.bulk import NDJSON
 from api.config import load_config
 from api.docs import make_api
 from api.resources import (
     annotations,
+    bulk,
     claims,
     disputes,
     editors,
@@ -25,6 +27,7 @@ from api.resources import (
 from claims.db import database, open_database
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+NDJSON_PATHS = {"/api/v1/import"}
 
 
 def create_app(config=None):
@@ -57,7 +60,7 @@ def create_app(config=None):
 
     api = make_api(app)
     for module in (service, sources, speakers, claims, relations, disputes, annotations,
-                   history, editors):
+                   history, editors, bulk):
         api.register_blueprint(module.blp)
     errors.register(app)
     return app
@@ -79,5 +82,10 @@ def _require_json_body():
     if request.routing_exception is not None:
         return
     has_body = request.content_length or request.headers.get("Transfer-Encoding")
-    if request.method in BODY_METHODS and has_body and not request.is_json:
+    if request.method not in BODY_METHODS or not has_body:
+        return
+    if request.path in NDJSON_PATHS:
+        if request.mimetype != NDJSON:
+            raise UnsupportedMediaType(f"Send the body as {NDJSON}, one JSON object a line.")
+    elif not request.is_json:
         raise UnsupportedMediaType("Send the body as application/json.")

@@ -1,4 +1,4 @@
-"""The ``claims`` command: init-db, seed, serve, editors create (and Flask's own commands)."""
+"""The ``claims`` command: init-db, seed, serve, import, export, editors (and Flask's own commands)."""
 
 import os
 import sys
@@ -7,7 +7,9 @@ import click
 from flask.cli import FlaskGroup, with_appcontext
 
 from api import create_app
+from api.bulk import parse, to_ndjson
 from api.config import ConfigError, load_config
+from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import DatabaseUrlError, check_url
 from claims.editors import (
     COMMAND_LINE,
@@ -19,6 +21,7 @@ from claims.editors import (
 )
 from claims.enums import Role
 from claims.errors import DomainError
+from claims.exports import export_lines
 from claims.migrations import migrate
 
 
@@ -57,6 +60,59 @@ def serve(bind, workers):
         sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
         "--no-control-socket", "--access-logfile", "-", "api:create_app()",
     ])
+
+
+@cli.command("import")
+@click.argument("file", type=click.File("rb"))
+@click.option("--batch-size", default=BATCH_SIZE, show_default=True,
+              type=click.IntRange(1, 100_000), help="Lines committed together.")
+@with_appcontext
+def import_file(file, batch_size):
+    """Import an NDJSON file of sources, speakers, claims, relations and disputes.
+
+    Rejected lines are listed on standard error with their number and reason; the
+    exit status is 1 when any line was rejected.
+    """
+    editor = system_editor(COMMAND_LINE)
+    size = _size(file)
+    bar = None
+    if size and sys.stderr.isatty():
+        bar = click.progressbar(length=size, label="importing", file=sys.stderr,
+                                show_pos=False, show_percent=True, show_eta=True)
+    shown = 0
+
+    def progress(report):
+        nonlocal shown
+        if bar is not None:
+            bar.update(file.tell() - bar.pos)
+        for number, reason in report.rejected[shown:]:
+            click.echo(f"line {number}: {reason}", err=True)
+        shown = len(report.rejected)
+
+    report = import_lines(parse(file), editor=editor, batch_size=batch_size,
+                          progress=progress)
+    if bar is not None:
+        bar.render_finish()
+    created = ", ".join(f"{count} {name}s" for name, count in report.created.items())
+    click.echo(f"{report.lines} lines: created {created}; {len(report.rejected)} rejected")
+    if report.rejected:
+        sys.exit(1)
+
+
+def _size(file):
+    try:
+        return os.fstat(file.fileno()).st_size
+    except (OSError, ValueError):
+        return None
+
+
+@cli.command("export")
+@click.argument("file", type=click.File("wb"), default="-")
+@with_appcontext
+def export_file(file):
+    """Write every live resource as NDJSON (to FILE, or standard output)."""
+    for chunk in to_ndjson(export_lines()):
+        file.write(chunk)
 
 
 @cli.group("editors")

@@ -23,6 +23,8 @@ Rules:
   ``prefix`` and ``suffix``.
 """
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -43,6 +45,8 @@ EQUIVALENTS = {
 WORD = re.compile(r"[^\W_]+")
 TOKEN = re.compile(r"\S+")
 CANDIDATE_ALIGNMENTS = 5
+# Runs of white space other than one plain space, and the characters EQUIVALENTS replaces.
+CHANGED = re.compile(r"\s{2,}|[^\S ]|[" + re.escape("".join(EQUIVALENTS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -61,25 +65,37 @@ class Normalized:
 
     def __init__(self, original):
         self.original = original
-        chars, origin = [], []
-        in_space = False
-        for position, char in enumerate(original):
-            if char.isspace():
-                if not in_space:
-                    chars.append(" ")
-                    origin.append(position)
-                in_space = True
-                continue
-            in_space = False
-            replacement = EQUIVALENTS.get(char, char)
-            chars.extend(replacement)
-            origin.extend([position] * len(replacement))
+        chars, pieces = [], []
+        copied = length = 0
+        # Only what normalisation changes is visited; the runs between are copied whole.
+        # ``pieces`` holds (normalised start, original start, copied?) of every run.
+        for match in CHANGED.finditer(original):
+            start = match.start()
+            if start > copied:
+                chars.append(original[copied:start])
+                pieces.append((length, copied, True))
+                length += start - copied
+            found = match.group()
+            replacement = " " if found[0].isspace() else EQUIVALENTS[found]
+            chars.append(replacement)
+            pieces.append((length, start, False))
+            length += len(replacement)
+            copied = match.end()
+        if copied < len(original):
+            chars.append(original[copied:])
+            pieces.append((length, copied, True))
         self.text = "".join(chars)
-        self.origin = origin
+        self._starts = [piece[0] for piece in pieces]
+        self._pieces = pieces
+
+    def _origin(self, position):
+        normalized_start, original_start, copied = self._pieces[
+            bisect.bisect_right(self._starts, position) - 1]
+        return original_start + (position - normalized_start if copied else 0)
 
     def original_span(self, start, end):
         """The original offsets of the normalised span ``[start, end)``."""
-        return self.origin[start], self.origin[end - 1] + 1
+        return self._origin(start), self._origin(end - 1) + 1
 
     def words(self):
         """``(key, start, end)`` of every word: a run of letters and digits, lower-cased.
@@ -231,6 +247,12 @@ def _find_whole_words(text, wanted):
     return -1
 
 
+@functools.lru_cache(maxsize=8)
+def _normalized(source_text):
+    """A source's normalised text, kept for the next claims of the same source (an import)."""
+    return Normalized(source_text)
+
+
 def check_quote(source_text, claim_text, kind, span=None):
     """Anchor ``claim_text`` in ``source_text`` and rate it; see the module's rules.
 
@@ -240,7 +262,7 @@ def check_quote(source_text, claim_text, kind, span=None):
     if source_text is None:
         start, end = span if span else (None, None)
         return QuoteCheck(QuoteStatus.UNCHECKED, start=start, end=end)
-    source = Normalized(source_text)
+    source = _normalized(source_text)
     claim = Normalized(claim_text.strip())
     if span:
         return _check_span(source, claim, *span)

@@ -1,20 +1,29 @@
-"""Full-text search over claims: SQLite FTS5 or PostgreSQL ``tsvector``, one interface.
+"""Full-text search over claims: SQLite FTS5 or PostgreSQL ``tsvector``, one syntax.
 
-Rules:
+Rules (the same on both databases):
 
-- ``q`` is free text. Its words must all occur (in any order, English stemming); on
-  PostgreSQL "quoted phrases", ``or`` and ``-word`` work as in a web search engine. A ``q``
-  with no words matches nothing. No ``q`` can cause a syntax error.
+- ``q`` holds terms: words, and "quoted phrases" (words in that order, next to each other).
+  Every term must match, in any order, with English stemming ("notify" finds "notified").
+- ``or`` between two terms lets either match: ``troops or soldiers base``.
+- ``-word`` or ``-"a phrase"`` excludes the claims that have it.
+- English stop words ("the", "of", "is": the list PostgreSQL uses) are left out of words;
+  a ``q`` with no term left to match (stop words only, exclusions only, punctuation only)
+  matches nothing. Punctuation splits words; a word written with inner punctuation
+  ("U.S.", "well-known") is a phrase of its parts. No ``q`` can cause a syntax error.
 - ``score`` orders by relevance, best first (lower is better). It depends only on the claim
   and the query (PostgreSQL's ``ts_rank``; on SQLite the density of the query's words), so
   it stays put while others write, and can serve as a keyset.
 - The indexes follow every change of ``claim.text`` by themselves (a trigger on SQLite, a
   generated column on PostgreSQL); soft-deleted claims stay indexed and are filtered out.
+- Stemming is Porter's on SQLite and Snowball's English on PostgreSQL: a few rare words
+  stem differently; the syntax and the stop words are the same.
 """
 
 import re
 
-from peewee import AutoField, fn
+from dataclasses import dataclass, field
+
+from peewee import AutoField, Expression, fn
 from playhouse.postgres_ext import TSVectorField
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -23,6 +32,90 @@ from claims.models import BaseModel, Claim
 
 WORDS = re.compile(r"[^\W_]+")
 LANGUAGE = "english"
+TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
+                        "\u00bb": '"'})
+# PostgreSQL's english.stop (Snowball's list), so that both databases drop the same words.
+STOP_WORDS = frozenset("""
+i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
+she her hers herself it its itself they them their theirs themselves what which who whom
+this that these those am is are was were be been being have has had having do does did
+doing a an the and but if or because as until while of at by for with about against
+between into through during before after above below to from up down in out on off over
+under again further then once here there when where why how all any both each few more
+most other some such no nor not only own same so than too very s t can will just don
+should now
+""".split())
+
+
+@dataclass
+class Query:
+    """A parsed ``q``: every clause must match (one of its phrases), no exclusion may."""
+
+    clauses: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+
+    @property
+    def words(self):
+        return [word for clause in self.clauses for phrase in clause for word in phrase]
+
+
+def parse(q):
+    """The ``Query`` of ``q``; phrases are tuples of lower-case words."""
+    query, joined = Query(), False
+    for match in TERM.finditer(q.translate(QUOTES)):
+        negated = bool(match.group(1) or match.group(3))
+        quoted = match.group(4) is None
+        text = match.group(2) if quoted else match.group(4)
+        if not quoted and not negated and text.lower() == "or":
+            joined = bool(query.clauses)
+            continue
+        words = tuple(word.lower() for word in WORDS.findall(text))
+        if not quoted and len(words) == 1 and words[0] in STOP_WORDS:
+            words = ()
+        if not words or all(word in STOP_WORDS for word in words):
+            joined = False
+            continue
+        if negated:
+            query.excluded.append(words)
+        elif joined:
+            query.clauses[-1].append(words)
+        else:
+            query.clauses.append([words])
+        joined = False
+    return query
+
+
+def _fts5(query):
+    """The FTS5 MATCH expression: every word is quoted, so nothing is an operator."""
+
+    def phrase(words):
+        return '"' + " ".join(words) + '"'
+
+    expression = " AND ".join(
+        "(" + " OR ".join(phrase(p) for p in clause) + ")" for clause in query.clauses)
+    for words in query.excluded:
+        expression += " NOT " + phrase(words)
+    return expression
+
+
+def _tsquery(query):
+    """The PostgreSQL ``tsquery`` of the same query, built from phrase queries."""
+
+    def phrase(words):
+        return fn.phraseto_tsquery(LANGUAGE, " ".join(words))
+
+    def combine(parts, function):
+        result = parts[0]
+        for part in parts[1:]:
+            result = function(result, part)
+        return result
+
+    tsquery = combine([combine([phrase(p) for p in clause], fn.tsquery_or)
+                       for clause in query.clauses], fn.tsquery_and)
+    for words in query.excluded:
+        tsquery = fn.tsquery_and(tsquery, fn.tsquery_not(phrase(words)))
+    return tsquery
 
 
 class ClaimSearch(FTS5Model):
@@ -49,24 +142,21 @@ class ClaimVector(BaseModel):
 def ranked(query, q):
     """``(query, score)``: ``query`` restricted to claims matching ``q``, and their score.
 
-    Returns ``(None, None)`` when ``q`` holds no word.
+    Returns ``(None, None)`` when ``q`` has no term to match.
     """
+    parsed = parse(q)
+    if not parsed.clauses:
+        return None, None
     if is_postgres():
-        tsquery = fn.websearch_to_tsquery(LANGUAGE, q)
+        tsquery = _tsquery(parsed)
         # "-expr" would compile as DESC in peewee: negate by multiplying.
         score = (fn.ts_rank(ClaimVector.search, tsquery) * -1).cast("float8")
         query = query.join_from(Claim, ClaimVector, on=(ClaimVector.id == Claim.id)).where(
-            ClaimVector.search.match(q, LANGUAGE, websearch=True)
-        )
+            Expression(ClaimVector.search, "@@", tsquery))
         return query, score
-    words = WORDS.findall(q)
-    if not words:
-        return None, None
-    expression = " ".join('"%s"' % word for word in words)
     query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
-        ClaimSearch.match(expression)
-    )
-    return query, _term_density(words)
+        ClaimSearch.match(_fts5(parsed)))
+    return query, _term_density(parsed.words)
 
 
 def _term_density(words):

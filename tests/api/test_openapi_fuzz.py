@@ -22,6 +22,7 @@ the operation, the one-line summary does not, and one operation is selected by n
 ``-k``, e.g. ``-k "PATCH and sources"``.
 """
 
+import json
 import tempfile
 
 import pytest
@@ -37,6 +38,13 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from claims.db import database
+
+
+@schemathesis.serializer("application/x-ndjson")
+def _ndjson(ctx, value):
+    """The import's lines: the array the spec describes, one JSON value per line."""
+    lines = value if isinstance(value, list) else [value]
+    return "".join(json.dumps(line) + "\n" for line in lines).encode()
 
 CHECKS = [
     not_a_server_error,

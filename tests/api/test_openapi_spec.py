@@ -169,6 +169,9 @@ def test_every_write_with_a_body_documents_what_a_body_can_get(spec):
         if method not in BODY_METHODS:
             continue
         expected = {"400", "413", "415", "422"} if "requestBody" in operation else {"415"}
+        if "application/x-ndjson" in operation.get("requestBody", {}).get("content", {}):
+            # A bulk import has no size limit and reports each invalid line in its answer.
+            expected = {"400", "415"}
         problems |= {f"{label}: {status}" for status in expected - statuses(operation)}
     assert not problems, report(problems)
 

@@ -110,3 +110,47 @@ def test_ranked_pages_hold_with_ties(make_claim):
                 for n in range(5)}
 
     assert sorted(every_page(2, q="Russia same thing")) == sorted(recorded)
+
+
+SYNTAX_CLAIMS = {
+    "troops": "Officials said the troops will leave the permanent base by June.",
+    "soldiers": "The soldiers notified the governor about the base.",
+    "budget": "The budget for the base was cut, officials said.",
+    "phrase_apart": "A base that is permanent was never planned.",
+    "harbour": "The harbour stays closed to foreign ships.",
+}
+
+# The same table holds on SQLite and on PostgreSQL: the syntax is one.
+SYNTAX = [
+    ("base", {"troops", "soldiers", "budget", "phrase_apart"}),
+    ("permanent base", {"troops", "phrase_apart"}),
+    ('"permanent base"', {"troops"}),
+    ("“permanent base”", {"troops"}),
+    ("base -permanent", {"soldiers", "budget"}),
+    ('base -"permanent base"', {"soldiers", "budget", "phrase_apart"}),
+    ("troops or soldiers", {"troops", "soldiers"}),
+    ("troops OR soldiers base", {"troops", "soldiers"}),
+    ("harbour or budget -officials", {"harbour"}),
+    ("notify", {"soldiers"}),
+    ("official", {"troops", "budget"}),
+    ("governors", {"soldiers"}),
+    ("the base", {"troops", "soldiers", "budget", "phrase_apart"}),
+    ("the of was", set()),
+    ('"the of"', set()),
+    ("-base", set()),
+    ("or", set()),
+    ("base or", {"troops", "soldiers", "budget", "phrase_apart"}),
+    ("or harbour", {"harbour"}),
+    ('"base that is permanent"', {"phrase_apart"}),
+    ("ships -", {"harbour"}),
+]
+
+
+@pytest.mark.parametrize(("q", "expected"), SYNTAX)
+def test_one_search_syntax_on_both_databases(make_claim, q, expected):
+    ids = {name: make_claim(text, kind=PARAPHRASE).id for name, text in SYNTAX_CLAIMS.items()}
+    names = {claim_id: name for name, claim_id in ids.items()}
+
+    found = {names[claim.id] for claim in list_claims(limit=50, q=q).items}
+
+    assert found == expected

@@ -1,0 +1,84 @@
+"""NDJSON in and out: the lines of ``claims.bulk`` and ``claims.exports`` as bytes.
+
+Each input line is parsed and held to its resource's contract (``schemas.imports``) here,
+at the edge; what the domain checks (existence, uniqueness, quotes) happens in
+``claims.bulk``. Blank lines are skipped but counted, so numbers match the file's lines.
+"""
+
+import datetime
+import json
+
+from marshmallow import ValidationError
+
+from claims.bulk import Line
+from schemas.imports import KEY_LENGTH, LINES
+
+NDJSON = "application/x-ndjson"
+MAX_LINE_BYTES = 1_000_000
+
+
+def _messages(messages, prefix=""):
+    """Marshmallow's nested messages as ``field: message`` strings."""
+    if isinstance(messages, dict):
+        for name, inner in messages.items():
+            label = name if name != "_schema" else ""
+            yield from _messages(inner, f"{prefix}.{label}" if prefix and label
+                                 else prefix or label)
+    elif isinstance(messages, list):
+        for inner in messages:
+            yield from _messages(inner, prefix)
+    else:
+        yield f"{prefix}: {messages}" if prefix else str(messages)
+
+
+def parse_line(number, raw):
+    """The ``Line`` for the bytes or text of one line; None for a blank line."""
+    if isinstance(raw, bytes):
+        if len(raw) > MAX_LINE_BYTES:
+            return Line(number, rejected=f"The line is longer than {MAX_LINE_BYTES} bytes.")
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return Line(number, rejected="The line is not UTF-8.")
+    if not raw.strip():
+        return None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return Line(number, rejected="The line is not JSON.")
+    if not isinstance(data, dict):
+        return Line(number, rejected="The line is not a JSON object.")
+    resource, key = data.pop("resource", None), data.pop("key", None)
+    if resource not in LINES:
+        return Line(number, rejected="resource: one of " + ", ".join(LINES) + ".")
+    if key is not None and not (isinstance(key, str) and 0 < len(key) <= KEY_LENGTH):
+        return Line(number, resource,
+                    rejected=f"key: a string of 1 to {KEY_LENGTH} characters.")
+    try:
+        fields = LINES[resource].load(data)
+    except ValidationError as error:
+        return Line(number, resource, key, rejected="; ".join(_messages(error.messages)))
+    return Line(number, resource, key, fields)
+
+
+def parse(lines):
+    """``Line`` objects for an iterable of lines (bytes or text), numbered from 1."""
+    for number, raw in enumerate(lines, start=1):
+        line = parse_line(number, raw)
+        if line is not None:
+            yield line
+
+
+def _plain(value):
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_plain).encode
+
+
+def to_ndjson(lines):
+    """Each dict of ``lines`` as one line of UTF-8 JSON."""
+    for line in lines:
+        yield (_encode(line) + "\n").encode("utf-8")
