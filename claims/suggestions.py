@@ -359,8 +359,8 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
                 reasons.append({"kind": "numbers_agree", "detail": f'"{a.text}" and "{b.text}"'})
     nearness = _nearness(claim, other)
     if nearness is not None and reasons:
-        reasons.append({"kind": "same_source", "detail": "in the same sentence" if nearness < 3
-                        else f"{nearness} characters apart in {claim.source.title}"})
+        reasons.append({"kind": "same_source", "detail": "next to each other in the source"
+                        if nearness < 3 else f"{nearness} characters apart in the source"})
     contrast = _contrast(claim, other, source_text)
     if contrast and not any(reason["kind"] == "opposing_cue" for reason in reasons):
         reasons.append({"kind": "opposing_cue", "detail": contrast})
