@@ -3,9 +3,15 @@
 Each test gets its own database: a fresh SQLite file in a temporary folder, or, when
 ``CLAIMS_TEST_DATABASE_URL`` names a PostgreSQL database, that database with its public
 schema dropped and made again. Data is built through the domain's use cases.
+
+The app (and its OpenAPI spec) is built once per session: building it is most of the cost of
+an HTTP test. Each test rebinds the domain's database proxy to its own database and gets the
+app's configuration back as it was built, so tests stay as isolated as with a fresh app.
 """
 
+import contextlib
 import os
+import shutil
 
 import pytest
 
@@ -24,6 +30,16 @@ def _reset_postgres(url):
         conn.execute("CREATE SCHEMA public")
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A SQLite file migrated once; each test starts from a copy of it."""
+    path = tmp_path_factory.mktemp("template") / "claims.db"
+    engine = open_database(f"sqlite:///{path}")
+    migrate()
+    engine.close_all()  # the last close checkpoints the WAL into the file
+    return path
+
+
 @pytest.fixture
 def database_url(tmp_path):
     if POSTGRES_URL:
@@ -36,21 +52,51 @@ def database_url(tmp_path):
 
 
 @pytest.fixture
-def db(database_url):
-    """An open, migrated database bound to the domain's proxy."""
+def db(request, database_url):
+    """An open, migrated database bound to the domain's proxy.
+
+    On SQLite the file is a copy of one migrated at the start of the session (migrating costs
+    more than most tests); ``migrate()`` then finds nothing to do, as on any current database.
+    """
+    if not POSTGRES_URL:
+        template = request.getfixturevalue("migrated_sqlite")
+        shutil.copyfile(template, database_url[len("sqlite:///"):])
     engine = open_database(database_url)
     migrate()
     yield engine
     engine.close_all()
 
 
-@pytest.fixture
-def app(db, database_url):
+@pytest.fixture(scope="session")
+def shared_app(tmp_path_factory):
+    """The ordinary app, built once; its own throwaway database is never used by a test."""
     from api import create_app
 
-    app = create_app({"DATABASE_URL": database_url})
+    folder = tmp_path_factory.mktemp("shared-app")
+    app = create_app({"DATABASE_URL": f"sqlite:///{folder}/unused.db"})
+    database.obj.close_all()
     app.config["TESTING"] = True
     return app
+
+
+@contextlib.contextmanager
+def rebound(app, engine, database_url):
+    """``app`` serving ``engine`` for one test; its configuration is restored afterwards."""
+    saved = dict(app.config)
+    database.initialize(engine)
+    app.config["DATABASE_URL"] = database_url
+    try:
+        yield app
+    finally:
+        app.config.clear()
+        app.config.update(saved)
+
+
+@pytest.fixture
+def app(shared_app, db, database_url):
+    """The shared app bound to this test's database."""
+    with rebound(shared_app, db, database_url) as app:
+        yield app
 
 
 @pytest.fixture

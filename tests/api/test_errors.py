@@ -5,8 +5,10 @@ import json
 import pytest
 
 from api import create_app
+from claims.db import database
 from tests.api.conftest import CLAIMS, SOURCES, SPEAKERS
 from tests.api.helpers import assert_problem, auth
+from tests.conftest import rebound
 
 BODY_LIMIT = 2048
 
@@ -15,13 +17,22 @@ def _boom():
     raise RuntimeError("an unexpected failure")
 
 
-@pytest.fixture
-def app(db, database_url):
-    """The ordinary app with a small body limit and one route that fails."""
-    app = create_app({"DATABASE_URL": database_url, "MAX_BODY_BYTES": BODY_LIMIT})
+@pytest.fixture(scope="module")
+def small_app(tmp_path_factory):
+    """The ordinary app with a small body limit and one route that fails, built once."""
+    folder = tmp_path_factory.mktemp("errors-app")
+    app = create_app({"DATABASE_URL": f"sqlite:///{folder}/unused.db",
+                      "MAX_BODY_BYTES": BODY_LIMIT})
+    database.obj.close_all()
     app.config["TESTING"] = True
     app.add_url_rule("/boom", "boom", _boom)
     return app
+
+
+@pytest.fixture
+def app(small_app, db, database_url):
+    with rebound(small_app, db, database_url) as app:
+        yield app
 
 
 @pytest.fixture
