@@ -69,6 +69,33 @@ def parse(lines):
             yield line
 
 
+def _parse_chunk(chunk):
+    first, raws = chunk
+    return [line for line in (parse_line(first + n, raw) for n, raw in enumerate(raws))
+            if line is not None]
+
+
+def _chunks(lines, size):
+    chunk, first = [], 1
+    for number, raw in enumerate(lines, start=1):
+        chunk.append(raw)
+        if len(chunk) == size:
+            yield first, chunk
+            chunk, first = [], number + 1
+    if chunk:
+        yield first, chunk
+
+
+def parse_in_parallel(lines, processes, chunk_size=2000):
+    """What ``parse`` yields, parsed by ``processes`` worker processes while the caller
+    writes: parsing and validating a line costs about as much as storing it."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for parsed in pool.imap(_parse_chunk, _chunks(lines, chunk_size)):
+            yield from parsed
+
+
 def _plain(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()

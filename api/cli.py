@@ -7,7 +7,7 @@ import click
 from flask.cli import FlaskGroup, with_appcontext
 
 from api import create_app
-from api.bulk import parse, to_ndjson
+from api.bulk import parse, parse_in_parallel, to_ndjson
 from api.config import ConfigError, load_config
 from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import DatabaseUrlError, check_url
@@ -66,8 +66,10 @@ def serve(bind, workers):
 @click.argument("file", type=click.File("rb"))
 @click.option("--batch-size", default=BATCH_SIZE, show_default=True,
               type=click.IntRange(1, 100_000), help="Lines committed together.")
+@click.option("--jobs", default=os.cpu_count() or 1, show_default=True,
+              type=click.IntRange(1, 64), help="Processes parsing lines (1: none).")
 @with_appcontext
-def import_file(file, batch_size):
+def import_file(file, batch_size, jobs):
     """Import an NDJSON file of sources, speakers, claims, relations and disputes.
 
     Rejected lines are listed on standard error with their number and reason; the
@@ -89,8 +91,8 @@ def import_file(file, batch_size):
             click.echo(f"line {number}: {reason}", err=True)
         shown = len(report.rejected)
 
-    report = import_lines(parse(file), editor=editor, batch_size=batch_size,
-                          progress=progress)
+    lines = parse(file) if jobs == 1 else parse_in_parallel(file, jobs)
+    report = import_lines(lines, editor=editor, batch_size=batch_size, progress=progress)
     if bar is not None:
         bar.render_finish()
     created = ", ".join(f"{count} {name}s" for name, count in report.created.items())

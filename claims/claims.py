@@ -23,6 +23,7 @@ from claims.editors import require
 from claims.enums import Action, Resource, Role
 from claims.errors import InvalidField, NotFound
 from claims.models import Claim, ClaimTag, Position, Source, Speaker
+from claims.prepared import prepared
 from claims.speakers import speaker_for_claim
 
 RESOURCE = Resource.CLAIM.value
@@ -93,9 +94,15 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
         return get_claim(claim.id)
 
 
+@prepared
+def _live_claim(claim_id):
+    return _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id == claim_id)
+
+
 def get_claim(claim_id):
     """The live claim with its speaker's and source's summaries, in one query."""
-    claim = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id == claim_id).first()
+    found = _live_claim(claim_id)
+    claim = found[0] if found else None
     if claim is None:
         raise NotFound(f"There is no claim with id {claim_id}.")
     return claim

@@ -20,6 +20,7 @@ from claims.editors import require
 from claims.enums import RelationType, Resource, Role
 from claims.errors import Conflict, NotFound
 from claims.models import Claim, Relation
+from claims.prepared import prepared
 
 RESOURCE = Resource.RELATION.value
 EXCLUSIVE = {RelationType.SUPPORTS: RelationType.CONTRADICTS,
@@ -105,11 +106,12 @@ def relations_among(claim_ids):
                                       Relation.to_claim.in_(claim_ids)).order_by(Relation.id))
 
 
+@prepared
 def relations_of(claim_id):
     """Every live relation of a claim with another live claim, in one query."""
     query = Relation.live().where(
         (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id))
-    return list(_between_live_claims(query).order_by(Relation.id))
+    return _between_live_claims(query).order_by(Relation.id)
 
 
 def update_relation(relation_id, *, editor, version, rationale):
