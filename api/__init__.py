@@ -4,14 +4,16 @@ One process serves one database: ``create_app`` binds the domain's database prox
 configured URL. Tables are made by ``claims init-db``, never here.
 """
 
+import logging
+
 from flask import Flask, request
 from peewee import DatabaseError
-from werkzeug.exceptions import ServiceUnavailable, UnsupportedMediaType
+from werkzeug.exceptions import UnsupportedMediaType
 
 from api import auth, errors
 from api.bulk import NDJSON
 from api.config import load_config
-from api.docs import make_api
+from api.docs import DOCS_ASSETS_PATH, make_api
 from api.resources import (
     annotations,
     bulk,
@@ -24,9 +26,13 @@ from api.resources import (
     sources,
     speakers,
 )
-from claims.db import database, open_database
+from claims.db import database, first_line, open_database
+from claims.errors import Unavailable
 
 BODY_METHODS = {"POST", "PUT", "PATCH"}
+HEALTH_ENDPOINT = "service.Health"
+
+log = logging.getLogger(__name__)
 NDJSON_PATHS = {"/api/v1/import"}
 
 
@@ -45,7 +51,7 @@ def create_app(config=None):
         OPENAPI_URL_PREFIX="/api/v1",
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="docs",
-        OPENAPI_SWAGGER_UI_URL="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/",
+        OPENAPI_SWAGGER_UI_URL=DOCS_ASSETS_PATH,
         API_SPEC_OPTIONS={
             "info": {"description": "Who said what, where, and who says otherwise."},
         },
@@ -67,10 +73,13 @@ def create_app(config=None):
 
 
 def _connect():
+    if request.endpoint == HEALTH_ENDPOINT:
+        return  # the health check connects itself, to say what is wrong in its own answer
     try:
         database.connect(reuse_if_open=True)
-    except DatabaseError:
-        raise ServiceUnavailable("The database does not answer; try again shortly.") from None
+    except DatabaseError as error:
+        log.warning("The database does not answer: %s", first_line(error))
+        raise Unavailable("The database does not answer; try again shortly.") from None
 
 
 def _close(_exception):

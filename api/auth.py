@@ -19,7 +19,7 @@ def identify():
     A header that is present but not a valid bearer token is refused, on reads too. Every
     write needs at least an editor: a safety net under ``needs``, with which each operation
     declares and checks its own role, and under the use cases, which check again. With
-    public reads off, every request but health and documentation needs a token. Unknown
+    public reads off, every request but the index, health and documentation needs a token. Unknown
     paths and methods are left to routing, which answers 404 or 405.
     """
     g.editor = None
@@ -33,7 +33,8 @@ def identify():
         g.editor = authenticate(token.strip())
     if request.method not in READ_METHODS:
         require(g.editor, Role.EDITOR)
-    elif not current_app.config["PUBLIC_READ"] and not request.path.startswith(OPEN_PATHS):
+    elif (not current_app.config["PUBLIC_READ"] and request.path != "/"
+          and not request.path.startswith(OPEN_PATHS)):
         require(g.editor, Role.READER)
 
 

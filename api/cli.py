@@ -1,16 +1,32 @@
-"""The ``claims`` command: init-db, seed, serve, import, export, editors (and Flask's own commands)."""
+"""The ``claims`` command: init-db, seed, serve, import, export, editors.
+
+Every command checks its configuration and database before it works: a bad setting, a
+database that cannot be reached or made, or a schema that is missing or behind is reported
+on one line of standard error, with a non-zero exit status, never a traceback. Only
+``init-db`` and ``seed`` make a database (and say where); the others refuse to run on one
+that has no current schema and say what to run.
+"""
 
 import os
 import sys
 
 import click
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
+from peewee import DatabaseError
 
 from api import create_app
 from api.bulk import parse, parse_in_parallel, to_ndjson
-from api.config import ConfigError, load_config
+from api.config import SERVICE_VERSION, ConfigError, load_config
 from claims.bulk import BATCH_SIZE, import_lines
-from claims.db import DatabaseUrlError, check_url
+from claims.db import (
+    DatabaseUnavailable,
+    DatabaseUrlError,
+    connect,
+    database,
+    first_line,
+    open_database,
+    sqlite_path,
+)
 from claims.editors import (
     COMMAND_LINE,
     create_editor,
@@ -22,13 +38,62 @@ from claims.editors import (
 from claims.enums import Role
 from claims.errors import DomainError
 from claims.exports import export_lines
-from claims.migrations import migrate
+from claims.migrations import migrate, schema_state
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False,
-             add_version_option=False)
+CREATES_DATABASE = {"init-db", "seed"}
+
+
+class NotReady(Exception):
+    """The database's schema is missing or behind; the message says what to run."""
+
+
+def ready_database(*, create: bool) -> None:
+    """Open and connect the configured database; unless ``create``, its schema must be current.
+
+    A SQLite file made here is announced on standard error with its absolute path.
+    """
+    url = load_config()["DATABASE_URL"]
+    path = sqlite_path(url)
+    new = path is not None and not os.path.exists(path)
+    open_database(url, create=create)
+    connect(url)
+    if new:
+        click.echo(f"claims: created the database {path}", err=True)
+    if not create:
+        advice = schema_state().advice()
+        if advice:
+            raise NotReady(advice)
+
+
+def _command_app():
+    """The app a command runs in (Flask's ``with_appcontext`` builds it through this)."""
+    ready_database(create=click.get_current_context().command.name in CREATES_DATABASE)
+    database.obj.close_all()
+    return create_app()
+
+
+class ServiceGroup(click.Group):
+    """A command group whose commands may use ``with_appcontext``, without Flask's options.
+
+    ``FlaskGroup`` would add ``--app``, ``--env-file`` and ``--debug`` to the help and build
+    the app just to list the commands.
+    """
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        extra.setdefault("obj", ScriptInfo(create_app=_command_app, set_debug_flag=False))
+        return super().make_context(info_name, args, parent=parent, **extra)
+
+
+@click.group(cls=ServiceGroup)
+@click.version_option(SERVICE_VERSION, "--version", prog_name="claims",
+                      message="%(prog)s %(version)s")
 def cli():
-    """claims: a fact-tracking service for newsrooms."""
+    """claims: a fact-tracking service for newsrooms.
+
+    The database is CLAIMS_DATABASE_URL (sqlite:///file or postgresql://...); by default
+    ~/.local/share/claims/claims.db ($XDG_DATA_HOME/claims/claims.db).
+    """
 
 
 @cli.command("init-db")
@@ -54,8 +119,9 @@ def seed():
 @click.option("--bind", default="127.0.0.1:8000", show_default=True)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 def serve(bind, workers):
-    """Serve the API with gunicorn."""
-    check_url(load_config()["DATABASE_URL"])
+    """Serve the API with gunicorn (once the database answers with a current schema)."""
+    ready_database(create=False)
+    database.obj.close_all()
     os.execv(sys.executable, [
         sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
         "--no-control-socket", "--access-logfile", "-", "api:create_app()",
@@ -180,12 +246,22 @@ def editors_activate(name):
     _change_editor(name, active=True)
 
 
-def main():
+def main() -> None:
     try:
         cli.main(standalone_mode=True)
     except (ConfigError, DatabaseUrlError) as error:
         click.echo(f"claims: {error}", err=True)
         sys.exit(2)
+    except (DatabaseUnavailable, NotReady) as error:
+        click.echo(f"claims: {error}", err=True)
+        sys.exit(1)
     except DomainError as error:
         click.echo(f"claims: {error.detail}", err=True)
+        sys.exit(1)
+    except DatabaseError as error:
+        click.echo(f"claims: the database failed: {first_line(error)}", err=True)
+        sys.exit(1)
+    except OSError as error:
+        click.echo(f"claims: {error.strerror or error}"
+                   + (f": {error.filename}" if error.filename else ""), err=True)
         sys.exit(1)

@@ -2,20 +2,37 @@
 
 | variable | default | meaning |
 |---|---|---|
-| CLAIMS_DATABASE_URL | sqlite:///data/claims.db | sqlite:///file or postgresql://... |
+| CLAIMS_DATABASE_URL | sqlite:////$XDG_DATA_HOME/claims/claims.db | sqlite:///file or postgresql://... |
 | CLAIMS_PUBLIC_READ | on | off: every read needs a token too |
 | CLAIMS_MAX_BODY_BYTES | 1048576 | larger request bodies get 413 |
 | CLAIMS_PUBLISHER_NAME | (none) | the organisation publishing ClaimReviews |
 | CLAIMS_PUBLISHER_URL | (none) | its web address (http/https); reviews live under it |
+
+The default database is one file per user, wherever the command runs from:
+``$XDG_DATA_HOME/claims/claims.db``, that is ``~/.local/share/claims/claims.db`` when
+``XDG_DATA_HOME`` is not set. ``sqlite:///relative.db`` is relative to the current folder.
 
 A value that cannot be used raises ``ConfigError`` with a one-line message that names the
 variable and says what to fix.
 """
 
 import os
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    SERVICE_VERSION = version("claims")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    SERVICE_VERSION = "0+unknown"
+
+
+def default_database_url() -> str:
+    """``sqlite:///`` and the absolute path of the per-user data file."""
+    data_home = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
+    return "sqlite:///" + os.path.join(os.path.abspath(data_home), "claims", "claims.db")
+
 
 DEFAULTS = {
-    "DATABASE_URL": "sqlite:///data/claims.db",
+    "DATABASE_URL": None,  # default_database_url(), read when the configuration is loaded
     "PUBLIC_READ": True,
     "MAX_BODY_BYTES": 1024 * 1024,
     "PUBLISHER_NAME": None,
@@ -47,8 +64,9 @@ def _byte_count(name, raw):
     return value
 
 
-def load_config(overrides=None):
-    settings = dict(DEFAULTS)
+def load_config(overrides: dict | None = None) -> dict:
+    """The settings: defaults, then ``CLAIMS_*`` variables, then ``overrides``; checked."""
+    settings = {**DEFAULTS, "DATABASE_URL": default_database_url()}
     for name in DEFAULTS:
         if f"CLAIMS_{name}" in os.environ:
             settings[name] = os.environ[f"CLAIMS_{name}"]

@@ -2,11 +2,18 @@
 
 Every error response is documented as ``application/problem+json`` with the ``Problem``
 schema, by reference to one component per status.
+
+The reference for people (``/api/v1/docs``) is Swagger UI from the files installed with the
+pinned ``flask-swagger-ui`` package, served under ``/api/v1/docs/assets/``: the page loads
+nothing from elsewhere, so it works with no internet access.
 """
 
 from http import HTTPStatus
+from pathlib import Path
 
+import flask_swagger_ui
 from apispec.ext.marshmallow import MarshmallowPlugin
+from flask import send_from_directory
 from flask_smorest import Api as SmorestApi
 from flask_smorest.utils import prepare_response
 
@@ -37,7 +44,17 @@ class Api(SmorestApi):
             self.spec.components.response(status.name, response, lazy=True)
 
 
+DOCS_ASSETS_PATH = "/api/v1/docs/assets/"
+DOCS_ASSETS_ENDPOINT = "docs_assets"
+DOCS_ASSETS = Path(flask_swagger_ui.__file__).with_name("dist")
+
+
+def _docs_asset(filename):
+    return send_from_directory(DOCS_ASSETS, filename, max_age=86400)
+
+
 def make_api(app):
+    app.add_url_rule(DOCS_ASSETS_PATH + "<path:filename>", DOCS_ASSETS_ENDPOINT, _docs_asset)
     api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin()})
     api.spec.components.security_scheme(
         "bearer",

@@ -4,10 +4,12 @@ import logging
 from http import HTTPStatus
 
 from flask import jsonify, request, url_for
-from peewee import InterfaceError, OperationalError
+from peewee import DatabaseError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from claims import errors
+from claims.db import database
+from claims.migrations import schema_state
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -34,7 +36,8 @@ DETAILS = {
 log = logging.getLogger(__name__)
 
 
-def problem(status, detail=None, *, errors=None, headers=None):
+def problem(status, detail=None, *, errors=None, headers=None, extensions=None):
+    """A problem details response; ``extensions`` are extra members (RFC 9457, section 3.2)."""
     body = {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
@@ -43,6 +46,7 @@ def problem(status, detail=None, *, errors=None, headers=None):
     }
     if errors:
         body["errors"] = errors
+    body.update(extensions or {})
     response = jsonify(body)
     response.status_code = status
     response.mimetype = PROBLEM_TYPE
@@ -102,12 +106,26 @@ def handle_domain_error(error):
 def handle_unexpected(error):
     if isinstance(error, HTTPException):
         return handle_http_exception(error)
+    if isinstance(error, DatabaseError) and (advice := _schema_advice()):
+        # No table, or a missing column: retrying will not help, an operator must act.
+        log.error("The database schema is not current: %s", advice)
+        return problem(503, f"The service is not ready: {advice}.")
     if isinstance(error, (OperationalError, InterfaceError)):
         # The database went away or stayed locked: the request may succeed if sent again.
         log.warning("Database unavailable: %s", error)
         return problem(503, headers={"Retry-After": "1"})
     log.exception("Unhandled error")
     return problem(500)
+
+
+def _schema_advice():
+    """What to run when the schema is missing or behind; None if it is current or unknown."""
+    try:
+        if database.in_transaction():
+            return None
+        return schema_state().advice() or None
+    except DatabaseError:
+        return None
 
 
 def register(app):

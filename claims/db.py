@@ -19,8 +19,8 @@ import contextlib
 import os
 from urllib.parse import urlsplit
 
-from peewee import DatabaseProxy, PostgresqlDatabase
-from playhouse.db_url import connect
+from peewee import DatabaseError, DatabaseProxy, PostgresqlDatabase
+from playhouse.db_url import connect as connect_url
 
 database = DatabaseProxy()
 
@@ -39,7 +39,11 @@ class DatabaseUrlError(ValueError):
     """The database URL cannot be used; the message says what to fix."""
 
 
-def check_url(url):
+class DatabaseUnavailable(Exception):
+    """The database cannot be opened or does not answer; the message is one line saying why."""
+
+
+def check_url(url: str) -> str:
     """Raise ``DatabaseUrlError`` unless ``url`` names a database this service can use."""
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
@@ -56,15 +60,51 @@ def check_url(url):
     return scheme
 
 
-def open_database(url):
-    """Open the database named by ``url`` and bind the proxy to it."""
+def sqlite_path(url: str) -> str | None:
+    """The file a ``sqlite:///`` URL names, made absolute; None for other databases."""
+    if not url.startswith("sqlite:///"):
+        return None
+    return os.path.abspath(url[len("sqlite:///"):])
+
+
+def describe(url: str) -> str:
+    """``url`` as it may be shown: a SQLite file's absolute path, or the URL without password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return path
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return parts._replace(netloc=f"{parts.username}:***@{host}").geturl()
+
+
+def open_database(url: str, *, create: bool = True):
+    """Open the database named by ``url`` and bind the proxy to it.
+
+    A SQLite file (and its folder) is made on first use only when ``create`` is true;
+    otherwise a missing file raises ``DatabaseUnavailable``, as does a folder that cannot
+    be made. Nothing connects yet: see ``connect()``.
+    """
     scheme = check_url(url)
     if scheme == "sqlite":
         path = url[len("sqlite:///"):]
+        if not create and not os.path.exists(path):
+            raise DatabaseUnavailable(
+                f"there is no database at {sqlite_path(url)}: run `claims init-db` "
+                "(or set CLAIMS_DATABASE_URL to the database you mean)")
         folder = os.path.dirname(path)
+        if folder and os.path.exists(folder) and not os.path.isdir(folder):
+            raise DatabaseUnavailable(
+                f"cannot put the database in {os.path.abspath(folder)}: it is a file, not a folder")
         if folder:
-            os.makedirs(folder, exist_ok=True)
-        db = connect(
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as error:
+                raise DatabaseUnavailable(
+                    f"cannot make the folder {os.path.abspath(folder)} for the database: "
+                    f"{error.strerror or error}") from None
+        db = connect_url(
             "sqlite+pool://" + url[len("sqlite://"):],
             pragmas=SQLITE_PRAGMAS,
             lock_type="IMMEDIATE",
@@ -73,7 +113,7 @@ def open_database(url):
             stale_timeout=300,
         )
     else:
-        db = connect(
+        db = connect_url(
             "postgresql+pool" + url[len(scheme):],
             prefer_psycopg3=True,
             max_connections=32,
@@ -83,12 +123,31 @@ def open_database(url):
     return db
 
 
-def ping():
+def first_line(error: BaseException) -> str:
+    """The first non-empty line of an error's message (drivers write several)."""
+    for line in str(error).splitlines():
+        line = line.strip()
+        if line:
+            return line
+    return type(error).__name__
+
+
+def connect(url: str) -> None:
+    """Connect the bound database now; raise ``DatabaseUnavailable`` with one line if it fails."""
+    try:
+        database.connect(reuse_if_open=True)
+        ping()
+    except DatabaseError as error:
+        raise DatabaseUnavailable(f"cannot use the database {describe(url)}: "
+                                  f"{first_line(error)}") from None
+
+
+def ping() -> None:
     """Ask the database for nothing; raises ``peewee.DatabaseError`` when it does not answer."""
     database.execute_sql("SELECT 1")
 
 
-def is_postgres():
+def is_postgres() -> bool:
     return isinstance(database.obj, PostgresqlDatabase)
 
 

@@ -7,6 +7,8 @@ whether the table already has it. Tables are never
 created by the web application itself: several workers starting at once would race.
 """
 
+from dataclasses import dataclass
+
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
@@ -92,7 +94,39 @@ MIGRATIONS = {
 }
 
 
-def migrate():
+@dataclass(frozen=True)
+class SchemaState:
+    """Which migrations a database has: ``version`` is the highest applied (0: no schema)."""
+
+    version: int
+    latest: int
+    missing: tuple[int, ...]
+
+    @property
+    def current(self) -> bool:
+        return not self.missing
+
+    def advice(self) -> str:
+        """One line saying what is wrong with the schema and what to run; "" when current."""
+        if self.current:
+            return ""
+        if self.version == 0:
+            return "the database has no schema: run `claims init-db`"
+        return (f"the database schema is at version {self.version}, this release needs "
+                f"{self.latest}: run `claims init-db`")
+
+
+def schema_state() -> SchemaState:
+    """Read which migrations are applied (raises ``peewee.DatabaseError`` when unreachable)."""
+    applied = set()
+    if SchemaMigration._meta.table_name in database.get_tables():
+        applied = {row.version for row in SchemaMigration.select(SchemaMigration.version)}
+    missing = tuple(number for number in sorted(MIGRATIONS) if number not in applied)
+    return SchemaState(version=max(applied, default=0), latest=max(MIGRATIONS),
+                       missing=missing)
+
+
+def migrate() -> list[int]:
     """Apply every migration not yet applied; return the numbers of those applied now."""
     database.create_tables([SchemaMigration])
     applied_now = []

@@ -18,7 +18,25 @@ class Me(Contract):
 
 
 class Health(Contract):
-    status = fields.String(metadata={"example": "ok"})
+    status = fields.String(required=True, metadata={"example": "ok"})
+    version = fields.String(required=True, metadata={
+        "description": "The service's release.", "example": "0.1.0"})
+    schema_version = fields.Integer(required=True, metadata={
+        "description": "The highest migration applied to the database.", "example": 4})
+
+
+class IndexLinks(Contract):
+    docs = fields.String(required=True, metadata={
+        "description": "The API reference, for people.", "example": "/api/v1/docs"})
+    openapi = fields.String(required=True, metadata={
+        "description": "The OpenAPI 3 spec.", "example": "/api/v1/openapi.json"})
+    health = fields.String(required=True, metadata={"example": "/healthz"})
+
+
+class Index(Contract):
+    service = fields.String(required=True, metadata={"example": "claims"})
+    version = fields.String(required=True, metadata={"example": "0.1.0"})
+    links = fields.Nested(IndexLinks, required=True)
 
 
 class EditorCreate(Contract):

@@ -16,12 +16,13 @@ def auth(token, **headers):
     return result
 
 
-def assert_problem(response, status):
-    """``response`` is an RFC 9457 problem of ``status``; returns its body."""
+def assert_problem(response, status, extensions=()):
+    """``response`` is an RFC 9457 problem of ``status`` (with these extension members, if
+    any); returns its body."""
     assert response.status_code == status, response.get_data(as_text=True)
     assert response.mimetype == PROBLEM_TYPE
     body = response.get_json()
-    expected_keys = PROBLEM_KEYS | ({"errors"} if status == 422 else set())
+    expected_keys = PROBLEM_KEYS | ({"errors"} if status == 422 else set()) | set(extensions)
     assert set(body) == expected_keys
     assert body["status"] == status
     assert isinstance(body["type"], str) and body["type"]

@@ -121,7 +121,7 @@ def test_with_public_reads_off_every_read_needs_a_token(private, tokens, path):
     assert private.get(path, headers=auth(tokens["reader"])).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/healthz", "/api/v1/openapi.json", "/api/v1/docs"])
+@pytest.mark.parametrize("path", ["/", "/healthz", "/api/v1/openapi.json", "/api/v1/docs"])
 def test_with_public_reads_off_health_and_documentation_stay_open(private, path):
     assert private.get(path).status_code == 200
 

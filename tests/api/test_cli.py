@@ -3,6 +3,7 @@ environment."""
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +16,12 @@ CLAIMS_COMMAND = Path(sys.executable).parent / "claims"
 
 
 def run(folder, *args, **env):
-    """Run ``claims args`` in ``folder`` with only the CLAIMS_* variables given in ``env``."""
+    """Run ``claims args`` in ``folder`` with only the CLAIMS_* variables given in ``env``.
+
+    The per-user data folder (where the default database lives) is ``folder/home-data``.
+    """
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMS_")}
+    environment["XDG_DATA_HOME"] = str(Path(folder) / "home-data")
     environment.update(env)
     return subprocess.run([str(CLAIMS_COMMAND), *args], cwd=folder, env=environment,
                           capture_output=True, text=True, timeout=120)
@@ -92,3 +97,74 @@ def test_bad_configuration_exits_with_one_line_naming_the_variable(tmp_path, com
     (line,) = result.stderr.strip().splitlines()
     assert variable in line
     assert not (tmp_path / "claims.db").exists()
+
+
+def one_line(result):
+    """The single line a failing command writes; it fails, and writes no traceback."""
+    assert result.returncode != 0, result.stdout
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    return line
+
+
+def test_help_shows_the_service_s_own_options_and_the_version_is_asked_for(tmp_path):
+    help_text = run(tmp_path, "--help").stdout
+    for flask_option in ("--app", "--env-file", "--debug"):
+        assert flask_option not in help_text
+    assert "init-db" in help_text and "editors" in help_text
+    version = run(tmp_path, "--version")
+    assert version.returncode == 0
+    assert re.fullmatch(r"claims \d+\.\d+\.\d+\S*\n", version.stdout)
+    assert not (tmp_path / "home-data").exists()
+
+
+def test_the_default_database_is_the_user_s_wherever_the_command_runs(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    default = tmp_path / "home-data" / "claims" / "claims.db"
+    made = run(tmp_path, "init-db")
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.strip() == f"claims: created the database {default}"
+    editor = run(elsewhere, "editors", "create", "Night Desk",
+                 XDG_DATA_HOME=str(tmp_path / "home-data"))
+    assert editor.returncode == 0, editor.stderr
+    assert list(elsewhere.iterdir()) == []
+    listed = run(tmp_path, "editors", "list")
+    assert "Night Desk" in listed.stdout
+
+
+@pytest.mark.parametrize("command", [["editors", "create", "X"],
+                                     ["serve", "--bind", "127.0.0.1:18199"]])
+def test_a_command_that_needs_a_database_refuses_to_make_one_and_says_what_to_run(tmp_path,
+                                                                                  command):
+    line = one_line(run(tmp_path, *command))
+    assert "claims init-db" in line
+    assert not (tmp_path / "home-data" / "claims" / "claims.db").exists()
+
+
+@pytest.mark.parametrize("command", [["serve", "--bind", "127.0.0.1:18199"],
+                                     ["editors", "list"]])
+def test_a_database_without_the_current_schema_is_refused_with_what_to_run(tmp_path, url,
+                                                                           command):
+    if not ON_POSTGRES:
+        (tmp_path / "data").mkdir()
+        sqlite3.connect(tmp_path / "data" / "claims.db").close()
+    line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL=url))
+    assert line == "claims: the database has no schema: run `claims init-db`"
+
+
+@pytest.mark.parametrize("command", [["init-db"], ["export"],
+                                     ["serve", "--bind", "127.0.0.1:18199"]])
+def test_an_unreachable_database_is_one_line_naming_it(tmp_path, command):
+    url = "postgresql://postgres:secret@127.0.0.1:1/claims"
+    line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL=url))
+    assert line.startswith("claims: cannot use the database postgresql://postgres:***@127.0.0.1:1/")
+    assert "Connection refused" in line
+
+
+@pytest.mark.parametrize("command", [["init-db"], ["seed"]])
+def test_a_database_path_that_cannot_be_made_is_one_line(tmp_path, command):
+    (tmp_path / "a-file").write_text("not a folder")
+    line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL="sqlite:///a-file/claims.db"))
+    assert line == (f"claims: cannot put the database in {tmp_path / 'a-file'}: "
+                    "it is a file, not a folder")

@@ -144,14 +144,3 @@ def test_a_412_carries_the_current_etag(world):
 def test_a_500_does_not_leak_the_exception(client):
     body = assert_problem(client.get("/boom"), 500)
     assert "unexpected failure" not in json.dumps(body)
-
-
-def test_healthz_answers_503_when_the_database_does_not(make_app):
-    app = make_app(DATABASE_URL="postgresql://postgres@127.0.0.1:1/unreachable")
-    assert_problem(app.test_client().get("/healthz"), 503)
-
-
-def test_healthz_answers_200_when_the_database_does(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.get_json() == {"status": "ok"}

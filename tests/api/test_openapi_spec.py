@@ -21,7 +21,7 @@ WRITES = {"post", "put", "patch", "delete"}
 BODY_METHODS = {"post", "put", "patch"}
 CHANGES = {"patch", "put", "delete"}
 # Routes that serve the spec itself (and static files), not the API.
-NOT_IN_SPEC = ("static",)
+NOT_IN_SPEC = ("static", "docs_assets")
 SPEC_BLUEPRINT = "api-docs."
 PATH_VARIABLE = re.compile(r"<(?:[^<>:]+:)?([^<>:]+)>")
 
@@ -72,7 +72,7 @@ def routes(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint in NOT_IN_SPEC or rule.endpoint.startswith(SPEC_BLUEPRINT):
             continue
-        if not (rule.rule == "/healthz" or rule.rule.startswith("/api/v1")):
+        if not (rule.rule in ("/", "/healthz") or rule.rule.startswith("/api/v1")):
             continue
         path = PATH_VARIABLE.sub(r"{\1}", rule.rule)
         for method in rule.methods - {"HEAD", "OPTIONS"}:
@@ -268,3 +268,7 @@ def test_the_docs_page_renders_the_spec_for_people(client):
     page = response.get_data(as_text=True)
     assert "<html" in page.lower()
     assert "openapi.json" in page
+    assert "http://" not in page and "https://" not in page  # nothing loaded from elsewhere
+    for asset in ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"):
+        with client.get(f"/api/v1/docs/assets/{asset}") as served:
+            assert served.status_code == 200, asset

@@ -11,7 +11,7 @@ from claims.enums import Role
 from tests.api.helpers import assert_problem, auth
 
 WRITES = {"post", "put", "patch", "delete"}
-OPEN = {"/healthz", "/api/v1/openapi.json"}
+OPEN = {"/", "/healthz", "/api/v1/openapi.json"}
 BELOW = {Role.EDITOR.value: Role.READER.value, Role.ADMIN.value: Role.EDITOR.value}
 
 
