@@ -307,6 +307,7 @@ class _Batch:
             "anchor_exact": check.exact, "anchor_prefix": check.prefix,
             "anchor_suffix": check.suffix, "anchor_given": span is not None,
             "quote_status": check.status.value, "quote_differences": check.differences,
+            "quote_elisions": check.elisions, "context_warnings": check.warnings,
         }
         ident = self._add(Claim, Resource.CLAIM.value, line, values)
         self.tags.extend({"claim": ident, "tag": tag} for tag in values["tags"])

@@ -7,17 +7,24 @@ Rules:
 - The anchor and ``quote_status`` are computed by the server (``claims.anchoring``) when the
   claim is recorded, when its text, kind, source or anchor change, when its source's text
   changes, and when it is restored. A client-given span must lie within the source text.
-- A client-given span is kept across changes of the source text by following its text
-  (and by its offsets while the source has no text); when that text is gone, the server
-  searches for the claim again.
+- A client-given span is kept across changes of the source text: it moves with the text
+  around it (a diff of the old and new text), else it is re-found from its exact text,
+  prefix, suffix and old position (and kept by its offsets while the source has no text);
+  when that text is gone, the server searches for the claim again. A server-found anchor
+  is sought again, preferring its old place (``claims.anchoring.reanchor``).
+- Checking takes time (a source may be long), the write lock must not: a claim's check and
+  the re-check of every claim of a changed source are computed before the write
+  transaction, and applied in it only if the source's ``text_sha256`` (and each claim's
+  version) is still the one checked; otherwise they are computed again under the lock.
 - ``tags`` are trimmed and kept once each, in the order given.
 - Lists are newest first, or by relevance when ``q`` is given; either way one query per
   page, whatever its size, with the speaker's and source's summaries joined in.
 """
 
 from claims import pages, search, versioning
-from claims.anchoring import check_quote, follow_span
+from claims.anchoring import OffsetMap, OldAnchor, check_quote, reanchor
 from claims.annotations import current_rating
+from claims.attribution_check import attribution_of
 from claims.db import write
 from claims.editors import require
 from claims.enums import Action, Resource, Role
@@ -46,17 +53,24 @@ def _span(source, anchor):
     return start, end
 
 
-def _anchor_fields(source, text, kind, span):
+def _anchor_fields(source, text, kind, span, speaker):
     check = check_quote(source.text, text, kind, span)
+    return _fields_of(check, span is not None, source.text, speaker)
+
+
+def _fields_of(check, given, source_text, speaker):
     return {
         "anchor_start": check.start,
         "anchor_end": check.end,
         "anchor_exact": check.exact,
         "anchor_prefix": check.prefix,
         "anchor_suffix": check.suffix,
-        "anchor_given": span is not None,
+        "anchor_given": given,
         "quote_status": check.status.value,
         "quote_differences": check.differences,
+        "quote_elisions": check.elisions,
+        "context_warnings": check.warnings,
+        "attribution": attribution_of(source_text, check.start, check.end, speaker),
     }
 
 
@@ -77,9 +91,15 @@ def _store_tags(claim):
 def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags=(), **fields):
     """Record a claim, anchored and checked against its source."""
     require(editor, Role.EDITOR)
+    # Checked before the write lock; used under it if the source's text is still the same.
+    speaker = speaker_for_claim(speaker_id)
+    read = versioning.get_referenced(Source, source_id, "source_id")
+    checked = (read.text_sha256, _anchor_fields(read, text, kind, _span(read, anchor), speaker))
     with write():
-        speaker_for_claim(speaker_id)
+        speaker = speaker_for_claim(speaker_id)
         source = versioning.get_referenced(Source, source_id, "source_id")
+        if source.text_sha256 != checked[0]:
+            checked = (None, _anchor_fields(source, text, kind, _span(source, anchor), speaker))
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
@@ -87,7 +107,7 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
             "text": text,
             "tags": _clean_tags(tags),
             **fields,
-            **_anchor_fields(source, text, kind, _span(source, anchor)),
+            **checked[1],
         }
         claim = versioning.create(Claim, values, resource=RESOURCE, editor=editor)
         _store_tags(claim)
@@ -130,8 +150,9 @@ def update_claim(claim_id, *, editor, version, **fields):
     with write():
         claim = versioning.get_live(Claim, claim_id)
         versioning.check_version(claim, version)
+        speaker = None
         if "speaker_id" in fields:
-            speaker_for_claim(fields["speaker_id"])
+            speaker = speaker_for_claim(fields["speaker_id"])
         if "tags" in fields:
             fields["tags"] = _clean_tags(fields["tags"])
         if any(name in fields for name in ANCHOR_INPUTS):
@@ -145,9 +166,15 @@ def update_claim(claim_id, *, editor, version, **fields):
                 span = None
             fields.update(
                 _anchor_fields(
-                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span
+                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span,
+                    speaker or Speaker.get_by_id(claim.speaker_id),
                 )
             )
+        elif speaker is not None:
+            # Another speaker: is the source giving the words to this one?
+            fields["attribution"] = attribution_of(
+                Source.get_by_id(claim.source_id).text, claim.anchor_start, claim.anchor_end,
+                speaker)
         changes = versioning.save(claim, version, fields, resource=RESOURCE, editor=editor)
         if "tags" in changes:
             _store_tags(claim)
@@ -168,32 +195,87 @@ def restore_claim(claim_id, *, editor):
         versioning.require_live(Source, claim.source_id, "claim's source")
         versioning.require_live(Speaker, claim.speaker_id, "claim's speaker")
         # The source's text may have changed while the claim was deleted.
-        versioning.save(claim, None, {"deleted_at": None, **_rechecked(claim, claim.source)},
+        versioning.save(claim, None, {"deleted_at": None,
+                                      **_rechecked(claim, claim.source, claim.speaker)},
                         resource=RESOURCE, editor=editor, action=Action.RESTORE.value)
         return get_claim(claim.id)
 
 
-def recheck_source(source, *, editor):
-    """Re-anchor and re-check every live claim of ``source`` after its text changed."""
-    for claim in Claim.live().where(Claim.source == source):
-        _recheck(claim, source, editor)
+def _old_anchor(claim):
+    return OldAnchor(claim.anchor_start, claim.anchor_end, claim.anchor_exact,
+                     claim.anchor_prefix, claim.anchor_suffix, claim.anchor_given)
 
 
-def _recheck(claim, source, editor):
-    versioning.save(claim, None, _rechecked(claim, source), resource=RESOURCE, editor=editor)
+def _reanchored(claim, old_text, new_text, speaker, offsets=None):
+    """The anchor fields of ``claim`` checked again after its source's text changed."""
+    check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim),
+                            offsets)
+    return _fields_of(check, given, new_text, speaker)
 
 
-def _rechecked(claim, source):
-    """The anchor fields of ``claim`` checked again against the current text of ``source``."""
-    span = None
-    if claim.anchor_given:
-        if source.text is None:
-            span = (claim.anchor_start, claim.anchor_end)
-        elif claim.anchor_exact:
-            span = follow_span(claim.anchor_exact, claim.anchor_start, source.text)
-        elif claim.anchor_end <= len(source.text):
-            span = (claim.anchor_start, claim.anchor_end)
-    return _anchor_fields(source, claim.text, claim.kind, span)
+def _rechecked(claim, source, speaker):
+    """The anchor fields of ``claim`` checked against the current text of ``source``, its
+    anchor found again from where it was (the text may have changed meanwhile)."""
+    return _reanchored(claim, None, source.text, speaker)
+
+
+class Recheck:
+    """The re-check of a source's claims for a new text, computed before the write lock.
+
+    ``based_on`` is the ``text_sha256`` of the text it was computed from, ``versions`` the
+    version of every live claim it looked at, ``batch`` the changes to make.
+    """
+
+    def __init__(self, based_on, new_text, versions, batch):
+        self.based_on, self.new_text = based_on, new_text
+        self.versions, self.batch = versions, batch
+
+
+def _recheck_batch(claims, old_text, new_text):
+    offsets = None
+    if old_text is not None and new_text is not None:
+        offsets = OffsetMap(old_text, new_text)
+    speaker_ids = {claim.speaker_id for claim in claims}
+    speakers = {speaker.id: speaker
+                for speaker in Speaker.select().where(Speaker.id.in_(sorted(speaker_ids)))}
+    updates = [(claim, _reanchored(claim, old_text, new_text, speakers.get(claim.speaker_id),
+                                   offsets))
+               for claim in claims]
+    return versioning.batch_of(updates, resource=RESOURCE)
+
+
+def prepare_recheck(source_id, new_text):
+    """Compute, without any lock, what the claims of a source become with ``new_text``."""
+    source = Source.live().where(Source.id == source_id).first()
+    if source is None:
+        return None
+    claims = list(Claim.live().where(Claim.source == source_id))
+    return Recheck(source.text_sha256, new_text, {claim.id: claim.version for claim in claims},
+                   _recheck_batch(claims, source.text, new_text))
+
+
+def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
+    """Re-anchor and re-check every live claim of ``source`` after its text changed from
+    ``old_text``; inside the write transaction.
+
+    ``prepared`` (``prepare_recheck``) is applied as it is when it was computed from the
+    same old text, for the same new text, and every claim still has the version it saw;
+    the claims that changed meanwhile (or all, without it) are computed now.
+    """
+    current = dict(Claim.select(Claim.id, Claim.version)
+                   .where(Claim.source == source, Claim.deleted_at.is_null()).tuples())
+    batch = versioning.Batch(None, [], [])
+    stale = set(current)
+    if (prepared is not None and prepared.based_on == old_sha256
+            and prepared.new_text == source.text):
+        stale = {claim_id for claim_id, version in current.items()
+                 if prepared.versions.get(claim_id) != version}
+        batch.rows = [row for row in prepared.batch.rows if row[0] not in stale]
+        batch.model, batch.names = prepared.batch.model, prepared.batch.names
+    if stale:
+        claims = Claim.select().where(Claim.id.in_(sorted(stale)))
+        batch = batch + _recheck_batch(list(claims), old_text, source.text)
+    versioning.save_batch(batch, resource=RESOURCE, editor=editor)
 
 
 def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,
@@ -203,6 +285,12 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
 
     ``rating`` is the rating of the claim's current verdict as ``viewer`` may see it.
     """
+    if not q and speaker_id is None and all(value is None for value in (
+            source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)):
+        return _newest_page(limit, cursor)
+    if not q and speaker_id is not None and all(value is None for value in (
+            source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)):
+        return _newest_page(limit, cursor, speaker_id)
     query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
     filters = {
         Claim.speaker: speaker_id,
@@ -232,3 +320,28 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
         return pages.Page([], None)
     return pages.by_score(query.select_extend(score.alias("score")), Claim, score,
                           limit=limit, cursor=cursor)
+
+
+@prepared
+def _newest(before, limit):
+    return (_with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id < before)
+            .order_by(Claim.id.desc()).limit(limit))
+
+
+@prepared
+def _newest_of_speaker(speaker_id, before, limit):
+    return (_with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
+            .where(Claim.speaker == speaker_id, Claim.id < before)
+            .order_by(Claim.id.desc()).limit(limit))
+
+
+def _newest_page(limit, cursor, speaker_id=None):
+    """The unfiltered list and one speaker's, the most read: their SQL is compiled once."""
+    key = pages.decode_cursor(cursor, {"id": int})
+    before = key["id"] if key else pages.MAX_ID + 1
+    if speaker_id is None:
+        rows = _newest(before, limit + 1)
+    else:
+        rows = _newest_of_speaker(speaker_id, before, limit + 1)
+    more, rows = rows[limit:], rows[:limit]
+    return pages.Page(rows, pages.encode_cursor({"id": rows[-1].id}) if more else None)

@@ -40,6 +40,7 @@ class ClaimKind(Vocabulary):
 class QuoteStatus(Vocabulary):
     VERIFIED = "verified"
     ALTERED = "altered"
+    UNQUOTED = "unquoted"
     NOT_FOUND = "not_found"
     UNCHECKED = "unchecked"
 

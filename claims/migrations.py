@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as migrate_schema
 
+from claims.attribution_check import name_search_statements
 from claims.db import database, is_postgres, write
 from claims.enums import Audience, Resource, Visibility
 from claims.models import (
@@ -20,6 +21,7 @@ from claims.models import (
     MODELS,
     Annotation,
     Change,
+    Claim,
     SchemaMigration,
 )
 
@@ -86,11 +88,24 @@ def _change_audience():
                 Change.seq == change.seq).execute()
 
 
+def _quote_check_columns():
+    # Databases made from this version's models already have them.
+    present = {column.name for column in database.get_columns("claim")}
+    migrator = SchemaMigrator.from_database(database.obj)
+    for name in ("quote_elisions", "context_warnings", "attribution"):
+        if name not in present:
+            migrate_schema(migrator.add_column("claim", name, getattr(Claim, name)))
+    # The index of speakers' names that attribution checks look candidates up in.
+    for statement in name_search_statements():
+        database.execute_sql(statement)
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
     3: _annotations,
     4: _change_audience,
+    5: _quote_check_columns,
 }
 
 

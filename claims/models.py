@@ -104,6 +104,11 @@ class Claim(Versioned):
     anchor_given = BooleanField(default=False)
     quote_status = CharField(max_length=20)
     quote_differences = JSONField(null=True)
+    # The gaps of an elided quote, and what the quoted words leave out (see the contract).
+    quote_elisions = JSONField(null=True)
+    context_warnings = JSONField(null=True)
+    # Whether the source gives the words to the claim's speaker.
+    attribution = JSONField(null=True)
 
     @property
     def anchor(self):

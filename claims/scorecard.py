@@ -4,6 +4,7 @@ Rules:
 
 - Claims are counted by the rating of their current verdict (as the viewer may see it),
   with ``unrated`` for those without one; every rating appears, zeros included.
+- Claims are also counted by ``quote_status`` (every status appears, zeros included).
 - Disputes list, for each live dispute, the speaker's claims taking a position and on
   which side.
 - Self-contradictions are the speaker's own live claims linked by a ``contradicts``
@@ -15,7 +16,7 @@ Rules:
 from peewee import fn
 
 from claims.annotations import latest_verdict_ids
-from claims.enums import Rating, RelationType, Stance
+from claims.enums import QuoteStatus, Rating, RelationType, Stance
 from claims.models import Annotation, Claim, Dispute, Position, Relation
 from claims.speakers import get_speaker
 
@@ -31,6 +32,12 @@ def scorecard(speaker_id, *, viewer):
     for rating, count in rated:
         ratings[rating] = count
     ratings["unrated"] = total - sum(ratings.values())
+    statuses = {status.value: 0 for status in QuoteStatus}
+    counted = (Claim.select(Claim.quote_status, fn.COUNT(Claim.id))
+               .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
+               .group_by(Claim.quote_status).tuples())
+    for status, count in counted:
+        statuses[status] = count
 
     taking_part = (Position.select(Position.claim, Position.stance, Dispute.id, Dispute.question,
                                    Dispute.status)
@@ -48,6 +55,7 @@ def scorecard(speaker_id, *, viewer):
         "speaker": speaker,
         "claims": total,
         "ratings": ratings,
+        "quote_statuses": statuses,
         "disputes": list(disputes.values()),
         "self_contradictions": _self_contradictions(own, disputes.values()),
     }

@@ -5,7 +5,8 @@ Rules:
 - ``url`` is unique among all sources, deleted ones included (restore rather than re-create).
 - ``text_sha256`` is always the SHA-256 of the stored ``text`` (UTF-8), or null without text.
 - When the text changes, every live claim of the source is re-anchored and re-checked in
-  the same transaction (``claims.claims.recheck_source``).
+  the same transaction (``claims.claims.recheck_source``), from a re-check computed before
+  the transaction when the text it started from is still the stored one.
 - Deleting a source (admin) also deletes its live claims; restoring it (admin) restores
   the claims that were deleted with it, except those whose speaker is deleted meanwhile.
 """
@@ -66,16 +67,21 @@ def list_sources(*, limit, cursor=None, publisher=None, url=None, q=None):
 
 def update_source(source_id, *, editor, version, **fields):
     require(editor, Role.EDITOR)
+    # The claims' re-check is computed before the write lock (see ``claims.claims``).
+    prepared = claim_cases.prepare_recheck(source_id, fields["text"]) if "text" in fields \
+        else None
     with write():
         source = versioning.get_live(Source, source_id)
         versioning.check_version(source, version)
         if "url" in fields:
             _ensure_unique_url(fields["url"], own_id=source.id)
+        old_text, old_sha256 = source.text, source.text_sha256
         changes = versioning.save(
             source, version, _with_digest(fields), resource=RESOURCE, editor=editor
         )
         if "text" in changes:
-            claim_cases.recheck_source(source, editor=editor)
+            claim_cases.recheck_source(source, old_text, old_sha256, editor=editor,
+                                       prepared=prepared)
         return source
 
 

@@ -69,6 +69,33 @@ class Difference(Contract):
     found = fields.String(metadata={"description": "What the source says there."})
 
 
+class Elision(Contract):
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String(metadata={"description": "The words of the source left out."})
+
+
+class ContextWarning(Contract):
+    kind = fields.String(metadata={"enum": ["negation_omitted"]})
+    text = fields.String(metadata={"description": "The words left out, as in the source."})
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class Mention(Contract):
+    start = fields.Integer()
+    end = fields.Integer()
+    text = fields.String()
+
+
+class Attribution(Contract):
+    status = fields.String(metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]})
+    mention = fields.Nested(Mention, allow_none=True, metadata={
+        "description": "Where the source names who says these words."})
+    speaker_id = fields.Integer(allow_none=True, metadata={
+        "description": "The speaker the mention names (this claim's, or another)."})
+
+
 class ClaimOut(Stored):
     speaker_id = fields.Integer()
     source_id = fields.Integer()
@@ -85,6 +112,12 @@ class ClaimOut(Stored):
     quote_status = fields.String(metadata={"enum": QuoteStatus.values()})
     quote_differences = fields.List(fields.Nested(Difference), allow_none=True, metadata={
         "description": "For an altered quote: where the claim's words differ from the source's."})
+    quote_elisions = fields.List(fields.Nested(Elision), allow_none=True, metadata={
+        "description": "The spans of the source left out at the claim's elisions."})
+    context_warnings = fields.List(fields.Nested(ContextWarning), allow_none=True, metadata={
+        "description": "What the quoted words leave out that changes their meaning."})
+    attribution = fields.Nested(Attribution, allow_none=True, metadata={
+        "description": "Whether the source gives these words to this speaker."})
 
 
 ClaimPage = page_of(ClaimOut)

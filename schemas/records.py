@@ -2,7 +2,7 @@
 
 from marshmallow import fields
 
-from claims.enums import Rating
+from claims.enums import QuoteStatus, Rating
 from schemas.common import Contract
 from schemas.speakers import SpeakerOut
 
@@ -59,6 +59,13 @@ class Ratings(Contract):
     unrated = fields.Integer()
 
 
+class QuoteStatuses(Contract):
+    """How many of the speaker's claims have each quote status."""
+
+    class Meta(Contract.Meta):
+        include = {status.value: fields.Integer() for status in QuoteStatus}
+
+
 class ScorecardPosition(Contract):
     claim_id = fields.Integer()
     stance = fields.String()
@@ -92,5 +99,6 @@ class Scorecard(Contract):
     speaker = fields.Nested(SpeakerOut)
     claims = fields.Integer(metadata={"description": "The speaker's live claims."})
     ratings = fields.Nested(Ratings)
+    quote_statuses = fields.Nested(QuoteStatuses)
     disputes = fields.List(fields.Nested(ScorecardDispute))
     self_contradictions = fields.Nested(SelfContradictions)

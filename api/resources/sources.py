@@ -1,4 +1,4 @@
-from flask import g
+from flask import g, jsonify, request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 from marshmallow import RAISE
@@ -8,13 +8,15 @@ from api.conditional import ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
-from claims import sources
+from claims import sources, web_annotations
 from claims.enums import Role
 from schemas.sources import SourceCreate, SourceOut, SourcePage, SourceQuery, SourceUpdate
+from schemas.web_annotations import WebAnnotationCollection
 
 blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
                 description="Where claims appeared: articles, transcripts, posts.")
 ID = "<int(max=2147483647):source_id>"
+JSON_LD = "application/ld+json"
 
 
 @blp.route("")
@@ -69,3 +71,16 @@ class SourceRestore(MethodView):
     def post(self, source_id):
         """Restore a deleted source and the claims deleted with it (admin)"""
         return tagged(sources.restore_source(source_id, editor=g.editor))
+
+
+@blp.route(f"/{ID}/annotations.jsonld")
+class SourceWebAnnotations(MethodView):
+    @blp.response(200, WebAnnotationCollection, content_type=JSON_LD)
+    @problems(blp, READ)
+    def get(self, source_id):
+        """Export the source's claims as a W3C Web Annotation AnnotationCollection (JSON-LD)"""
+        collection = web_annotations.annotation_collection(source_id,
+                                                           base_url=request.host_url)
+        response = jsonify(WebAnnotationCollection().dump(collection))
+        response.mimetype = JSON_LD
+        return response

@@ -26,7 +26,8 @@ def test_a_claim_embeds_its_speaker_and_source_summaries(world):
 
 @pytest.mark.parametrize(("kind", "text", "status"), [
     ("direct_quote", "We will fix every pothole by June.", "verified"),
-    ("direct_quote", "we  will fix every pothole by June.", "altered"),
+    ("direct_quote", "we  will fix every pothole by June.", "verified"),
+    ("direct_quote", "We will fix every Pothole by June.", "altered"),
     ("direct_quote", "We will fix all potholes by June.", "altered"),
     ("direct_quote", "Taxes will fall next year.", "not_found"),
     ("paraphrase", "the plan", "unchecked"),

@@ -192,3 +192,15 @@ def test_a_speaker_contradicting_himself_both_ways_has_both_listed(trio, toner, 
         "relations": [{"relation_id": relation.id, "claim_ids": [a.id, c.id]}],
         "disputes": [{"dispute_id": base.id, "affirming": [a.id], "denying": [b.id]},
                      {"dispute_id": fuel.id, "affirming": [a.id], "denying": [c.id]}]}
+
+
+def test_claims_are_counted_by_quote_status_every_status_shown(make_claim, toner):
+    make_claim()
+    make_claim("We continue to pursue that,")
+    make_claim("It is not helpful to the situation")
+    make_claim("Toner said that Russia’s increased cooperation with Iran would not preclude")
+
+    card = scorecard(toner.id, viewer=None)
+
+    assert card["quote_statuses"] == {
+        "verified": 2, "altered": 1, "unquoted": 1, "not_found": 0, "unchecked": 0}

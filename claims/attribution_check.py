@@ -1,0 +1,111 @@
+"""Whether the source gives a claim's words to the claim's speaker (the ``attribution`` field).
+
+Rules (the contract's "Quote checks"):
+
+- The mention is the one the source gives the anchored words to
+  (``claims.attribution.speaker_of``: the attribution that closes or opens the quotation,
+  or of the sentence, followed through pronouns and descriptions back to the name).
+- ``confirmed``: the mention names the claim's speaker, by name or alias, case- and
+  punctuation-insensitively, or by surname alone (``claims.speaker_names.matches``).
+- ``other_speaker``: it names another live speaker known to the service; ``speaker_id`` says
+  which. The candidates come from an index of speakers' names (``speaker_name_search`` on
+  SQLite, a GIN index on PostgreSQL; migration 5) looked up by the mention's last word, never
+  from a scan of all speakers; at most ``CANDIDATES`` are compared.
+- ``unconfirmed``: no anchor, no text, no mention, or a mention of no known speaker (the
+  mention is still given).
+- A paraphrase is attributed from its span's sentence, like a quote.
+"""
+
+import re
+
+from peewee import SQL
+
+from claims import speaker_names
+from claims.attribution import speaker_of
+from claims.db import is_postgres
+from claims.models import Speaker
+
+CONFIRMED, OTHER_SPEAKER, UNCONFIRMED = "confirmed", "other_speaker", "unconfirmed"
+CANDIDATES = 20
+
+SQLITE_NAME_SEARCH = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS speaker_name_search USING fts5("
+    "search_names, content='speaker', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_insert AFTER INSERT ON speaker BEGIN "
+    "INSERT INTO speaker_name_search(rowid, search_names) VALUES (new.id, new.search_names); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_delete AFTER DELETE ON speaker BEGIN "
+    "INSERT INTO speaker_name_search(speaker_name_search, rowid, search_names) "
+    "VALUES ('delete', old.id, old.search_names); END",
+    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_update AFTER UPDATE OF search_names "
+    "ON speaker BEGIN "
+    "INSERT INTO speaker_name_search(speaker_name_search, rowid, search_names) "
+    "VALUES ('delete', old.id, old.search_names); "
+    "INSERT INTO speaker_name_search(rowid, search_names) VALUES (new.id, new.search_names); "
+    "END",
+    "INSERT INTO speaker_name_search(speaker_name_search) VALUES ('rebuild')",
+]
+POSTGRES_NAME_SEARCH = [
+    "CREATE INDEX IF NOT EXISTS speaker_name_search "
+    "ON speaker USING GIN (to_tsvector('simple', search_names))",
+]
+
+
+def name_search_statements():
+    """The DDL of the speakers' name index, for this database (migration 5)."""
+    return POSTGRES_NAME_SEARCH if is_postgres() else SQLITE_NAME_SEARCH
+
+
+def unconfirmed(mention=None):
+    return {"status": UNCONFIRMED, "mention": mention, "speaker_id": None}
+
+
+def _mention(found):
+    return {"start": found.start, "end": found.end, "text": found.text}
+
+
+def _names(speaker, found):
+    names = [found.name, found.text]
+    return any(speaker_names.matches(name, speaker.name, speaker.aliases or ())
+               for name in names if name)
+
+
+def _candidates(found, exclude_id):
+    query = candidates_query(found, exclude_id)
+    return [] if query is None else list(query)
+
+
+def candidates_query(found, exclude_id):
+    """Live, unmerged speakers whose names share the mention's last word (by the index), or
+    None when the mention has no word to look up."""
+    words = speaker_names.normalised(found.name or found.text)
+    term = re.sub(r"\W", "", words[-1]) if words else ""
+    if not term:
+        return None
+    if is_postgres():
+        hit = SQL("to_tsvector('simple', search_names) @@ plainto_tsquery('simple', %s)",
+                  [term])
+    else:
+        hit = Speaker.id.in_(SQL(
+            "(SELECT rowid FROM speaker_name_search WHERE speaker_name_search MATCH ?)",
+            [f'"{term}"']))
+    return (Speaker.live().where(hit, Speaker.merged_into.is_null(), Speaker.id != exclude_id)
+            .order_by(Speaker.id).limit(CANDIDATES))
+
+
+def attribution_of(text, start, end, speaker):
+    """The ``attribution`` of a claim of ``speaker`` anchored at ``[start, end)`` of
+    ``text``."""
+    if text is None or start is None or speaker is None:
+        return unconfirmed()
+    found = speaker_of(text, start, end)
+    if found is None:
+        return unconfirmed()
+    if _names(speaker, found):
+        return {"status": CONFIRMED, "mention": _mention(found), "speaker_id": speaker.id}
+    for other in _candidates(found, speaker.id):
+        if _names(other, found):
+            return {"status": OTHER_SPEAKER, "mention": _mention(found),
+                    "speaker_id": other.id}
+    return unconfirmed(_mention(found))
