@@ -10,7 +10,7 @@ from flask import Flask, request
 from peewee import DatabaseError
 from werkzeug.exceptions import UnsupportedMediaType
 
-from api import auth, errors
+from api import auth, errors, logs, metrics
 from api.bulk import NDJSON
 from api.config import load_config
 from api.docs import DOCS_ASSETS_PATH, make_api
@@ -38,7 +38,7 @@ NDJSON_PATHS = {"/api/v1/import"}
 
 def create_app(config=None):
     settings = load_config(config)
-    app = Flask("claims")
+    app = Flask(__name__)
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
         PUBLIC_READ=settings["PUBLIC_READ"],
@@ -59,6 +59,9 @@ def create_app(config=None):
     app.json.sort_keys = False
     open_database(settings["DATABASE_URL"])
 
+    logs.configure_logging()
+    logs.register(app)  # first: every answer, refusals included, gets its id and its line
+    metrics.register(app)
     app.before_request(_connect)
     app.before_request(auth.identify)
     app.before_request(_require_json_body)

@@ -9,7 +9,7 @@ from claims.editors import authenticate, require
 from claims.enums import Role
 from claims.errors import Unauthenticated
 
-OPEN_PATHS = ("/healthz", "/api/v1/openapi.json", "/api/v1/docs")
+OPEN_PATHS = ("/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs")
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
@@ -19,7 +19,7 @@ def identify():
     A header that is present but not a valid bearer token is refused, on reads too. Every
     write needs at least an editor: a safety net under ``needs``, with which each operation
     declares and checks its own role, and under the use cases, which check again. With
-    public reads off, every request but the index, health and documentation needs a token. Unknown
+    public reads off, every request but the index, health, metrics and documentation needs a token. Unknown
     paths and methods are left to routing, which answers 404 or 405.
     """
     g.editor = None

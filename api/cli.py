@@ -9,6 +9,7 @@ that has no current schema and say what to run.
 
 import os
 import sys
+import tempfile
 
 import click
 from flask.cli import ScriptInfo, with_appcontext
@@ -17,6 +18,7 @@ from peewee import DatabaseError
 from api import create_app
 from api.bulk import parse, parse_in_parallel, to_ndjson
 from api.config import SERVICE_VERSION, ConfigError, load_config
+from api.metrics import MULTIPROCESS_DIR
 from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import (
     DatabaseUnavailable,
@@ -122,9 +124,11 @@ def serve(bind, workers):
     """Serve the API with gunicorn (once the database answers with a current schema)."""
     ready_database(create=False)
     database.obj.close_all()
+    # Each worker writes its metrics here; a scrape adds them up (see api/metrics.py).
+    os.environ[MULTIPROCESS_DIR] = tempfile.mkdtemp(prefix="claims-metrics-")
     os.execv(sys.executable, [
         sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
-        "--no-control-socket", "--access-logfile", "-", "api:create_app()",
+        "--no-control-socket", "--config", "python:api.metrics", "api:create_app()",
     ])
 
 

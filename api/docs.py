@@ -8,10 +8,12 @@ pinned ``flask-swagger-ui`` package, served under ``/api/v1/docs/assets/``: the 
 nothing from elsewhere, so it works with no internet access.
 """
 
+import re
 from http import HTTPStatus
 from pathlib import Path
 
 import flask_swagger_ui
+from apispec import BasePlugin
 from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import send_from_directory
 from flask_smorest import Api as SmorestApi
@@ -55,7 +57,8 @@ def _docs_asset(filename):
 
 def make_api(app):
     app.add_url_rule(DOCS_ASSETS_PATH + "<path:filename>", DOCS_ASSETS_ENDPOINT, _docs_asset)
-    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin()})
+    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(),
+                                "extra_plugins": [OperationIds()]})
     api.spec.components.security_scheme(
         "bearer",
         {"type": "http", "scheme": "bearer",
@@ -73,3 +76,74 @@ def problems(blp, codes):
         return view
 
     return decorate
+
+
+# operationId of every operation, by endpoint and method: stable verb_noun names for
+# generated clients. An operation not listed gets ``<verb>_<view name in snake case>``.
+OPERATION_IDS = {
+    "service.Index": {"get": "get_index"},
+    "service.Health": {"get": "get_health"},
+    "service.WhoAmI": {"get": "get_me"},
+    "sources.Sources": {"get": "list_sources", "post": "create_source"},
+    "sources.Source": {"get": "get_source", "patch": "update_source", "delete": "delete_source"},
+    "sources.SourceRestore": {"post": "restore_source"},
+    "speakers.Speakers": {"get": "list_speakers", "post": "create_speaker"},
+    "speakers.Speaker": {"get": "get_speaker", "patch": "update_speaker",
+                         "delete": "delete_speaker"},
+    "speakers.SpeakerRestore": {"post": "restore_speaker"},
+    "speakers.SpeakerMerge": {"post": "merge_speaker"},
+    "speakers.SpeakerScorecard": {"get": "get_speaker_scorecard"},
+    "claims.Claims": {"get": "list_claims", "post": "create_claim"},
+    "claims.Claim": {"get": "get_claim", "patch": "update_claim", "delete": "delete_claim"},
+    "claims.ClaimRestore": {"post": "restore_claim"},
+    "claims.ClaimContradictions": {"get": "list_claim_contradictions"},
+    "claims.ClaimReviewExport": {"get": "get_claim_review"},
+    "relations.Relations": {"get": "list_relations", "post": "create_relation"},
+    "relations.Relation": {"get": "get_relation", "patch": "update_relation",
+                           "delete": "delete_relation"},
+    "relations.RelationRestore": {"post": "restore_relation"},
+    "disputes.Disputes": {"get": "list_disputes", "post": "create_dispute"},
+    "disputes.Dispute": {"get": "get_dispute", "patch": "update_dispute",
+                         "delete": "delete_dispute"},
+    "disputes.DisputeRestore": {"post": "restore_dispute"},
+    "disputes.DisputePosition": {"put": "set_dispute_position",
+                                 "delete": "delete_dispute_position"},
+    "disputes.DisputeComparison": {"get": "get_dispute_comparison"},
+    "annotations.ClaimAnnotations": {"get": "list_claim_annotations",
+                                     "post": "create_claim_annotation"},
+    "annotations.Annotation": {"get": "get_annotation", "patch": "update_annotation",
+                               "delete": "delete_annotation"},
+    "annotations.AnnotationRestore": {"post": "restore_annotation"},
+    "history.source_history": {"get": "list_source_history"},
+    "history.speaker_history": {"get": "list_speaker_history"},
+    "history.claim_history": {"get": "list_claim_history"},
+    "history.relation_history": {"get": "list_relation_history"},
+    "history.dispute_history": {"get": "list_dispute_history"},
+    "history.annotation_history": {"get": "list_annotation_history"},
+    "history.Changes": {"get": "list_changes"},
+    "editors.Editors": {"get": "list_editors", "post": "create_editor"},
+    "editors.Editor": {"get": "get_editor", "patch": "update_editor"},
+    "bulk.Import": {"post": "import_resources"},
+    "bulk.Export": {"get": "export_resources"},
+}
+VERB_OF = {"get": "get", "post": "create", "put": "set", "patch": "update", "delete": "delete"}
+
+
+def operation_id(endpoint: str, method: str) -> str:
+    """The operationId of ``method`` on ``endpoint`` (see ``OPERATION_IDS``)."""
+    named = OPERATION_IDS.get(endpoint, {}).get(method)
+    if named:
+        return named
+    view = endpoint.rsplit(".", 1)[-1]
+    return f"{VERB_OF.get(method, method)}_{re.sub(r'(?<!^)(?=[A-Z])', '_', view).lower()}"
+
+
+class OperationIds(BasePlugin):
+    """An apispec plugin giving every operation its operationId."""
+
+    def operation_helper(self, path=None, operations=None, **kwargs):
+        rule = kwargs.get("rule")
+        if rule is None or not operations:
+            return
+        for method, operation in operations.items():
+            operation.setdefault("operationId", operation_id(rule.endpoint, method))

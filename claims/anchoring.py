@@ -48,6 +48,7 @@ from difflib import SequenceMatcher
 
 from claims.enums import ClaimKind, QuoteStatus
 from claims.quotations import find_quotations
+from claims.timing import timed_function
 
 CONTEXT_CHARS = 32
 NEAR_MATCH_RATIO = 0.6
@@ -662,6 +663,7 @@ def _check_span(source, claim, kind, start, end):
     return _located(QuoteStatus.NOT_FOUND, source.text, start, end)
 
 
+@timed_function("quote_check")
 def check_quote(source_text, claim_text, kind, span=None, hint=None):
     """Anchor ``claim_text`` in ``source_text`` and rate it; see the module's rules.
 

@@ -4,17 +4,14 @@ Every enum's values are the exact strings of the HTTP contract; schemas, models 
 import them from here.
 """
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """A string enum whose members compare equal to their wire values."""
 
-    def __str__(self):
-        return self.value
-
     @classmethod
-    def values(cls):
+    def values(cls) -> list[str]:
         return [member.value for member in cls]
 
 

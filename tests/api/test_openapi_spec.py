@@ -272,3 +272,12 @@ def test_the_docs_page_renders_the_spec_for_people(client):
     for asset in ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js"):
         with client.get(f"/api/v1/docs/assets/{asset}") as served:
             assert served.status_code == 200, asset
+
+
+def test_every_operation_has_a_unique_verb_noun_operation_id(spec):
+    names = {}
+    for label, _, _, operation, _ in operations(spec):
+        name = operation.get("operationId", "")
+        assert re.fullmatch(r"[a-z]+(_[a-z]+)+", name), f"{label}: {name!r}"
+        assert name not in names, f"{label} and {names[name]} share {name}"
+        names[name] = label
