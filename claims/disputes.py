@@ -13,6 +13,8 @@ Rules:
   speaker, role and name as written, source, quote status and current verdict, and the
   relations among them.
   It costs the same few queries whatever the number of positions.
+- The comparison also lists ``suggested`` claims: claims not yet placed in the dispute that
+  the rules of suggested links would put on a side (``claims.suggestions.placements``).
 """
 
 from claims import pages, versioning
@@ -23,6 +25,7 @@ from claims.enums import Resource, Role, Stance
 from claims.errors import NotFound
 from claims.models import Claim, Dispute, Position, Source, Speaker, utcnow
 from claims.relations import relations_among
+from claims.suggestions import placements
 
 RESOURCE = Resource.DISPUTE.value
 
@@ -213,4 +216,5 @@ def compare(dispute_id, *, viewer):
         ],
         "relations": relations_among(compared),
         "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
+        "suggested": placements(dispute),
     }

@@ -161,6 +161,24 @@ class Contradiction(Contract):
 ContradictionPage = page_of(Contradiction)
 
 
+class Reason(Contract):
+    kind = fields.String(metadata={"description": (
+        "shared_terms, same_speaker, speaker_affiliation, negation, opposing_cue, "
+        "numbers_differ, numbers_agree, same_source, same_dispute_other_side, "
+        "same_dispute_same_side or same_dispute")})
+    detail = fields.String(metadata={"description": "What the rule saw, for an editor to judge."})
+
+
+class Suggestion(Contract):
+    claim = fields.Nested(ClaimOut)
+    type = fields.String(metadata={"enum": ["repeats", "contradicts", "supports"]})
+    score = fields.Float(metadata={"minimum": 0, "maximum": 1})
+    reasons = fields.List(fields.Nested(Reason))
+
+
+SuggestionPage = page_of(Suggestion)
+
+
 class ClaimDetail(ClaimOut):
     contradicted_by = fields.List(fields.Nested(Contradiction), metadata={
         "description": "The first page of the claim's contradictions."})

@@ -2,7 +2,7 @@ from marshmallow import fields
 
 from claims.enums import DisputeStatus, Stance
 from schemas.annotations import Verdict
-from schemas.claims import Anchor, ClaimSource, ClaimSpeaker
+from schemas.claims import Anchor, ClaimOut, ClaimSource, ClaimSpeaker, Reason
 from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
 from schemas.relations import RelationOut
 
@@ -85,8 +85,25 @@ class DateSpan(Contract):
     last = fields.String(allow_none=True)
 
 
+class Placement(Contract):
+    """A claim not yet placed in the dispute, and the side the rules would put it on."""
+
+    claim = fields.Nested(ClaimOut)
+    stance = fields.String(metadata={"enum": ["affirms", "denies"]})
+    type = fields.String(metadata={
+        "enum": ["repeats", "contradicts", "supports"],
+        "description": "How it bears on the placed claim it was compared with."})
+    score = fields.Float(metadata={"minimum": 0, "maximum": 1})
+    reasons = fields.List(fields.Nested(Reason))
+    compared_with = fields.Integer(metadata={
+        "description": "The placed claim whose side (or the opposite) it would take."})
+
+
 class Comparison(Contract):
     dispute = fields.Nested(DisputeSummary)
     sides = fields.List(fields.Nested(Side))
     relations = fields.List(fields.Nested(RelationOut))
     dates = fields.Nested(DateSpan)
+    suggested = fields.List(fields.Nested(Placement), metadata={
+        "description": "Claims not yet placed that the rules of suggested links would put on "
+                       "a side, best first (at most 10)."})

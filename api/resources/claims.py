@@ -8,7 +8,7 @@ from api.conditional import ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
-from claims import claimreview, claims, contradictions
+from claims import claimreview, claims, contradictions, suggestions
 from claims.enums import Role
 from schemas.claims import (
     ClaimCreate,
@@ -18,6 +18,7 @@ from schemas.claims import (
     ClaimQuery,
     ClaimUpdate,
     ContradictionPage,
+    SuggestionPage,
 )
 from schemas.common import PageArgs
 from schemas.records import ClaimReview
@@ -90,6 +91,16 @@ class ClaimContradictions(MethodView):
     def get(self, args, claim_id):
         """List every claim that contradicts this one, and why (via)"""
         return page_response(contradictions.list_contradictions(claim_id, **args))
+
+
+@blp.route(f"/{ID}/suggestions")
+class ClaimSuggestions(MethodView):
+    @blp.arguments(PageArgs, location="query", unknown=RAISE)
+    @blp.response(200, SuggestionPage, headers=LINK_HEADER)
+    @problems(blp, (422, *READ))
+    def get(self, args, claim_id):
+        """Suggest claims that may repeat, support or contradict this one, with the reasons"""
+        return page_response(suggestions.suggestions_for(claim_id, **args))
 
 
 @blp.route(f"/{ID}/claimreview")
