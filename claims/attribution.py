@@ -324,7 +324,7 @@ def _subject_after(masked, text, cue_end, sentence_end):
 
 
 def _is_abbreviation_dot(text, at):
-    word = re.search(r"[\w.]*$", text[:at]).group()
+    word = re.search(r"[\w.]*$", text[max(0, at - 40):at]).group()
     return "." in word or (len(word) == 1 and word.isupper()) or word.lower() in (
         "col", "gen", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "dr", "mr",
         "mrs", "ms", "prof", "st", "jr", "sr", "rev", "cmdr")
@@ -480,7 +480,7 @@ def _attach_quotations(text, masked, sents, found):
         owner = _closing_owner(quotation, by_sentence.get(close_index, []), masked)
         if owner is None:
             owner = _opening_owner(quotation, by_sentence.get(open_index, []), masked)
-            introduced = re.search(r"[:,]\s*$", text[:quotation.start - 1])
+            introduced = re.search(r"[:,]\s*$", text[max(0, quotation.start - 41):quotation.start - 1])
             if owner is not None and not introduced and _is_term(quotation, text,
                                                                  sents[open_index]):
                 owner = None

@@ -17,6 +17,7 @@ Rules:
   part of it.
 """
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -94,14 +95,17 @@ def _ends_sentence(text, mark_at, after):
     return True
 
 
-def _inside(quotations, at, run_end):
-    """Whether the end marks ``[at, run_end)`` stand inside a quotation, not at its end."""
-    return any(q.start < at and run_end < q.end for q in quotations if q.depth == 0)
+def _inside(outer, starts, at, run_end):
+    """Whether the end marks ``[at, run_end)`` stand inside one of the ``outer`` quotations
+    (in text order, ``starts`` their starts), not at its end."""
+    index = bisect.bisect_left(starts, at) - 1
+    return index >= 0 and run_end < outer[index].end
 
 
 @functools.lru_cache(maxsize=16)
 def _read(text):
-    quotations = find_quotations(text)
+    outer = [q for q in find_quotations(text) if q.depth == 0]
+    starts = [q.start for q in outer]
     paragraphs, sentences = [], []
     for line in LINE.finditer(text):
         start, end = line.start(), line.end()
@@ -119,7 +123,7 @@ def _read(text):
         begin = start
         for match in CANDIDATE_END.finditer(text, start, end):
             marks_end = match.start() + len(match.group().rstrip(CLOSERS))
-            if _inside(quotations, match.start(), marks_end) or not _ends_sentence(
+            if _inside(outer, starts, match.start(), marks_end) or not _ends_sentence(
                 text, match.start(), match.end()
             ):
                 continue

@@ -20,6 +20,7 @@ Rules:
   "Associated Press") and countries are organizations; everything else named is a person.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -118,6 +119,7 @@ def words(name):
     return _TOKEN.findall(_PARENTHETICAL.sub(" ", name or ""))
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(word):
     return _fold(word).replace(".", "").replace("'", "").replace("\u2019", "")
 
@@ -148,6 +150,7 @@ def strip_role(name):
     return name[:role_end].strip(), name[rest[0].start():].strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def normalised(name):
     """The comparable words of a name: folded, without "the", possessives or punctuation."""
     tokens = [_key(t) for t in words(_POSSESSIVE.sub("", name or ""))]
@@ -157,6 +160,7 @@ def normalised(name):
     return tuple(tokens)
 
 
+@functools.lru_cache(maxsize=4096)
 def _bare(name):
     """The name's words without its role words: "State spokesman Matt Toner" -> matt toner."""
     _role, bare = strip_role(_POSSESSIVE.sub("", name or ""))
