@@ -13,7 +13,8 @@ from claims.speakers import create_speaker
 SEED_URL = "https://example.com/russia-iran-air-base"
 QUOTE = "It’s not helpful to the situation that we currently have"
 # The careful annotation of the seed article: every statement with its offsets.
-GOLD = json.loads(Path(__file__).with_name("seed_article.gold.json").read_text(encoding="utf-8"))
+GOLD = json.loads((Path(__file__).parents[2] / "seeds" / "seed_article.gold.json")
+                  .read_text(encoding="utf-8"))
 
 
 @pytest.fixture
