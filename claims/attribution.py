@@ -29,8 +29,9 @@ Rules (the attribution patterns of news English):
   person, it to the last organization, they to the last group or organization, "the
   spokesman" to the last person with that role, "the ministry" to the last organization so
   called. A description that fits no one before it is given to a person named in the next
-  sentence's attribution when that person is new ("The spokesman for the coalition said ...
-  Army Col. Chris Garver said ..."). A surname alone is the person named before in full.
+  sentence's attribution when that person is new and no other job is written beside their
+  name ("The spokesman for the coalition said ... Army Col. Chris Garver said ..."). A
+  surname alone is the person named before in full.
 - Where one sentence carries two attributions ("While Russia has claimed that ..., U.S.
   officials say ..."), each has its own span, from its subject to the clause break before the
   next one. An attribution inside the content of another ("Reuters reported that officials
@@ -711,8 +712,21 @@ def _cataphora(text, sents, later, item, entities):
                 continue
             if speaker_names.kind_of(phrase) != "person" or _find_named(entities, phrase):
                 continue
+            if not _may_be(text[item.subject_start:item.subject_end], phrase, other.role):
+                continue
             return _new_entity(entities, other, phrase)
     return None
+
+
+def _may_be(description, phrase, appositive):
+    """Whether the person named ``phrase`` (with its ``appositive``) may be the one the
+    ``description`` speaks of: not when their written role names another job ("the mayor"
+    is not "engineer Tom Ruiz"; a rank such as "Col." names no job)."""
+    role, _name = speaker_names.strip_role(phrase)
+    written = " ".join(filter(None, (role, appositive)))
+    jobs = {speaker_names.head_word(word) for word in speaker_names.words(written)}
+    jobs &= speaker_names.PERSON_NOUNS
+    return not jobs or speaker_names.head_word(description) in jobs
 
 
 def _find_named(entities, phrase):
