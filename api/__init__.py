@@ -21,6 +21,7 @@ from api.resources import (
     claims,
     disputes,
     editors,
+    extraction,
     history,
     relations,
     service,
@@ -84,8 +85,8 @@ def create_app(config=None):
 
     api = make_api(app)
     converters.register(app, api)
-    for module in (service, sources, speakers, claims, relations, disputes, annotations,
-                   history, editors, bulk):
+    for module in (service, sources, extraction, speakers, claims, relations, disputes,
+                   annotations, history, editors, bulk):
         api.register_blueprint(module.blp)
     errors.register(app)
     app.wsgi_app = bodies.BoundedBody(app.wsgi_app, settings["MAX_BODY_BYTES"])

@@ -12,6 +12,9 @@ from claims.errors import Unauthenticated
 
 OPEN_PATHS = ("/healthz", "/metrics", "/api/v1/openapi.json", "/api/v1/docs")
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+# Operations that POST only to compute an answer and store nothing (``reads``): they need a
+# reader's token, not an editor's.
+READING_POSTS = set()
 
 
 def identify():
@@ -19,7 +22,8 @@ def identify():
 
     A header that is present but not a valid bearer token is refused, on reads too. Every
     write needs at least an editor: a safety net under ``needs``, with which each operation
-    declares and checks its own role, and under the use cases, which check again. With
+    declares and checks its own role, and under the use cases, which check again (a POST
+    that stores nothing, declared with ``reads``, needs only a reader). With
     public reads off, every request but the index, health, metrics and documentation needs a token. Unknown
     paths and methods are left to routing, which answers 404 or 405.
     """
@@ -35,7 +39,7 @@ def identify():
             rate_limits.failed_login()
             raise
     if request.method not in READ_METHODS:
-        require(g.editor, Role.EDITOR)
+        require(g.editor, Role.READER if request.endpoint in READING_POSTS else Role.EDITOR)
     elif (not current_app.config["PUBLIC_READ"] and request.path != "/"
           and not request.path.startswith(OPEN_PATHS)):
         require(g.editor, Role.READER)
@@ -65,5 +69,16 @@ def needs(blp, role, *, if_match=False):
         if if_match:
             doc["parameters"] = [IF_MATCH]
         return blp.doc(**doc)(guarded)
+
+    return decorate
+
+
+def reads(blp):
+    """Declare a POST that stores nothing but computes an answer: it needs a reader's token
+    (the work is costly, so it is counted against a token), not an editor's."""
+
+    def decorate(view):
+        READING_POSTS.add(f"{blp.name}.{view.__qualname__.split('.')[0]}")
+        return needs(blp, Role.READER)(view)
 
     return decorate

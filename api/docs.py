@@ -87,6 +87,8 @@ OPERATION_IDS = {
     "sources.Sources": {"get": "list_sources", "post": "create_source"},
     "sources.Source": {"get": "get_source", "patch": "update_source", "delete": "delete_source"},
     "sources.SourceRestore": {"post": "restore_source"},
+    "extraction.SourceExtraction": {"post": "extract_source_statements"},
+    "extraction.SourceExtractionAccept": {"post": "accept_source_statements"},
     "speakers.Speakers": {"get": "list_speakers", "post": "create_speaker"},
     "speakers.Speaker": {"get": "get_speaker", "patch": "update_speaker",
                          "delete": "delete_speaker"},

@@ -55,10 +55,12 @@ def _span(source, anchor):
 
 def _anchor_fields(source, text, kind, span, speaker):
     check = check_quote(source.text, text, kind, span)
-    return _fields_of(check, span is not None, source.text, speaker)
+    return fields_of(check, span is not None, source.text, speaker)
 
 
-def _fields_of(check, given, source_text, speaker):
+def fields_of(check, given, source_text, speaker):
+    """The stored fields of a claim's anchor and checks: ``check`` (``check_quote``) of a
+    claim of ``speaker`` whose span was ``given`` or not, in ``source_text``."""
     return {
         "anchor_start": check.start,
         "anchor_end": check.end,
@@ -100,18 +102,17 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
         source = versioning.get_referenced(Source, source_id, "source_id")
         if source.text_sha256 != checked[0]:
             checked = (None, _anchor_fields(source, text, kind, _span(source, anchor), speaker))
-        values = {
-            "speaker_id": speaker_id,
-            "source_id": source_id,
-            "kind": kind,
-            "text": text,
-            "tags": _clean_tags(tags),
-            **fields,
-            **checked[1],
-        }
-        claim = versioning.create(Claim, values, resource=RESOURCE, editor=editor)
-        _store_tags(claim)
+        claim = add_claim(editor=editor, speaker_id=speaker_id, source_id=source_id, kind=kind,
+                          text=text, tags=tags, **fields, **checked[1])
         return get_claim(claim.id)
+
+
+def add_claim(*, editor, tags=(), **values):
+    """Create a claim from its checked fields inside the caller's write transaction."""
+    claim = versioning.create(Claim, {**values, "tags": _clean_tags(tags)}, resource=RESOURCE,
+                              editor=editor)
+    _store_tags(claim)
+    return claim
 
 
 @prepared
@@ -210,7 +211,7 @@ def _reanchored(claim, old_text, new_text, speaker, offsets=None):
     """The anchor fields of ``claim`` checked again after its source's text changed."""
     check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim),
                             offsets)
-    return _fields_of(check, given, new_text, speaker)
+    return fields_of(check, given, new_text, speaker)
 
 
 def _rechecked(claim, source, speaker):

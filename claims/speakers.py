@@ -54,11 +54,16 @@ def _not_merged(speaker):
 
 def create_speaker(*, editor, **fields):
     require(editor, Role.EDITOR)
+    with write():
+        return add_speaker(editor=editor, **fields)
+
+
+def add_speaker(*, editor, **fields):
+    """Create a speaker inside the caller's write transaction."""
     fields["aliases"] = _unique_aliases(fields["name"], fields.get("aliases") or [])
     fields["search_names"] = _search_names(fields["name"], fields["aliases"])
-    with write():
-        _ensure_unique_wikidata(fields.get("wikidata_id"))
-        return versioning.create(Speaker, fields, resource=RESOURCE, editor=editor)
+    _ensure_unique_wikidata(fields.get("wikidata_id"))
+    return versioning.create(Speaker, fields, resource=RESOURCE, editor=editor)
 
 
 def get_speaker(speaker_id):
