@@ -1,13 +1,15 @@
-"""The ``claims`` command: init-db, seed, serve, import, export, editors.
+"""The ``claims`` command: init-db, seed, serve, import, export, extract, editors.
 
 Every command checks its configuration and database before it works: a bad setting, a
 database that cannot be reached or made, or a schema that is missing or behind is reported
 on one line of standard error, with a non-zero exit status, never a traceback. Only
 ``init-db`` and ``seed`` make a database (and say where); the others refuse to run on one
-that has no current schema and say what to run.
+that has no current schema and say what to run. ``extract`` needs no database at all.
 """
 
+import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -42,6 +44,7 @@ from claims.editors import (
 from claims.enums import Role
 from claims.errors import DomainError
 from claims.exports import export_lines
+from claims.extraction import extract
 from claims.migrations import migrate, schema_state
 
 
@@ -186,6 +189,41 @@ def export_file(file):
     """Write every live resource as NDJSON (to FILE, or standard output)."""
     for chunk in to_ndjson(export_lines()):
         file.write(chunk)
+
+
+@cli.command("extract")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--published-at", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The text's publication date (YYYY-MM-DD): resolves \"Tuesday\".")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def extract_file(file, published_at, as_json):
+    """Print the attributed statements of a text file (no server or database needed)."""
+    try:
+        text = file.read()
+    except UnicodeDecodeError:
+        raise click.UsageError(f"{file.name} is not UTF-8 text.") from None
+    found = extract(text, published_at.date() if published_at else None)
+    if as_json:
+        click.echo(json.dumps([_candidate(c) for c in found], ensure_ascii=False, indent=2))
+        return
+    rows = [("#", "kind", "speaker", "cue", "said on", "text")] + [
+        (str(index), c.kind, c.speaker_name, c.cue, str(c.said_on or ""),
+         " ".join(c.text.split())) for index, c in enumerate(found)]
+    widths = [max(len(row[column]) for row in rows) for column in range(5)]
+    room = max(20, shutil.get_terminal_size((120, 20)).columns - sum(widths) - 10)
+    for row in rows:
+        text = row[5] if len(row[5]) <= room else row[5][:room - 1] + "\u2026"
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + text)
+    click.echo(f"{len(found)} statements", err=True)
+
+
+def _candidate(found):
+    return {"kind": found.kind, "text": found.text, "start": found.start, "end": found.end,
+            "cue": found.cue, "speaker_mention": found.mention,
+            "speaker": {"id": None, "name": found.speaker_name, "kind": found.speaker_kind},
+            "speaker_role": found.speaker_role,
+            "said_on": found.said_on.isoformat() if found.said_on else None,
+            "reported_via": found.reported_via, "confidence": found.confidence}
 
 
 @cli.group("editors")

@@ -1,6 +1,7 @@
 """The ``claims`` command, run as a user runs it: a process in a folder, configured by the
 environment."""
 
+import json
 import os
 import re
 import sqlite3
@@ -168,3 +169,29 @@ def test_a_database_path_that_cannot_be_made_is_one_line(tmp_path, command):
     line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL="sqlite:///a-file/claims.db"))
     assert line == (f"claims: cannot put the database in {tmp_path / 'a-file'}: "
                     "it is a file, not a folder")
+
+
+def test_extract_prints_a_text_s_statements_without_any_database(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Bridge closed\n\nThe mayor said Monday that the bridge would reopen. "
+                       "\u201cIt is safe,\u201d said engineer Tom Ruiz.\n", encoding="utf-8")
+    table = run(tmp_path, "extract", str(article), "--published-at", "2026-03-04",
+                CLAIMS_DATABASE_URL="postgresql://nobody@127.0.0.1:1/none")
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split() == ["#", "kind", "speaker", "cue", "said", "on", "text"]
+    assert lines[1].split()[:5] == ["0", "paraphrase", "mayor", "said", "2026-03-02"]
+    assert lines[2].split()[:5] == ["1", "direct_quote", "Tom", "Ruiz", "said"]
+    assert table.stderr.strip() == "2 statements"
+    found = json.loads(run(tmp_path, "extract", str(article), "--json").stdout)
+    assert [(c["kind"], c["text"], c["said_on"]) for c in found] == [
+        ("paraphrase", "The mayor said Monday that the bridge would reopen.", None),
+        ("direct_quote", "It is safe,", None)]
+    assert not (tmp_path / "home-data").exists()
+
+
+def test_extract_refuses_a_file_that_is_not_text(tmp_path):
+    (tmp_path / "image.bin").write_bytes(b"\xff\xfe\x00binary")
+    result = run(tmp_path, "extract", "image.bin")
+    assert result.returncode == 2
+    assert "not UTF-8 text" in result.stderr and "Traceback" not in result.stderr
