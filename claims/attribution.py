@@ -26,12 +26,17 @@ Rules (the attribution patterns of news English):
   attribution of the paragraph before. Quoted terms ("so-called", "dubbed", titles in capitals)
   and quotations in sentences without attribution are nobody's words.
 - Pronouns and descriptions resolve to the last compatible named speaker: he/she to the last
-  person, it to the last organization, they to the last group or organization, "the
-  spokesman" to the last person with that role, "the ministry" to the last organization so
-  called. A description that fits no one before it is given to a person named in the next
-  sentence's attribution when that person is new and no other job is written beside their
-  name ("The spokesman for the coalition said ... Army Col. Chris Garver said ..."). A
-  surname alone is the person named before in full.
+  person not known to be of the other gender (a pronoun or a role word such as "Ms." or
+  "spokeswoman" tells), it to the last organization, they to the last group or
+  organization, "the spokesman" to the last person with that role, "the ministry" to the
+  last organization so called. A description with "a" or "an" ("a council spokesman")
+  brings in someone new. A description that fits no one before it is given to a person
+  named in the next sentence's attribution when that person is new and no other job is
+  written beside their name ("The spokesman for the coalition said ... Army Col. Chris
+  Garver said ..."). A surname alone is the person named before in full.
+- A name in apposition to a description speaks, and the description is its role: "The
+  councillor, Derek Lyle, denied ...", "according to the inquiry's chairwoman, retired
+  judge Helen Marr, ...".
 - Where one sentence carries two attributions ("While Russia has claimed that ..., U.S.
   officials say ..."), each has its own span, from its subject to the clause break before the
   next one. An attribution inside the content of another ("Reuters reported that officials
@@ -96,8 +101,10 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|any|no|of|new|"
     r"earlier|previous|similar|those|two|many|recent|unconfirmed|initial|false|this|that)\s+)$",
     re.IGNORECASE)
+# A single mark breaks a clause only beside quoted (masked) words: elsewhere it is an
+# apostrophe ("Keldar's ministry", "a nurses' association").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2014\u2013\x00\"\u201c\u201d\u2018\u2019\u00ab\u00bb]"
+    r"[,;:()\u2014\u2013\x00\"\u201c\u201d\u00ab\u00bb]|(?<=\x00)['\u2018\u2019]|['\u2018\u2019](?=\x00)"
     r"|(?<![\w-])(?:that|but|while|whereas|because|although|though|when|after|before|since|"
     r"if|so|which|who|where|whom|whose|than|until|unless|as)(?![\w-])")
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -119,8 +126,12 @@ _LEADING = re.compile(
 _NOT_SPEAKERS = frozenset("""
 this that there which what who nothing everything everyone anyone someone somebody nobody
 reports data evidence research analysis studies study report move it's wave i we you one
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january
+february march april may june july august september october november december
 """.split())
 _PRONOUNS = frozenset("he she it they".split())
+# Small words inside names: "Bank of England", "Ibn al-Haytham", "Ludwig van Beethoven".
+_NAME_JOINERS = frozenset("of the and de al bin van von der la le du da for".split())
 _TRAILING_CONTENT = re.compile(
     r"^(?:\s*,?\s*(?:" + _TIME + r"|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:statement|interview|briefing|post|letter|tweet|speech|email|message|video)"
@@ -225,7 +236,7 @@ def _subject_before(masked, text, sentence_start, cue_start):
     """``(start, end, role)`` of the subject written just before a cue, or None."""
     end = cue_start
     head = masked[sentence_start:end]
-    role = None
+    role, named = None, None
     stripped = head.rstrip()
     if stripped.endswith(",") and not stripped.endswith("\x00,"):
         # "Toner, a State Department spokesman, said": an appositive between commas.
@@ -239,6 +250,7 @@ def _subject_before(masked, text, sentence_start, cue_start):
                 role = appositive if re.match(r"(?:a|an|the|who\s+is|its|his|her|\d)\b|[A-Z]",
                                               appositive) else None
             end = comma
+            named = _trim(text, comma + 1, inner_end)
         elif dash >= 0:
             end = dash
         else:
@@ -259,9 +271,31 @@ def _subject_before(masked, text, sentence_start, cue_start):
         chunk = chunk[leading.end():]
     end = start + len(chunk)
     start, end = _trim(text, start, end)
+    if role and _names_after_description(text, (start, end), named):
+        # "The councillor, Derek Lyle, denied": the name speaks, the description is its role.
+        return named[0], named[1], text[start:end]
     if not _is_subject(text[start:end]):
         return None
     return start, end, role
+
+
+def _names_after_description(text, described, named):
+    """Whether ``named`` (offsets) is a name given in apposition to the description at
+    ``described``: "the councillor, Derek Lyle", "the contractor, Harcourt Build Ltd.",
+    "the inquiry's chairwoman, retired judge Helen Marr"."""
+    tokens = speaker_names.words(text[described[0]:described[1]])
+    if not tokens or len(tokens) > 6:
+        return False
+    possessive = re.match(r"[A-Z][\w.-]*['\u2019]s$", text[described[0]:described[1]].split()[0])
+    if tokens[0].casefold() not in ("the", "a", "an", "its", "his", "her", "their") \
+            and not possessive:
+        return False
+    if not all(t[:1].islower() for t in tokens[1:]):
+        return False
+    _role, name = speaker_names.strip_role(text[named[0]:named[1]])
+    words = speaker_names.words(name)
+    return bool(words) and len(words) <= 6 and all(
+        w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words) and _is_subject(name)
 
 
 def _is_subject(phrase):
@@ -286,8 +320,7 @@ def _is_subject(phrase):
     # A proper name: every word of it capitalised, save a few joining words.
     name_tokens = speaker_names.words(_before_modifiers(phrase))
     lower = [t for t in name_tokens[1:] if t[:1].islower()
-             and t.casefold() not in ("of", "the", "and", "de", "al", "bin", "van", "von",
-                                      "der", "la", "le", "du", "da", "for")
+             and t.casefold() not in _NAME_JOINERS
              and t.casefold() not in speaker_names.PERSON_ROLES]
     return not lower
 
@@ -319,6 +352,12 @@ def _subject_after(masked, text, cue_end, sentence_end):
         appositive = re.match(r",\s*((?:a|an|the)\s[^,.;\x00]{1,120})", text[stop:sentence_end])
         if appositive:
             role = appositive.group(1).strip()
+        following = re.match(r",([^,;:\x00()]{1,80}?)(?:,|(?<!\b[A-Z])\.(?=\s|$)|$)",
+                             masked[stop:sentence_end])
+        if following:
+            named = _trim(text, stop + following.start(1), stop + following.end(1))
+            if _names_after_description(text, (start, end), named):
+                return named[0], named[1], text[start:end]
     if not _is_subject(text[start:end]):
         return None
     return start, end, role
@@ -547,11 +586,15 @@ def _is_term(quotation, text, sentence):
     before = text[sentence.start:quotation.start - 1]
     if _NAMING_BEFORE.search(before.rstrip()):
         return True
-    quoted = speaker_names.words(text[quotation.start:quotation.end])
+    words = text[quotation.start:quotation.end]
+    quoted = speaker_names.words(words)
     mid_sentence = quotation.start - 1 > sentence.start
-    return (mid_sentence and len(quoted) >= 2 and len(quoted) <= 8
-            and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in", "on",
-                                                    "for", "to") for w in quoted))
+    # A name or title: capitalised words (and numbers), no sentence punctuation ("KettlePro
+    # 3", "Night Shift", "Safe Home").
+    return (mid_sentence and 1 <= len(quoted) <= 8 and quoted[0][:1].isupper()
+            and not re.search(r"[,;:!?]|\.(?:\s|$)", words)
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in (
+                "of", "the", "and", "a", "in", "on", "for", "to") for w in quoted))
 
 
 def _opens_its_sentence(quotation, sentence, text):
@@ -624,6 +667,25 @@ class _Entity:
     roles: set
     mention: tuple  # (start, end, text) of the latest named mention
     last: int  # offset of the latest reference, for recency
+    gender: str | None = None  # "he" or "she", once a pronoun or a role word says which
+
+
+_GENDERED = {
+    "he": frozenset("mr spokesman chairman councilman congressman businessman father son "
+                    "brother husband man king prince sir lord".split()),
+    "she": frozenset("mrs ms miss spokeswoman chairwoman councilwoman congresswoman "
+                     "businesswoman mother daughter sister wife woman queen princess lady "
+                     "dame".split()),
+}
+
+
+def _gender_of(*phrases):
+    keys = {speaker_names.head_word(word) for phrase in phrases if phrase
+            for word in speaker_names.words(phrase)}
+    for pronoun, words in _GENDERED.items():
+        if keys & words:
+            return pronoun
+    return None
 
 
 def _resolve(text, sents, found):
@@ -637,7 +699,9 @@ def _resolve(text, sents, found):
             entity = _by_pronoun(entities, key)
             item.resolved_by = "pronoun"
         elif _is_description(phrase):
-            entity = _by_description(entities, phrase)
+            # "A council spokesman" brings in someone new; "the spokesman" points back.
+            indefinite = phrase.split()[0].casefold() in ("a", "an")
+            entity = None if indefinite else _by_description(entities, phrase)
             if entity is None:
                 entity = _cataphora(text, sents, ordered[position + 1:], item, entities)
             if entity is None:
@@ -677,9 +741,13 @@ def _by_pronoun(entities, pronoun):
     wanted = {"he": ("person",), "she": ("person",), "it": ("organization",),
               "they": ("group", "organization")}[pronoun]
     for kind in wanted:
-        candidates = [e for e in entities if e.kind == kind]
+        candidates = [e for e in entities if e.kind == kind
+                      and (kind != "person" or e.gender in (None, pronoun))]
         if candidates:
-            return max(candidates, key=lambda e: e.last)
+            entity = max(candidates, key=lambda e: e.last)
+            if kind == "person":
+                entity.gender = pronoun
+            return entity
     return None
 
 
@@ -747,7 +815,8 @@ def _new_entity(entities, item, phrase, description=False):
     if description:
         item.resolved_by = "description"
     entity = _Entity(kind, name, role or item.role, set(), (item.subject_start,
-                     item.subject_end, phrase), item.subject_start)
+                     item.subject_end, phrase), item.subject_start,
+                     _gender_of(phrase, item.role) if kind == "person" else None)
     if role:
         entity.roles.add(speaker_names.head_word(role))
     if item.role:

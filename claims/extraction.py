@@ -12,7 +12,8 @@ Rules:
   ("called the move "not helpful."") are the reporter's.
 - A reporting sentence without a quotation is a ``paraphrase`` whose text is the sentence,
   or the part of it that carries its attribution when the sentence carries two. Cues that
-  only introduce quotations ("asked", "continued") give no paraphrase.
+  only introduce quotations ("asked", "continued") give no paraphrase, nor does a cue with
+  nothing reported ("declined to comment.").
 - A statement whose speaker cannot be named (a hedge: "it is believed", "reportedly"; a
   pronoun with no one to point back to) is no candidate, nor is anything in a headline or
   the reporter's narration: only sentences with a cue and a speaker give candidates.
@@ -141,7 +142,8 @@ def extract(text: str, published_at=None) -> list[Candidate]:
         if item.quotations:
             pieces.extend((start, end, ClaimKind.DIRECT_QUOTE, index)
                           for start, end in item.quotations)
-        elif item.cue.lower() not in QUOTE_ONLY and item.content_end > item.content_start:
+        elif item.cue.lower() not in QUOTE_ONLY and re.search(
+                r"\w", text[item.content_start:item.content_end]):
             pieces.append((item.start, item.end, ClaimKind.PARAPHRASE, index))
     pieces.sort()
     first_of = {}
