@@ -119,6 +119,11 @@ _TRAILING_ADVERBIAL = re.compile(
     r"speech|report|release|email|e-mail|message|video|conference|note|filing)"
     r"(?:\s+(?:on|to|with)\s+[\w.]+(?:\s+[\w.]+)?)?)\s*,?\s*$",
     re.IGNORECASE)
+# An introductory phrase before a speaker's name, not part of the statement.
+_INTRODUCTORY = re.compile(
+    r"(?:in|on|at|after|before|during|asked|however|meanwhile|earlier|later|separately|"
+    r"speaking|responding|writing|addressing|last|this|yesterday|today|for\s+(?:his|her|its|"
+    r"their)\s+part)\b[^,\x00\"\u201c\u00ab]{0,80},\s*$", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:(?:and|but|yet|so|while|whereas|although|though|meanwhile|also|still|now|then|later|"
     r"however|instead|separately|earlier|indeed|moreover|in\s+turn|for\s+(?:his|her|its|their)"
@@ -272,8 +277,9 @@ def _subject_before(masked, text, sentence_start, cue_start):
     end = start + len(chunk)
     start, end = _trim(text, start, end)
     if role and _names_after_description(text, (start, end), named):
-        # "The councillor, Derek Lyle, denied": the name speaks, the description is its role.
-        return named[0], named[1], text[start:end]
+        # "The councillor, Derek Lyle, denied": the name speaks, the description is its role;
+        # the subject is both (role words come before a name).
+        return start, named[1], text[start:end]
     if not _is_subject(text[start:end]):
         return None
     return start, end, role
@@ -322,11 +328,19 @@ def _is_subject(phrase):
     lower = [t for t in name_tokens[1:] if t[:1].islower()
              and t.casefold() not in _NAME_JOINERS
              and t.casefold() not in speaker_names.PERSON_ROLES]
-    return not lower
+    if not lower:
+        return True
+    # A name after words that say what it is: "the public broadcaster Radio Valmora".
+    role, name = speaker_names.strip_role(_before_modifiers(phrase))
+    return bool(role and name) and all(
+        t[:1].isupper() or t.casefold() in _NAME_JOINERS for t in speaker_names.words(name))
+
+
+_POSTMODIFIER = re.compile(r"\s(?:" + "|".join(sorted(speaker_names.POSTMODIFIERS)) + r")\s")
 
 
 def _before_modifiers(phrase):
-    match = re.search(r"\s(?:for|of|at|in|with|from|on)\s", phrase)
+    match = _POSTMODIFIER.search(phrase)
     return phrase[:match.start()] if match else phrase
 
 
@@ -357,7 +371,7 @@ def _subject_after(masked, text, cue_end, sentence_end):
         if following:
             named = _trim(text, stop + following.start(1), stop + following.end(1))
             if _names_after_description(text, (start, end), named):
-                return named[0], named[1], text[start:end]
+                return start, named[1], text[start:end]
     if not _is_subject(text[start:end]):
         return None
     return start, end, role
@@ -400,7 +414,7 @@ def _find_in_sentence(index, sentence, masked, text):
                      or (not match.group("aux")
                          and _DETERMINER_BEFORE.search(masked, sentence.start, match.start()))):
             continue  # a passive ("it is believed") or a noun ("the claims")
-        if verb in ("called", "described", "dismissed") and not _names_a_quote(
+        if verb in ("called", "dismissed") and not _names_a_quote(
                 masked, match.end(), sentence.end, verb):
             continue
         cue = re.sub(r"\s+", " ", text[match.start():match.end()])
@@ -449,6 +463,8 @@ def _segment(found, sentence, masked, text):
         following = top[position + 1] if position + 1 < len(top) else None
         if len(top) == 1:
             start, end = sentence.start, sentence.end
+            if not item.trailing and _INTRODUCTORY.match(text, start, item.subject_start):
+                start = item.subject_start  # "In a statement, the ministry said ..."
         else:
             start = item.subject_start if not item.trailing and item.cue != "according to" \
                 else (top[position - 1].end if position else sentence.start)

@@ -20,7 +20,8 @@ Rules:
 - The speaker is the named mention the attribution resolves to (through pronouns and
   descriptions); its ``kind`` is read from the phrase: plural people nouns are groups,
   institutions and countries organizations, other names people.
-- ``said_on``: a day named in the attribution (not in the reported words) is resolved
+- ``said_on``: a day named in the attribution's sentence (not in the reported words, nor
+  in another attribution of the sentence) is resolved
   against the source's publication date where it is certain: "today", "tonight", "this
   morning" are that day; "yesterday" the day before; a weekday the last such day on or
   before it ("last Tuesday": before it). "Last week", "next Monday" and a day with no
@@ -38,6 +39,7 @@ from dataclasses import dataclass
 
 from claims.attribution import QUOTE_ONLY, Attribution, attributions
 from claims.enums import ClaimKind
+from claims.sentences import sentences
 
 CONFIDENCE = {"name": 0.9, "surname": 0.85, "description": 0.75, "pronoun": 0.75,
               "continuation": 0.7}
@@ -108,14 +110,18 @@ def resolve_day(expression: str, published_on: datetime.date | None) -> datetime
     return published_on - datetime.timedelta(days=back)
 
 
-def _said_on(text, item: Attribution, published_on):
-    """The day the attribution says the words were said: searched in its span outside the
-    reported words and quotations, or right at the start of the reported words."""
+def _said_on(text, item: Attribution, found, sentence_start, published_on):
+    """The day the attribution says the words were said: searched from its sentence's
+    start to its end, outside the reported words, the quotations and the other
+    attributions of the sentence, or right at the start of the reported words."""
     holes = [(item.content_start, item.content_end), *item.quotations]
-    chars = list(text[item.start:item.end])
+    holes += [(other.start, other.end) for other in found
+              if other.sentence == item.sentence and other is not item and other.via is None
+              and item.via is None]
+    chars = list(text[sentence_start:item.end])
     for start, end in holes:
-        for at in range(max(start, item.start), min(end, item.end)):
-            chars[at - item.start] = " "
+        for at in range(max(start, sentence_start), min(end, item.end)):
+            chars[at - sentence_start] = " "
     match = DAY_SAID.search("".join(chars)) or _LEADING_DAY.match(text, item.content_start)
     return resolve_day(match.group(), published_on) if match else None
 
@@ -135,6 +141,7 @@ def extract(text: str, published_at=None) -> list[Candidate]:
         return []
     published_on = _date_of(published_at)
     found = attributions(text)
+    starts = [sentence.start for sentence in sentences(text)]
     pieces = []  # (start, end, kind, attribution index)
     for index, item in enumerate(found):
         if item.speaker is None:
@@ -157,7 +164,7 @@ def extract(text: str, published_at=None) -> list[Candidate]:
             kind=kind.value, text=text[start:end], start=start, end=end, cue=item.cue,
             mention={"text": speaker.text, "start": speaker.start, "end": speaker.end},
             speaker_name=speaker.name, speaker_kind=speaker.kind, speaker_role=speaker.role,
-            said_on=_said_on(text, item, published_on),
+            said_on=_said_on(text, item, found, starts[item.sentence], published_on),
             reported_via=first_of.get(item.via) if item.via is not None else None,
             confidence=_confidence(item, kind),
         ))

@@ -101,6 +101,10 @@ QUANTIFIERS = frozenset("""
 some many several few two three four five six seven eight nine ten dozens hundreds
 thousands other others most all both numerous various
 """.split())
+# Words after which a noun phrase's head is over: "the spokesman for the coalition",
+# "two diplomats familiar with the talks".
+POSTMODIFIERS = frozenset("for of at in with from on familiar close involved briefed speaking "
+                          "based working living who".split())
 PRONOUN_KINDS = {"he": "person", "she": "person", "him": "person", "her": "person",
                  "it": "organization", "they": "group", "we": "group", "i": "person"}
 
@@ -240,7 +244,7 @@ def head_word(phrase):
     the coalition"), folded."""
     tokens = words(phrase)
     for index, token in enumerate(tokens):
-        if _key(token) in ("for", "of", "at", "in", "with", "from", "on") and index:
+        if _key(token) in POSTMODIFIERS and index:
             tokens = tokens[:index]
             break
     return _key(tokens[-1]) if tokens else ""
