@@ -11,7 +11,8 @@ Scoring, per text and in total:
 - A candidate matches a gold statement of the same kind whose span it overlaps by at least
   half of the longer of the two; a direct quote must have the gold text exactly, one end
   punctuation mark and the white space at either end aside. Each gold statement is matched
-  once, by the candidate that overlaps it most.
+  once, by the candidate that overlaps it most (between equal overlaps, one whose speaker
+  is right: a relayed statement shares its relay's span).
 - Precision: matched candidates / candidates; recall: matched gold statements / gold
   statements; F1 their harmonic mean.
 - Speaker accuracy, over matched statements: the candidate's speaker (its name or the
@@ -61,8 +62,9 @@ def _overlap(candidate, statement):
     return shared / longer if longer else 0.0
 
 
-def match(candidates, statements):
-    """``{gold index: candidate index}`` under the rules above."""
+def match(candidates, statements, speakers):
+    """``{gold index: candidate index}`` under the rules above; between equal overlaps (a
+    relayed statement shares its relay's span) the candidate with the right speaker."""
     pairs = []
     for c_index, candidate in enumerate(candidates):
         for s_index, statement in enumerate(statements):
@@ -74,9 +76,10 @@ def match(candidates, statements):
             if statement["kind"] == "direct_quote" and not _same_quote(candidate.text,
                                                                        statement["text"]):
                 continue
-            pairs.append((overlap, s_index, c_index))
+            right = _names_speaker(candidate, speakers[statement["speaker"]])
+            pairs.append((overlap, right, s_index, c_index))
     matched, used = {}, set()
-    for _overlap_value, s_index, c_index in sorted(pairs, reverse=True):
+    for _overlap_value, _right, s_index, c_index in sorted(pairs, reverse=True):
         if s_index not in matched and c_index not in used:
             matched[s_index] = c_index
             used.add(c_index)
@@ -95,7 +98,7 @@ def score(text, gold):
     candidates = extract(text, gold.get("source", {}).get("published"))
     statements = gold["statements"]
     speakers = {s["id"]: s for s in gold["speakers"]}
-    matched = match(candidates, statements)
+    matched = match(candidates, statements, speakers)
     row = {"candidates": len(candidates), "gold": len(statements), "matched": len(matched),
            "speaker_right": 0, "cue_total": 0, "cue_right": 0, "date_total": 0,
            "date_right": 0, "misses": [], "extra": []}

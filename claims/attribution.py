@@ -31,8 +31,8 @@ Rules (the attribution patterns of news English):
   organization, "the spokesman" to the last person with that role, "the ministry" to the
   last organization so called. A description with "a" or "an" ("a council spokesman")
   brings in someone new. A description that fits no one before it is given to a person
-  named in the next sentence's attribution when that person is new and no other job is
-  written beside their name ("The spokesman for the coalition said ... Army Col. Chris
+  named in full in the next sentence's attribution when that person is new and no other
+  job is written beside their name ("The spokesman for the coalition said ... Army Col. Chris
   Garver said ..."). A surname alone is the person named before in full.
 - A name in apposition to a description speaks, and the description is its role: "The
   councillor, Derek Lyle, denied ...", "according to the inquiry's chairwoman, retired
@@ -91,6 +91,7 @@ CUE = re.compile(
     r"|(?<![\w-])(?P<refuse>(?:would|could|did)\s+not\s+say|(?:declined|refused)\s+to\s+"
     r"(?:say|comment|specify|discuss|disclose))(?![\w-])"
     r"|(?<![\w-])(?P<according>[Aa]ccording\s+to)(?![\w-])"
+    r"|(?<![\w-])(?P<citing>[Cc]iting)(?=\s)"
     r"|['\u2019]s\s+(?P<view>(?:view|position|assessment|argument|contention|conclusion)\s+"
     r"(?:is|was)\s+that)(?![\w-])"
 )
@@ -124,6 +125,9 @@ _INTRODUCTORY = re.compile(
     r"(?:in|on|at|after|before|during|asked|however|meanwhile|earlier|later|separately|"
     r"speaking|responding|writing|addressing|last|this|yesterday|today|for\s+(?:his|her|its|"
     r"their)\s+part)\b[^,\x00\"\u201c\u00ab]{0,80},\s*$", re.IGNORECASE)
+# The word that opens a subordinate clause just before a speaker's name.
+_SUBORDINATE = re.compile(r"\b(?:after|because|when|since|before|until|although|though|"
+                          r"once|as)\s+$", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:(?:and|but|yet|so|while|whereas|although|though|meanwhile|also|still|now|then|later|"
     r"however|instead|separately|earlier|indeed|moreover|in\s+turn|for\s+(?:his|her|its|their)"
@@ -306,8 +310,8 @@ def _names_after_description(text, described, named):
 
 def _is_subject(phrase):
     tokens = speaker_names.words(phrase)
-    if not tokens or len(tokens) > 12 or "\x00" in phrase:
-        return False
+    if not tokens or len(tokens) > 12 or "\x00" in phrase or CUE.search(phrase):
+        return False  # a subject holds no cue: "He accused City Hall" names no speaker
     keys = [t.casefold() for t in tokens]
     if keys[0] in _NOT_SPEAKERS or (len(keys) == 1 and keys[0] in ("i", "we", "you")):
         return False
@@ -401,6 +405,12 @@ def _find_in_sentence(index, sentence, masked, text):
                 found.append(_Found(index, "view is that", cue_start, match.end(), *subject[:2],
                                     role=subject[2]))
             continue
+        if match.group("citing"):
+            subject = _subject_after(masked, text, match.end(), sentence.end)
+            if subject:
+                found.append(_Found(index, "citing", cue_start, match.end(), *subject[:2],
+                                    role=subject[2], trailing=True))
+            continue
         if match.group("according"):
             subject = _subject_after(masked, text, match.end(), sentence.end)
             if subject:
@@ -450,8 +460,11 @@ def _names_a_quote(masked, cue_end, sentence_end, verb):
 def _segment(found, sentence, masked, text):
     """Set the span, content and nesting of the attributions of one sentence."""
     found.sort(key=lambda f: f.cue_start)
+    citing = [item for item in found if item.cue == "citing"]
     top = []
     for item in found:
+        if item.cue == "citing":
+            continue
         outer = top[-1] if top else None
         if (outer is not None and not outer.trailing and item.subject_start > outer.cue_end
                 and not re.search(r"[,;:\x00]", masked[outer.cue_end:item.subject_start])
@@ -463,8 +476,11 @@ def _segment(found, sentence, masked, text):
         following = top[position + 1] if position + 1 < len(top) else None
         if len(top) == 1:
             start, end = sentence.start, sentence.end
-            if not item.trailing and _INTRODUCTORY.match(text, start, item.subject_start):
-                start = item.subject_start  # "In a statement, the ministry said ..."
+            if not item.trailing and (
+                    _INTRODUCTORY.match(text, start, item.subject_start)
+                    or _SUBORDINATE.search(text, start, item.subject_start)):
+                # "In a statement, the ministry said ...", "... after residents said ..."
+                start = item.subject_start
         else:
             start = item.subject_start if not item.trailing and item.cue != "according to" \
                 else (top[position - 1].end if position else sentence.start)
@@ -479,7 +495,17 @@ def _segment(found, sentence, masked, text):
     for item in found:
         if item.via is not None:
             item.start, item.end = item.subject_start, item.via.end
+    for item in citing:
+        # "The Herald, citing two officials, said ...": the officials speak through it.
+        relays = [other for other in top if other.start <= item.cue_start < other.end]
+        if relays:
+            item.via = relays[0]
+            item.start, item.end = item.via.start, item.via.end
+        else:
+            found.remove(item)
     for item in found:
+        if item.cue == "citing":
+            continue
         if item.trailing or (item.cue == "according to" and item.subject_start > item.start
                              and masked[item.start:item.cue_start].strip()):
             item.content_start, item.content_end = _trim(text, item.start, item.cue_start)
@@ -488,6 +514,9 @@ def _segment(found, sentence, masked, text):
         else:
             item.content_start, item.content_end = _trim(text, item.cue_end, item.end)
         item.content_start, item.content_end = _strip_subject(item, text)
+    for item in found:
+        if item.cue == "citing":
+            item.content_start, item.content_end = item.via.content_start, item.via.content_end
 
 
 def _strip_subject(item, text):
@@ -796,6 +825,8 @@ def _cataphora(text, sents, later, item, entities):
                 continue
             if speaker_names.kind_of(phrase) != "person" or _find_named(entities, phrase):
                 continue
+            if len(speaker_names.words(speaker_names.strip_role(phrase)[1])) < 2:
+                continue  # a lone capitalised word may name anything
             if not _may_be(text[item.subject_start:item.subject_end], phrase, other.role):
                 continue
             return _new_entity(entities, other, phrase)
@@ -854,7 +885,7 @@ def _full_name_before(text, phrase, before):
     tokens = speaker_names.words(phrase)
     if len(tokens) != 1 or not tokens[0][:1].isupper():
         return None
-    pattern = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s+){1,4})" + re.escape(tokens[0])
+    pattern = re.compile(r"((?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,4})" + re.escape(tokens[0])
                          + r"(?![\w-])")
     found = None
     for match in pattern.finditer(text, 0, before):
