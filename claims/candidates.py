@@ -12,8 +12,9 @@ Rules:
   in their description, affiliation or aliases, "spokesman" fitting "spokesperson"), and
   the candidate carries a ``speaker_name_warning``; without a fitting role it is a new
   speaker. Otherwise the candidate proposes a new speaker: its name and kind.
-- ``recorded_claim_id`` is the live claim of the source with the candidate's kind and span,
-  or kind and text, if there is one.
+- ``recorded_claim_id`` is the live claim of the source with the candidate's kind, span
+  (or text) and speaker, if there is one: a relayed statement shares its span with its
+  relay's ("The Herald, citing two officials, said ..."), and is another claim.
 - ``accept_candidates`` records candidates (as found, or edited) as claims through the
   rules of ``claims.claims``, in one write transaction: new speakers are created once each
   (candidates naming the same new name and kind share one; a live speaker of exactly that
@@ -97,19 +98,24 @@ def _speaker_of(candidate, cache):
 
 
 def _recorded(source_id):
-    """``{(kind, start, end) or (kind, text): claim id}`` of the source's live claims."""
+    """``{(kind, start, end, speaker id) or (kind, text, speaker id): claim id}`` of the
+    source's live claims."""
     found = {}
-    rows = (Claim.live(Claim.id, Claim.kind, Claim.text, Claim.anchor_start, Claim.anchor_end)
-            .where(Claim.source == source_id).order_by(Claim.id).tuples())
-    for claim_id, kind, text, start, end in rows:
+    rows = (Claim.live(Claim.id, Claim.kind, Claim.text, Claim.anchor_start, Claim.anchor_end,
+                       Claim.speaker).where(Claim.source == source_id).order_by(Claim.id)
+            .tuples())
+    for claim_id, kind, text, start, end, speaker_id in rows:
         if start is not None:
-            found.setdefault((kind, start, end), claim_id)
-        found.setdefault((kind, text.strip()), claim_id)
+            found.setdefault((kind, start, end, speaker_id), claim_id)
+        found.setdefault((kind, text.strip(), speaker_id), claim_id)
     return found
 
 
-def _recorded_id(recorded, kind, text, start, end):
-    return recorded.get((kind, start, end)) or recorded.get((kind, text.strip()))
+def _recorded_id(recorded, kind, text, start, end, speaker_id):
+    if speaker_id is None:
+        return None  # a speaker not stored yet has no claims
+    return (recorded.get((kind, start, end, speaker_id))
+            or recorded.get((kind, text.strip(), speaker_id)))
 
 
 def _text_of(source):
@@ -139,7 +145,7 @@ def find_candidates(source_id):
             "said_on": candidate.said_on, "reported_via": candidate.reported_via,
             "confidence": candidate.confidence,
             "recorded_claim_id": _recorded_id(recorded, candidate.kind, candidate.text,
-                                              candidate.start, candidate.end),
+                                              candidate.start, candidate.end, proposed["id"]),
         })
     return items
 
@@ -168,8 +174,19 @@ def _checks(items, text):
     return checks
 
 
-def _speaker_for(index, item, made, editor):
-    """The live speaker an item names, or the new one it asks for (created once)."""
+def _new_key(item):
+    return speaker_names.normalised(item["speaker"]["name"]), item["speaker"]["kind"]
+
+
+def _new_speaker(item):
+    mention = item.get("speaker_mention")
+    return {"name": item["speaker"]["name"].strip(), "kind": item["speaker"]["kind"],
+            "aliases": [mention["text"]] if mention else []}
+
+
+def _speaker_for(index, item, made):
+    """The live speaker an item names, or the one it asks for if it exists (made earlier in
+    the request, or a live speaker of exactly that name and kind), else None."""
     wanted = item["speaker"]
     if wanted.get("id") is not None:
         speaker = (Speaker.live().where(Speaker.id == wanted["id"],
@@ -178,14 +195,12 @@ def _speaker_for(index, item, made, editor):
             raise _invalid(index, "speaker.id", f"There is no speaker with id {wanted['id']} "
                                                 "(or it was merged into another).")
         return speaker
-    key = (speaker_names.normalised(wanted["name"]), wanted["kind"])
+    key = _new_key(item)
     if key not in made:
-        twins = [s for s in Speaker.live().where(Speaker.merged_into.is_null(),
-                                                 Speaker.kind == wanted["kind"],
-                                                 Speaker.name == wanted["name"].strip())]
-        made[key] = twins[0] if twins else add_speaker(
-            editor=editor, name=wanted["name"].strip(), kind=wanted["kind"],
-            aliases=[item["speaker_mention"]["text"]] if item.get("speaker_mention") else [])
+        made[key] = (Speaker.live().where(Speaker.merged_into.is_null(),
+                                          Speaker.kind == wanted["kind"],
+                                          Speaker.name == wanted["name"].strip())
+                     .order_by(Speaker.id).first())
     return made[key]
 
 
@@ -203,11 +218,14 @@ def accept_candidates(source_id, items, *, editor):
             checks = _checks(items, text)
         recorded, made, created, skipped = _recorded(source.id), {}, [], []
         for index, (item, (check, given)) in enumerate(zip(items, checks)):
-            claim_id = _recorded_id(recorded, item["kind"], item["text"], check.start, check.end)
+            speaker = _speaker_for(index, item, made)
+            claim_id = _recorded_id(recorded, item["kind"], item["text"], check.start, check.end,
+                                    speaker.id if speaker is not None else None)
             if claim_id is not None:
                 skipped.append({"index": index, "claim_id": claim_id})
                 continue
-            speaker = _speaker_for(index, item, made, editor)
+            if speaker is None:
+                speaker = made[_new_key(item)] = add_speaker(editor=editor, **_new_speaker(item))
             mention = item.get("speaker_mention") or {}
             claim = add_claim(
                 editor=editor, speaker_id=speaker.id, source_id=source.id, kind=item["kind"],
@@ -217,8 +235,8 @@ def accept_candidates(source_id, items, *, editor):
                 said_on=item.get("said_on"), **fields_of(check, given, text, speaker))
             created.append(claim.id)
             if check.start is not None:
-                recorded.setdefault((item["kind"], check.start, check.end), claim.id)
-            recorded.setdefault((item["kind"], item["text"].strip()), claim.id)
+                recorded.setdefault((item["kind"], check.start, check.end, speaker.id), claim.id)
+            recorded.setdefault((item["kind"], item["text"].strip(), speaker.id), claim.id)
         found = claims_by_id(created)
         return [found[claim_id] for claim_id in created], skipped
 

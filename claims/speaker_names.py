@@ -83,7 +83,8 @@ council society trust charity group club team league school hospital clinic chur
 watchdog regulator exchange commission court tribunal prosecutor's nato un eu who imf opec
 fbi cia nsa icrc unicef unhcr fda epa sec fed ecb irs nasa interfax tass xinhua ria
 secretariat directorate inspectorate command headquarters airline airlines railway
-railways council's ministry's department's agency's chamber chambers consortium
+railways council's ministry's department's agency's chamber chambers consortium radio
+television tv broadcaster gazette courier daily channel magazine station wire
 """.split())
 COUNTRIES = frozenset("""
 russia iran iraq syria israel china japan india pakistan afghanistan turkey egypt jordan

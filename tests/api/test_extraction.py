@@ -155,3 +155,18 @@ def test_the_seed_gives_its_fifteen_statements_already_recorded(client, tokens, 
     assert all(item["recorded_claim_id"] is not None for item in items)
     toner = [i for i in items if i["speaker"]["name"] == "Mark Toner"]
     assert len(toner) == 4 and all(i["speaker_name_warning"] for i in toner)
+
+
+def test_a_relayed_statement_and_its_relay_are_two_claims_of_one_span(
+        client, tokens, make_source):
+    text = ("Fares rise\n\nThe Daily Courier, citing two council officials, said fares would "
+            "rise in May.")
+    source = make_source(text=text)
+    items = extraction(client, source["id"], tokens["reader"]).get_json()["items"]
+    assert [(i["speaker"]["name"], i["cue"], i["reported_via"]) for i in items] == [
+        ("council officials", "citing", 1), ("Daily Courier", "said", None)]
+    assert items[0]["start"] == items[1]["start"] and items[0]["end"] == items[1]["end"]
+    created = accept(client, source["id"], tokens["editor"], items).get_json()
+    assert (len(created["items"]), created["skipped"]) == (2, [])
+    again = extraction(client, source["id"], tokens["reader"]).get_json()["items"]
+    assert [i["recorded_claim_id"] for i in again] == [c["id"] for c in created["items"]]
