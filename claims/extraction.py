@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from claims.attribution import QUOTE_ONLY, Attribution, attributions
 from claims.enums import ClaimKind
 from claims.sentences import sentences
+from claims.timing import timed_function
 
 CONFIDENCE = {"name": 0.9, "surname": 0.85, "description": 0.75, "pronoun": 0.75,
               "continuation": 0.7}
@@ -135,6 +136,7 @@ def _confidence(item, kind):
     return round(min(value, 0.99), 2)
 
 
+@timed_function("extraction")
 def extract(text: str, published_at=None) -> list[Candidate]:
     """Every attributed statement of ``text``, in text order (see the module rules)."""
     if not text:

@@ -43,6 +43,8 @@ class SourceExtractionAccept(MethodView):
     @source_first
     @blp.arguments(Accepted)
     @blp.response(201, AcceptedClaims)
+    @blp.alt_response(200, schema=AcceptedClaims,
+                      description="Nothing new: every candidate was recorded already.")
     @problems(blp, ACTION)
     def post(self, body, source_id):
         """Record accepted candidates as claims, in one step (editor); 200 when all were

@@ -44,3 +44,12 @@ def test_metrics_need_no_token_with_public_reads_off(make_app):
     response = app.test_client().get("/metrics")
     assert response.status_code == 200
     assert re.search(r"^claims_http_requests_total", response.get_data(as_text=True), re.M)
+
+
+def test_extraction_is_timed(client, tokens, source):
+    before = value(samples(client), "claims_work_duration_seconds_count", kind="extraction")
+    response = client.post(f"/api/v1/sources/{source['id']}/extraction",
+                           headers={"Authorization": f"Bearer {tokens['reader']}"})
+    assert response.status_code == 200
+    after = value(samples(client), "claims_work_duration_seconds_count", kind="extraction")
+    assert after - before == 1
