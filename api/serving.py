@@ -19,13 +19,14 @@ Design (why these choices):
   needed for the service to stay responsive.
 """
 
-import json
 import socket
 import sys
 from http import HTTPStatus
 
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.ggevent import GeventWorker
+
+from api.errors import PROBLEM_TYPE, problem_bytes
 
 WORKER_CONNECTIONS = 1000
 IDLE_SECONDS = 30
@@ -43,26 +44,21 @@ STATUS_OF = (
     (http_errors.ParseException, 400),
 )
 
+# Details for what only the HTTP server refuses; other statuses (500) have the API's.
 DETAIL = {
     400: "The request is not valid HTTP/1.1.",
     414: "The request line is longer than this server accepts.",
     431: "The request headers are larger or more numerous than this server accepts.",
-    500: "The server failed to answer; the failure was logged.",
     501: "That transfer coding is not supported; send chunked or a Content-Length.",
 }
 
 
 def error_response(status):
     """A complete HTTP/1.1 answer carrying a problem document; the connection closes."""
-    body = json.dumps({
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": DETAIL.get(status, HTTPStatus(status).description),
-    }).encode()
+    body = problem_bytes(status, DETAIL.get(status))
     head = (f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
             "Connection: close\r\n"
-            "Content-Type: application/problem+json\r\n"
+            f"Content-Type: {PROBLEM_TYPE}\r\n"
             "X-Content-Type-Options: nosniff\r\n"
             f"Content-Length: {len(body)}\r\n\r\n")
     return head.encode("latin-1") + body

@@ -7,9 +7,8 @@ then timed over HTTP. Keyset pagination should make the deep page cost what the 
 
 import argparse
 import random
-import tempfile
 
-from bench.harness import fresh_database, measure, server, summary
+from bench.harness import backend_name, database_url, fresh_database, measure, row, server
 from claims.editors import system_editor
 from claims.models import Claim, Source, Speaker
 from claims.pages import encode_cursor
@@ -46,7 +45,7 @@ def main():
     parser.add_argument("--claims", type=int, default=200_000)
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    url = database_url(args.database_url)
     database = fresh_database(url)
     with database.atomic():
         speaker_id = build(args.claims)
@@ -54,7 +53,6 @@ def main():
         database.execute_sql("ANALYZE")
     deep = encode_cursor({"id": 1000})
     database.close()
-    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
     pages = {
         "first page": "/api/v1/claims?limit=50",
         "page at depth (1,000 from the end)": f"/api/v1/claims?limit=50&cursor={deep}",
@@ -65,9 +63,8 @@ def main():
     }
     with server(url) as port:
         for label, path in pages.items():
-            result = summary(measure(port, path, args.calls))
-            print(f"| {label}, {args.claims:,} claims | {backend} | {result['p50']:.1f} ms | "
-                  f"{result['p99']:.1f} ms | {result['calls']} |")
+            row(f"{label}, {args.claims:,} claims", backend_name(url),
+                measure(port, path, args.calls))
 
 
 if __name__ == "__main__":

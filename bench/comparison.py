@@ -6,9 +6,8 @@ Builds the data through the domain's use cases, then times GET .../comparison ov
 
 import argparse
 import random
-import tempfile
 
-from bench.harness import fresh_database, measure, server, summary
+from bench.harness import backend_name, database_url, fresh_database, measure, row, server
 from claims import claims, disputes, sources, speakers
 from claims.editors import system_editor
 from claims.enums import ClaimKind, SpeakerKind, Stance
@@ -43,15 +42,13 @@ def main():
     parser.add_argument("--database-url")
     parser.add_argument("--calls", type=int, default=300)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+    url = database_url(args.database_url)
     database = fresh_database(url)
     dispute_id = build()
     database.close()
     with server(url) as port:
-        result = summary(measure(port, f"/api/v1/disputes/{dispute_id}/comparison", args.calls))
-    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
-    print(f"| comparison, {POSITIONS} positions / {SPEAKERS} speakers | {backend} | "
-          f"{result['p50']:.1f} ms | {result['p99']:.1f} ms | {result['calls']} |")
+        times = measure(port, f"/api/v1/disputes/{dispute_id}/comparison", args.calls)
+    row(f"comparison, {POSITIONS} positions / {SPEAKERS} speakers", backend_name(url), times)
 
 
 if __name__ == "__main__":

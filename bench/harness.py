@@ -10,11 +10,21 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 
 from claims.db import database, open_database
 from claims.migrations import migrate
+
+
+def database_url(given):
+    """``given`` (``--database-url``), or a new SQLite file in a temporary folder."""
+    return given or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
+
+
+def backend_name(url):
+    return "PostgreSQL" if url.startswith("postgresql") else "SQLite"
 
 
 def fresh_database(url):
@@ -95,3 +105,10 @@ def summary(times):
     ordered = sorted(times)
     p99 = ordered[min(len(ordered) - 1, int(round(0.99 * len(ordered))) - 1)]
     return {"p50": statistics.median(ordered), "p99": p99, "calls": len(ordered)}
+
+
+def row(what, backend, times):
+    """A README table row: what was timed, on which backend, p50, p99 and the calls."""
+    result = summary(times)
+    print(f"| {what} | {backend} | {result['p50']:.1f} ms | {result['p99']:.1f} ms "
+          f"| {result['calls']} |", flush=True)

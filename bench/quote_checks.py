@@ -17,12 +17,10 @@ reports the longest it waited.
 import argparse
 import multiprocessing
 import random
-import statistics
-import tempfile
 import time
 from contextlib import contextmanager
 
-from bench.harness import fresh_database
+from bench.harness import backend_name, database_url, fresh_database, row
 from claims import claims, db, sources, speakers
 from claims.anchoring import SourceIndex, check_quote, source_index
 from claims.editors import system_editor
@@ -121,25 +119,14 @@ def other_writer(url, speaker_id, stop, waits):
     waits.put(longest)
 
 
-def percentiles(values):
-    ordered = sorted(values)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return statistics.median(ordered), p99
-
-
-def row(what, backend, values):
-    p50, p99 = percentiles(values)
-    print(f"| {what} | {backend} | {p50:.1f} ms | {p99:.1f} ms | {len(values)} |", flush=True)
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url")
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--records", type=int, default=100)
     args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.db"
-    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    url = database_url(args.database_url)
+    backend = backend_name(url)
     fresh_database(url)
     rng = random.Random(7)
     editor = system_editor("bench")

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 
-from bench.harness import fresh_database, get, server, summary
+from bench.harness import backend_name, fresh_database, get, server, summary
 from claims.db import database, open_database
 from claims.models import Claim
 
@@ -63,6 +63,6 @@ def speed(corpus, url, calls, keep=False):
                 times.append(elapsed)
                 shown += body.count(b'"type"')
     result = summary(times)
-    backend = "PostgreSQL" if url.startswith("postgresql") else "SQLite"
+    backend = backend_name(url)
     print(f"| suggestions of one claim, {stored:,} claims | {backend} | {result['p50']:.1f} ms "
           f"| {result['p99']:.1f} ms | {result['calls']} | {shown / max(1, len(times)):.1f} |")

@@ -48,21 +48,20 @@ class Index(Contract):
     links = fields.Nested(IndexLinks, required=True)
 
 
-TOKEN_DAYS = {"description": "Days until the token expires; without it, it never does."}
+def token_days():
+    return fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=3650),
+                          metadata={"description": "Days until the token expires; without it, "
+                                                   "it never does."})
 
 
 class EditorCreate(Contract):
     name = string(100, required=True, single_line=True)
     role = choice(Role, required=True)
-    expires_in_days = fields.Integer(strict=True, allow_none=True,
-                                     validate=validate.Range(min=1, max=3650),
-                                     metadata=TOKEN_DAYS)
+    expires_in_days = token_days()
 
 
 class TokenReissue(Contract):
-    expires_in_days = fields.Integer(strict=True, allow_none=True,
-                                     validate=validate.Range(min=1, max=3650),
-                                     metadata=TOKEN_DAYS)
+    expires_in_days = token_days()
 
 
 class EditorUpdate(Contract):

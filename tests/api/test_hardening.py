@@ -184,21 +184,6 @@ def hidden_annotation(world):
     return response.get_json()
 
 
-@pytest.mark.parametrize("if_match", ["*", '"1"', '"7"'])
-@pytest.mark.parametrize("method", ["patch", "delete"])
-def test_an_annotation_of_a_deleted_claim_cannot_be_changed(world, hidden_annotation, method,
-                                                            if_match):
-    before = feed(world)
-    path = f"/api/v1/annotations/{hidden_annotation['id']}"
-    for role in ("editor", "admin"):
-        send = getattr(world.client, method)
-        kwargs = {"json": {"body": "Changed behind a 404."}} if method == "patch" else {}
-        response = send(path, headers=auth(world.tokens[role], If_Match=if_match), **kwargs)
-        problem = assert_problem(response, 404)
-        assert "ETag" not in response.headers and '"1"' not in problem["detail"]
-    assert feed(world) == before
-
-
 @pytest.fixture
 def hidden_relation(world, make_claim):
     other = make_claim(world.source, world.speaker, text="The budget covers half the streets.")
@@ -213,15 +198,21 @@ def hidden_relation(world, make_claim):
 
 @pytest.mark.parametrize("if_match", ["*", '"1"', '"7"'])
 @pytest.mark.parametrize("method", ["patch", "delete"])
-def test_a_relation_of_a_deleted_claim_cannot_be_changed(world, hidden_relation, method,
-                                                         if_match):
+@pytest.mark.parametrize("record, change, roles", [
+    ("annotation", {"body": "Changed behind a 404."}, ("editor", "admin")),
+    ("relation", {"rationale": "Changed behind a 404."}, ("editor",)),
+])
+def test_a_record_of_a_deleted_claim_cannot_be_changed(world, request, record, change, roles,
+                                                       method, if_match):
+    hidden = request.getfixturevalue(f"hidden_{record}")
     before = feed(world)
-    path = f"/api/v1/relations/{hidden_relation['id']}"
     send = getattr(world.client, method)
-    kwargs = {"json": {"rationale": "Changed behind a 404."}} if method == "patch" else {}
-    response = send(path, headers=auth(world.tokens["editor"], If_Match=if_match), **kwargs)
-    assert_problem(response, 404)
-    assert "ETag" not in response.headers
+    kwargs = {"json": change} if method == "patch" else {}
+    for role in roles:
+        response = send(f"/api/v1/{record}s/{hidden['id']}",
+                        headers=auth(world.tokens[role], If_Match=if_match), **kwargs)
+        problem = assert_problem(response, 404)
+        assert "ETag" not in response.headers and '"1"' not in problem["detail"]
     assert feed(world) == before
 
 
