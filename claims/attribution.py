@@ -29,7 +29,8 @@ Rules (the attribution patterns of news English):
   person not known to be of the other gender (a pronoun or a role word such as "Ms." or
   "spokeswoman" tells), it to the last organization, they to the last group or
   organization, "the spokesman" to the last person with that role, "the ministry" to the
-  last organization so called. A description with "a" or "an" ("a council spokesman")
+  last organization so called, "the company" to the last organization named as one
+  ("Acme Corp."). A description with "a" or "an" ("a council spokesman")
   brings in someone new. A description that fits no one before it is given to a person
   named in full in the next sentence's attribution when that person is new and no other
   job is written beside their name ("The spokesman for the coalition said ... Army Col. Chris
@@ -476,10 +477,13 @@ def _segment(found, sentence, masked, text):
         following = top[position + 1] if position + 1 < len(top) else None
         if len(top) == 1:
             start, end = sentence.start, sentence.end
+            leading = _LEADING.match(text[start:item.subject_start])
             if not item.trailing and (
                     _INTRODUCTORY.match(text, start, item.subject_start)
-                    or _SUBORDINATE.search(text, start, item.subject_start)):
-                # "In a statement, the ministry said ...", "... after residents said ..."
+                    or _SUBORDINATE.search(text, start, item.subject_start)
+                    or (leading and start + leading.end() == item.subject_start)):
+                # "In a statement, the ministry said ...", "... after residents said ...",
+                # "But Marsh insisted ..."
                 start = item.subject_start
         else:
             start = item.subject_start if not item.trailing and item.cue != "according to" \
@@ -808,7 +812,19 @@ def _by_description(entities, phrase):
         people = [e for e in entities if e.kind == "person"]
         if people:
             return max(people, key=lambda e: e.last)
+    if head in _COMPANY_NOUNS:
+        # "the company" after "Acme Corp.": the last organization named as a company.
+        companies = [e for e in entities if e.kind == "organization" and {
+            w.casefold().rstrip(".") for w in speaker_names.words(e.name)} & _COMPANY_MARKS]
+        if companies:
+            return max(companies, key=lambda e: e.last)
     return None
+
+
+_COMPANY_NOUNS = frozenset("company firm corporation business manufacturer maker retailer "
+                           "carrier airline insurer lender group".split())
+_COMPANY_MARKS = frozenset("inc corp corporation ltd llc plc co company group holdings ag sa "
+                           "gmbh nv bv".split())
 
 
 def _cataphora(text, sents, later, item, entities):

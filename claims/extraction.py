@@ -55,6 +55,10 @@ SAME_DAY = ("today", "tonight")
 # unless it is the subject of the reported words ("said Tuesday was the deadline").
 _LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:" + DAY_SAID.pattern
                           + r")(?!\s+(?:is|was|will|would|has|had)\b)", re.IGNORECASE)
+# Or after whom it was told, or how, before "that": "told the Times on Sunday that ...",
+# "said in a statement on Tuesday that ...".
+_DAY_BEFORE_THAT = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,5}?(?:on\s+)?(?:" + DAY_SAID.pattern
+                              + r")\s*,?\s+that\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,8 @@ def _said_on(text, item: Attribution, found, sentence_start, published_on):
     for start, end in holes:
         for at in range(max(start, sentence_start), min(end, item.end)):
             chars[at - sentence_start] = " "
-    match = DAY_SAID.search("".join(chars)) or _LEADING_DAY.match(text, item.content_start)
+    match = (DAY_SAID.search("".join(chars)) or _LEADING_DAY.match(text, item.content_start)
+             or _DAY_BEFORE_THAT.match(text, item.content_start))
     return resolve_day(match.group(), published_on) if match else None
 
 

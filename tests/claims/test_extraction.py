@@ -237,6 +237,24 @@ PARAPHRASES = [
         "The bridge is safe, Helen Marsh said this morning.",
         [para("The bridge is safe, Helen Marsh said this morning.", "Helen Marsh")],
         id="said-after-the-reported-words"),
+    pytest.param(
+        "However, Helen Marsh added that the ferry would run until then.",
+        [para("Helen Marsh added that the ferry would run until then.", "Helen Marsh",
+              cue="added")],
+        id="a-leading-however-is-left-out"),
+    pytest.param(
+        "But Helen Marsh insisted that the ferry would run.",
+        [para("Helen Marsh insisted that the ferry would run.", "Helen Marsh",
+              cue="insisted")],
+        id="a-leading-but-is-left-out"),
+    pytest.param(
+        "In a statement, the union said the ferry would run.",
+        [para("the union said the ferry would run.", "union")],
+        id="an-introductory-phrase-is-left-out"),
+    pytest.param(
+        "The ferry stopped after residents said the pier was unsafe.",
+        [para("residents said the pier was unsafe.", "residents")],
+        id="an-attribution-in-a-subordinate-clause-starts-at-its-subject"),
 ]
 
 
@@ -375,7 +393,8 @@ SPEAKERS = [
         id="a-description-before-any-name-is-the-person-named-next"),
     pytest.param(
         "The councillor, Derek Lyle, denied that the vote was rigged.",
-        [spoken("Derek Lyle", "person", "Derek Lyle", speaker_role="The councillor")],
+        [spoken("Derek Lyle", "person", "The councillor, Derek Lyle",
+                speaker_role="The councillor")],
         id="name-in-apposition-to-a-description-speaks"),
     pytest.param(
         "State spokesman Matt Toner said the talks would resume.",
@@ -394,6 +413,16 @@ SPEAKERS = [
         "Witnesses said the fire started in the kitchen.",
         [spoken("Witnesses", "group", "Witnesses")],
         id="witnesses-are-a-group"),
+    pytest.param(
+        "Acme Corp. said it would rebuild the pier. The company said work starts soon.",
+        [spoken("Acme Corp.", "organization", "Acme Corp."),
+         spoken("Acme Corp.", "organization", "Acme Corp.")],
+        id="the-company-is-the-last-organization-named-as-one"),
+    pytest.param(
+        "The union said it would strike. Acme Corp. agreed. The union said work stops.",
+        [spoken("union", "organization", "The union"),
+         spoken("union", "organization", "The union")],
+        id="the-union-is-not-the-company"),
 ]
 
 
@@ -480,6 +509,12 @@ SAID_ON = [
                  None, id="day-in-the-reported-words"),
     pytest.param("Helen Marsh said Friday was the deadline.", PUBLISHED, None,
                  id="day-as-subject-of-the-reported-words"),
+    pytest.param("Helen Marsh said in a statement on Tuesday that the bridge was safe.",
+                 PUBLISHED, datetime.date(2024, 3, 12), id="day-after-in-a-statement"),
+    pytest.param("Helen Marsh told the Harbour Times on Sunday that the bridge was safe.",
+                 PUBLISHED, datetime.date(2024, 3, 10), id="day-after-whom-she-told"),
+    pytest.param("On Tuesday, the union said the ferry would run.", PUBLISHED,
+                 datetime.date(2024, 3, 12), id="day-before-the-speaker"),
 ]
 
 
