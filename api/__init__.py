@@ -62,9 +62,11 @@ def create_app(config=None):
         },
     )
     app.json.sort_keys = False
-    open_database(settings["DATABASE_URL"],
-                  statement_timeout_ms=settings["STATEMENT_TIMEOUT_MS"],
-                  lock_timeout_ms=settings["LOCK_TIMEOUT_MS"])
+    open_database(
+        settings["DATABASE_URL"],
+        statement_timeout_ms=settings["STATEMENT_TIMEOUT_MS"],
+        lock_timeout_ms=settings["LOCK_TIMEOUT_MS"],
+    )
 
     logs.configure_logging()
     logs.register(app)  # first: every answer, refusals included, gets its id and its line
@@ -85,15 +87,27 @@ def create_app(config=None):
 
     api = make_api(app)
     converters.register(app, api)
-    for module in (service, sources, extraction, speakers, claims, relations, disputes,
-                   annotations, history, editors, bulk):
+    for module in (
+        service,
+        sources,
+        extraction,
+        speakers,
+        claims,
+        relations,
+        disputes,
+        annotations,
+        history,
+        editors,
+        bulk,
+    ):
         api.register_blueprint(module.blp)
     errors.register(app)
     app.wsgi_app = bodies.BoundedBody(app.wsgi_app, settings["MAX_BODY_BYTES"])
     if settings["TRUSTED_PROXIES"]:
         hops = settings["TRUSTED_PROXIES"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops,
-                                x_port=hops, x_prefix=hops)
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
+        )
     return app
 
 

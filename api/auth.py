@@ -23,9 +23,9 @@ def identify():
     A header that is present but not a valid bearer token is refused, on reads too. Every
     write needs at least an editor: a safety net under ``needs``, with which each operation
     declares and checks its own role, and under the use cases, which check again (a POST
-    that stores nothing, declared with ``reads``, needs only a reader). With
-    public reads off, every request but the index, health, metrics and documentation needs a token. Unknown
-    paths and methods are left to routing, which answers 404 or 405.
+    that stores nothing, declared with ``reads``, needs only a reader). With public reads
+    off, every request but the index, health, metrics and documentation needs a token.
+    Unknown paths and methods are left to routing, which answers 404 or 405.
     """
     g.editor = None
     if request.routing_exception is not None or request.path == "/healthz":
@@ -40,8 +40,11 @@ def identify():
             raise
     if request.method not in READ_METHODS:
         require(g.editor, Role.READER if request.endpoint in READING_POSTS else Role.EDITOR)
-    elif (not current_app.config["PUBLIC_READ"] and request.path != "/"
-          and not request.path.startswith(OPEN_PATHS)):
+    elif (
+        not current_app.config["PUBLIC_READ"]
+        and request.path != "/"
+        and not request.path.startswith(OPEN_PATHS)
+    ):
         require(g.editor, Role.READER)
 
 

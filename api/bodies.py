@@ -68,8 +68,9 @@ def read_bounded(environ, limit):
             parts.append(part)
             received += len(part)
     except Exception:  # noqa: BLE001 - the server's own parse errors (bad chunk sizes) vary
-        raise BodyRefused(400, "The request body is not valid HTTP framing (bad chunks or "
-                               "a body cut short).") from None
+        raise BodyRefused(
+            400, "The request body is not valid HTTP framing (bad chunks or a body cut short)."
+        ) from None
     if received > limit:
         raise BodyRefused(413, "The request body is larger than this server accepts.")
     if length is not None and received < length:
@@ -88,11 +89,14 @@ class BoundedBody:
             body = read_bounded(environ, self.limit)
         except BodyRefused as refusal:
             payload = problem_bytes(refusal.status, refusal.detail)
-            start_response(f"{refusal.status} {HTTPStatus(refusal.status).phrase}", [
-                ("Content-Type", "application/problem+json"),
-                ("Content-Length", str(len(payload))),
-                ("Connection", "close"),
-            ])
+            start_response(
+                f"{refusal.status} {HTTPStatus(refusal.status).phrase}",
+                [
+                    ("Content-Type", "application/problem+json"),
+                    ("Content-Length", str(len(payload))),
+                    ("Connection", "close"),
+                ],
+            )
             return [payload]
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))

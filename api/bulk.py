@@ -22,8 +22,9 @@ def _messages(messages, prefix=""):
     if isinstance(messages, dict):
         for name, inner in messages.items():
             label = name if name != "_schema" else ""
-            yield from _messages(inner, f"{prefix}.{label}" if prefix and label
-                                 else prefix or label)
+            yield from _messages(
+                inner, f"{prefix}.{label}" if prefix and label else prefix or label
+            )
     elif isinstance(messages, list):
         for inner in messages:
             yield from _messages(inner, prefix)
@@ -52,8 +53,7 @@ def parse_line(number, raw):
     if resource not in LINES:
         return Line(number, rejected="resource: one of " + ", ".join(LINES) + ".")
     if key is not None and not (isinstance(key, str) and 0 < len(key) <= KEY_LENGTH):
-        return Line(number, resource,
-                    rejected=f"key: a string of 1 to {KEY_LENGTH} characters.")
+        return Line(number, resource, rejected=f"key: a string of 1 to {KEY_LENGTH} characters.")
     try:
         fields = LINES[resource].load(data)
     except ValidationError as error:
@@ -71,8 +71,11 @@ def parse(lines):
 
 def _parse_chunk(chunk):
     first, raws = chunk
-    return [line for line in (parse_line(first + n, raw) for n, raw in enumerate(raws))
-            if line is not None]
+    return [
+        line
+        for line in (parse_line(first + n, raw) for n, raw in enumerate(raws))
+        if line is not None
+    ]
 
 
 def _chunks(lines, size):

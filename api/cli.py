@@ -20,8 +20,8 @@ from peewee import DatabaseError
 from api import create_app
 from api.bulk import parse, parse_in_parallel, to_ndjson
 from api.config import SERVICE_VERSION, ConfigError, load_config
-from api.serving import gunicorn_argv
 from api.metrics import MULTIPROCESS_DIR
+from api.serving import gunicorn_argv
 from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import (
     DatabaseUnavailable,
@@ -46,7 +46,6 @@ from claims.errors import DomainError
 from claims.exports import export_lines
 from claims.extraction import extract
 from claims.migrations import migrate, schema_state
-
 
 CREATES_DATABASE = {"init-db", "seed"}
 
@@ -93,8 +92,9 @@ class ServiceGroup(click.Group):
 
 
 @click.group(cls=ServiceGroup)
-@click.version_option(SERVICE_VERSION, "--version", prog_name="claims",
-                      message="%(prog)s %(version)s")
+@click.version_option(
+    SERVICE_VERSION, "--version", prog_name="claims", message="%(prog)s %(version)s"
+)
 def cli():
     """claims: a fact-tracking service for newsrooms.
 
@@ -126,8 +126,8 @@ def seed():
 @click.option("--bind", default="127.0.0.1:8000", show_default=True)
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64))
 def serve(bind, workers):
-    """Serve the API with gunicorn (once the database answers with a current schema; gevent workers: see
-    api/serving.py for why)."""
+    """Serve the API with gunicorn, once the database answers with a current schema (gevent
+    workers: api/serving.py says why)."""
     ready_database(create=False)
     database.obj.close_all()
     # Each worker writes its metrics here; a scrape adds them up (see api/metrics.py).
@@ -138,10 +138,20 @@ def serve(bind, workers):
 
 @cli.command("import")
 @click.argument("file", type=click.File("rb"))
-@click.option("--batch-size", default=BATCH_SIZE, show_default=True,
-              type=click.IntRange(1, 100_000), help="Lines committed together.")
-@click.option("--jobs", default=os.cpu_count() or 1, show_default=True,
-              type=click.IntRange(1, 64), help="Processes parsing lines (1: none).")
+@click.option(
+    "--batch-size",
+    default=BATCH_SIZE,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Lines committed together.",
+)
+@click.option(
+    "--jobs",
+    default=os.cpu_count() or 1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes parsing lines (1: none).",
+)
 @with_appcontext
 def import_file(file, batch_size, jobs):
     """Import an NDJSON file of sources, speakers, claims, relations and disputes.
@@ -153,8 +163,14 @@ def import_file(file, batch_size, jobs):
     size = _size(file)
     bar = None
     if size and sys.stderr.isatty():
-        bar = click.progressbar(length=size, label="importing", file=sys.stderr,
-                                show_pos=False, show_percent=True, show_eta=True)
+        bar = click.progressbar(
+            length=size,
+            label="importing",
+            file=sys.stderr,
+            show_pos=False,
+            show_percent=True,
+            show_eta=True,
+        )
     shown = 0
 
     def progress(report):
@@ -193,8 +209,12 @@ def export_file(file):
 
 @cli.command("extract")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
-@click.option("--published-at", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="The text's publication date (YYYY-MM-DD): resolves \"Tuesday\".")
+@click.option(
+    "--published-at",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help='The text\'s publication date (YYYY-MM-DD): resolves "Tuesday".',
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def extract_file(file, published_at, as_json):
     """Print the attributed statements of a text file (no server or database needed)."""
@@ -207,23 +227,31 @@ def extract_file(file, published_at, as_json):
         click.echo(json.dumps([_candidate(c) for c in found], ensure_ascii=False, indent=2))
         return
     rows = [("#", "kind", "speaker", "cue", "said on", "text")] + [
-        (str(index), c.kind, c.speaker_name, c.cue, str(c.said_on or ""),
-         " ".join(c.text.split())) for index, c in enumerate(found)]
+        (str(index), c.kind, c.speaker_name, c.cue, str(c.said_on or ""), " ".join(c.text.split()))
+        for index, c in enumerate(found)
+    ]
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
     room = max(20, shutil.get_terminal_size((120, 20)).columns - sum(widths) - 10)
     for row in rows:
-        text = row[5] if len(row[5]) <= room else row[5][:room - 1] + "\u2026"
+        text = row[5] if len(row[5]) <= room else row[5][: room - 1] + "\u2026"
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + text)
     click.echo(f"{len(found)} statements", err=True)
 
 
 def _candidate(found):
-    return {"kind": found.kind, "text": found.text, "start": found.start, "end": found.end,
-            "cue": found.cue, "speaker_mention": found.mention,
-            "speaker": {"id": None, "name": found.speaker_name, "kind": found.speaker_kind},
-            "speaker_role": found.speaker_role,
-            "said_on": found.said_on.isoformat() if found.said_on else None,
-            "reported_via": found.reported_via, "confidence": found.confidence}
+    return {
+        "kind": found.kind,
+        "text": found.text,
+        "start": found.start,
+        "end": found.end,
+        "cue": found.cue,
+        "speaker_mention": found.mention,
+        "speaker": {"id": None, "name": found.speaker_name, "kind": found.speaker_kind},
+        "speaker_role": found.speaker_role,
+        "said_on": found.said_on.isoformat() if found.said_on else None,
+        "reported_via": found.reported_via,
+        "confidence": found.confidence,
+    }
 
 
 @cli.group("editors")
@@ -233,10 +261,15 @@ def editors():
 
 @editors.command("create")
 @click.argument("name")
-@click.option("--role", type=click.Choice(Role.values()), default=Role.EDITOR.value,
-              show_default=True)
-@click.option("--expires-in-days", type=click.IntRange(1, 3650), default=None,
-              help="The token expires after this many days (default: never).")
+@click.option(
+    "--role", type=click.Choice(Role.values()), default=Role.EDITOR.value, show_default=True
+)
+@click.option(
+    "--expires-in-days",
+    type=click.IntRange(1, 3650),
+    default=None,
+    help="The token expires after this many days (default: never).",
+)
 @with_appcontext
 def editors_create(name, role, expires_in_days):
     """Create an editor and print its token (shown only once)."""
@@ -247,13 +280,18 @@ def editors_create(name, role, expires_in_days):
 
 @editors.command("token")
 @click.argument("name")
-@click.option("--expires-in-days", type=click.IntRange(1, 3650), default=None,
-              help="The new token expires after this many days (default: never).")
+@click.option(
+    "--expires-in-days",
+    type=click.IntRange(1, 3650),
+    default=None,
+    help="The new token expires after this many days (default: never).",
+)
 @with_appcontext
 def editors_token(name, expires_in_days):
     """Reissue an editor's token and print it (shown only once); the old one stops working."""
-    editor, token = reissue_token(find_editor(name).id, by=system_editor(COMMAND_LINE),
-                                  expires_in_days=expires_in_days)
+    editor, token = reissue_token(
+        find_editor(name).id, by=system_editor(COMMAND_LINE), expires_in_days=expires_in_days
+    )
     click.echo(token)
     click.echo(f"editor {editor.id} {editor.name!r}: token reissued", err=True)
 
@@ -320,6 +358,9 @@ def main() -> None:
         click.echo(f"claims: the database failed: {first_line(error)}", err=True)
         sys.exit(1)
     except OSError as error:
-        click.echo(f"claims: {error.strerror or error}"
-                   + (f": {error.filename}" if error.filename else ""), err=True)
+        click.echo(
+            f"claims: {error.strerror or error}"
+            + (f": {error.filename}" if error.filename else ""),
+            err=True,
+        )
         sys.exit(1)

@@ -37,5 +37,5 @@ def expected_version():
     tags = [ETAG.match(tag) for tag in header.split(",")]
     versions = frozenset(int(tag.group(1)) for tag in tags if tag)
     if not versions:
-        raise PreconditionFailed("If-Match carries no ETag of this service (\"3\", quoted).")
+        raise PreconditionFailed('If-Match carries no ETag of this service ("3", quoted).')
     return versions

@@ -29,6 +29,8 @@ variable and says what to fix.
 import os
 from importlib.metadata import PackageNotFoundError, version
 
+from limits import parse as parse_limit
+
 try:
     SERVICE_VERSION = version("claims")
 except PackageNotFoundError:  # running from a source tree that was never installed
@@ -40,8 +42,6 @@ def default_database_url() -> str:
     data_home = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
     return "sqlite:///" + os.path.join(os.path.abspath(data_home), "claims", "claims.db")
 
-
-from limits import parse as parse_limit
 
 DEFAULTS = {
     "DATABASE_URL": None,  # default_database_url(), read when the configuration is loaded
@@ -113,12 +113,14 @@ def load_config(overrides: dict | None = None) -> dict:
         try:
             parse_limit(str(settings[name]))
         except ValueError:
-            raise ConfigError(f"CLAIMS_{name}={settings[name]!r}: write a limit such as "
-                              "600/minute") from None
-    if not str(settings["RATE_LIMIT_STORAGE"]).startswith(("memory://", "redis://",
-                                                            "rediss://")):
-        raise ConfigError(f"CLAIMS_RATE_LIMIT_STORAGE={settings['RATE_LIMIT_STORAGE']!r}: "
-                          "give memory:// or redis://host:port/db")
+            raise ConfigError(
+                f"CLAIMS_{name}={settings[name]!r}: write a limit such as 600/minute"
+            ) from None
+    if not str(settings["RATE_LIMIT_STORAGE"]).startswith(("memory://", "redis://", "rediss://")):
+        raise ConfigError(
+            f"CLAIMS_RATE_LIMIT_STORAGE={settings['RATE_LIMIT_STORAGE']!r}: "
+            "give memory:// or redis://host:port/db"
+        )
     if not str(settings["DATABASE_URL"]).strip():
         raise ConfigError("CLAIMS_DATABASE_URL is empty: give sqlite:///file or postgresql://...")
     return settings

@@ -57,12 +57,17 @@ def _docs_asset(filename):
 
 def make_api(app):
     app.add_url_rule(DOCS_ASSETS_PATH + "<path:filename>", DOCS_ASSETS_ENDPOINT, _docs_asset)
-    api = Api(app, spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(),
-                                "extra_plugins": [OperationIds()]})
+    api = Api(
+        app,
+        spec_kwargs={"marshmallow_plugin": MarshmallowPlugin(), "extra_plugins": [OperationIds()]},
+    )
     api.spec.components.security_scheme(
         "bearer",
-        {"type": "http", "scheme": "bearer",
-         "description": "A token from `claims editors create` or POST /api/v1/editors."},
+        {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "A token from `claims editors create` or POST /api/v1/editors.",
+        },
     )
     return api
 
@@ -90,8 +95,11 @@ OPERATION_IDS = {
     "extraction.SourceExtraction": {"post": "extract_source_statements"},
     "extraction.SourceExtractionAccept": {"post": "accept_source_statements"},
     "speakers.Speakers": {"get": "list_speakers", "post": "create_speaker"},
-    "speakers.Speaker": {"get": "get_speaker", "patch": "update_speaker",
-                         "delete": "delete_speaker"},
+    "speakers.Speaker": {
+        "get": "get_speaker",
+        "patch": "update_speaker",
+        "delete": "delete_speaker",
+    },
     "speakers.SpeakerRestore": {"post": "restore_speaker"},
     "speakers.SpeakerMerge": {"post": "merge_speaker"},
     "speakers.SpeakerScorecard": {"get": "get_speaker_scorecard"},
@@ -101,20 +109,33 @@ OPERATION_IDS = {
     "claims.ClaimContradictions": {"get": "list_claim_contradictions"},
     "claims.ClaimReviewExport": {"get": "get_claim_review"},
     "relations.Relations": {"get": "list_relations", "post": "create_relation"},
-    "relations.Relation": {"get": "get_relation", "patch": "update_relation",
-                           "delete": "delete_relation"},
+    "relations.Relation": {
+        "get": "get_relation",
+        "patch": "update_relation",
+        "delete": "delete_relation",
+    },
     "relations.RelationRestore": {"post": "restore_relation"},
     "disputes.Disputes": {"get": "list_disputes", "post": "create_dispute"},
-    "disputes.Dispute": {"get": "get_dispute", "patch": "update_dispute",
-                         "delete": "delete_dispute"},
+    "disputes.Dispute": {
+        "get": "get_dispute",
+        "patch": "update_dispute",
+        "delete": "delete_dispute",
+    },
     "disputes.DisputeRestore": {"post": "restore_dispute"},
-    "disputes.DisputePosition": {"put": "set_dispute_position",
-                                 "delete": "delete_dispute_position"},
+    "disputes.DisputePosition": {
+        "put": "set_dispute_position",
+        "delete": "delete_dispute_position",
+    },
     "disputes.DisputeComparison": {"get": "get_dispute_comparison"},
-    "annotations.ClaimAnnotations": {"get": "list_claim_annotations",
-                                     "post": "create_claim_annotation"},
-    "annotations.Annotation": {"get": "get_annotation", "patch": "update_annotation",
-                               "delete": "delete_annotation"},
+    "annotations.ClaimAnnotations": {
+        "get": "list_claim_annotations",
+        "post": "create_claim_annotation",
+    },
+    "annotations.Annotation": {
+        "get": "get_annotation",
+        "patch": "update_annotation",
+        "delete": "delete_annotation",
+    },
     "annotations.AnnotationRestore": {"post": "restore_annotation"},
     "history.source_history": {"get": "list_source_history"},
     "history.speaker_history": {"get": "list_speaker_history"},

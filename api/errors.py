@@ -85,8 +85,9 @@ def _as_list(value):
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     if isinstance(value, dict):
-        return [f"{key}: {message}" for key, messages in value.items()
-                for message in _as_list(messages)]
+        return [
+            f"{key}: {message}" for key, messages in value.items() for message in _as_list(messages)
+        ]
     return [str(v) for v in (value if isinstance(value, list) else [value])]
 
 
@@ -112,11 +113,20 @@ def log_refusal(status, detail):
     editor = g.get("editor")
     who = f"editor {editor.id} {editor.name!r}" if editor is not None else "anonymous"
     security_log.warning(
-        "%s %s %s from %s (%s): %s", status, request.method, request.path,
-        request.remote_addr, who, detail,
-        extra={"request_id": g.get("request_id"), "status": status,
-               "editor_id": editor.id if editor is not None else None,
-               "address": request.remote_addr})
+        "%s %s %s from %s (%s): %s",
+        status,
+        request.method,
+        request.path,
+        request.remote_addr,
+        who,
+        detail,
+        extra={
+            "request_id": g.get("request_id"),
+            "status": status,
+            "editor_id": editor.id if editor is not None else None,
+            "address": request.remote_addr,
+        },
+    )
 
 
 def handle_domain_error(error):
@@ -130,9 +140,10 @@ def handle_domain_error(error):
         headers["ETag"] = f'"{error.current_version}"'
     if isinstance(error, errors.Moved):
         # The same operation, on the resource that now answers for the moved one.
-        (name, _), = (item for item in request.view_args.items() if item[0].endswith("_id"))
-        headers["Location"] = public_url(url_for(request.endpoint,
-                                                 **{**request.view_args, name: error.target_id}))
+        ((name, _),) = (item for item in request.view_args.items() if item[0].endswith("_id"))
+        headers["Location"] = public_url(
+            url_for(request.endpoint, **{**request.view_args, name: error.target_id})
+        )
     return problem(status, error.detail, errors=getattr(error, "errors", None), headers=headers)
 
 

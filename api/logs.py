@@ -7,8 +7,8 @@ Rules:
   it in ``X-Request-Id``, and every log record written while the request runs carries it as
   ``request_id``, whoever logs it (any standard ``logging`` logger).
 - When a request is answered, the ``claims.requests`` logger writes one record with
-  ``method``, ``route`` (the URL rule, e.g. ``/api/v1/claims/<int(max=2147483647):claim_id>``; ``null`` for an
-  unknown path), ``path``, ``status``, ``duration_ms``, ``editor_id`` (``null`` when
+  ``method``, ``route`` (the URL rule, e.g. ``/api/v1/claims/<id:claim_id>``; ``null``
+  for an unknown path), ``path``, ``status``, ``duration_ms``, ``editor_id`` (``null`` when
   anonymous) and ``request_id``.
 - Lines are JSON (one object per line) unless standard error is a terminal, where they are
   plain text for people; ``CLAIMS_LOG_FORMAT=json|text`` forces one. ``CLAIMS_LOG_LEVEL``
@@ -66,12 +66,15 @@ def logging_settings(log_format: str = "auto", level: str = "INFO") -> dict:
                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
                 "timestamp": False,
             },
-            "text": {"()": TextFormatter,
-                     "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+            "text": {"()": TextFormatter, "fmt": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
         },
         "handlers": {
-            "stderr": {"class": "logging.StreamHandler", "stream": "ext://sys.stderr",
-                       "formatter": log_format, "filters": ["request_id"]},
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stderr",
+                "formatter": log_format,
+                "filters": ["request_id"],
+            },
         },
         "root": {"level": level, "handlers": ["stderr"]},
     }
@@ -109,8 +112,14 @@ def finish_request(response):
         "editor_id": editor.id if editor is not None else None,
         "request_id": request_id,
     }
-    requests_log.info("%s %s %s %.1f ms", fields["method"], request.path, fields["status"],
-                      fields["duration_ms"], extra=fields)
+    requests_log.info(
+        "%s %s %s %.1f ms",
+        fields["method"],
+        request.path,
+        fields["status"],
+        fields["duration_ms"],
+        extra=fields,
+    )
     return response
 
 

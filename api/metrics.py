@@ -37,15 +37,24 @@ from claims.db import database
 
 MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 
-REQUESTS = Counter("claims_http_requests_total", "Requests answered.",
-                   ["method", "route", "status"])
-LATENCY = Histogram("claims_http_request_duration_seconds", "Time to answer a request.",
-                    ["method", "route"])
-POOL = Gauge("claims_db_pool_connections", "Pooled database connections by state.",
-             ["state"], multiprocess_mode="livesum")
-WORK = Histogram("claims_work_duration_seconds", "Time spent on one piece of work.", ["kind"],
-                 buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
-                          10))
+REQUESTS = Counter(
+    "claims_http_requests_total", "Requests answered.", ["method", "route", "status"]
+)
+LATENCY = Histogram(
+    "claims_http_request_duration_seconds", "Time to answer a request.", ["method", "route"]
+)
+POOL = Gauge(
+    "claims_db_pool_connections",
+    "Pooled database connections by state.",
+    ["state"],
+    multiprocess_mode="livesum",
+)
+WORK = Histogram(
+    "claims_work_duration_seconds",
+    "Time spent on one piece of work.",
+    ["kind"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
 
 
 def _record_work(kind: str, seconds: float) -> None:
@@ -61,8 +70,7 @@ def _count(response):
     route = request.url_rule.rule if request.url_rule is not None else "none"
     REQUESTS.labels(method=request.method, route=route, status=str(response.status_code)).inc()
     if started is not None:
-        LATENCY.labels(method=request.method, route=route).observe(
-            time.perf_counter() - started)
+        LATENCY.labels(method=request.method, route=route).observe(time.perf_counter() - started)
     return response
 
 

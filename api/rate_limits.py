@@ -30,8 +30,7 @@ EXEMPT_PATHS = ("/healthz",)
 
 class RateLimits:
     def __init__(self, settings):
-        self.limiter = MovingWindowRateLimiter(
-            storage_from_string(settings["RATE_LIMIT_STORAGE"]))
+        self.limiter = MovingWindowRateLimiter(storage_from_string(settings["RATE_LIMIT_STORAGE"]))
         self.per_token = parse(settings["RATE_LIMIT_TOKEN"])
         self.per_address = parse(settings["RATE_LIMIT_ADDRESS"])
         self.failed_logins = parse(settings["RATE_LIMIT_FAILED_LOGINS"])
@@ -39,8 +38,9 @@ class RateLimits:
     def _refuse(self, item, *keys):
         reset = self.limiter.get_window_stats(item, *keys).reset_time
         retry_after = max(1, math.ceil(reset - time.time()))
-        error = TooManyRequests(f"Too many requests; the limit is {item}. "
-                                f"Try again in {retry_after} s.")
+        error = TooManyRequests(
+            f"Too many requests; the limit is {item}. Try again in {retry_after} s."
+        )
         error.retry_after = retry_after
         raise error
 
@@ -49,7 +49,8 @@ class RateLimits:
         if request.path in EXEMPT_PATHS or request.routing_exception is not None:
             return
         if request.headers.get("Authorization") is not None and not self.limiter.test(
-                self.failed_logins, "failed", request.remote_addr or ""):
+            self.failed_logins, "failed", request.remote_addr or ""
+        ):
             self._refuse(self.failed_logins, "failed", request.remote_addr or "")
 
     def after_authentication(self):

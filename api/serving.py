@@ -56,11 +56,13 @@ DETAIL = {
 def error_response(status):
     """A complete HTTP/1.1 answer carrying a problem document; the connection closes."""
     body = problem_bytes(status, DETAIL.get(status))
-    head = (f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
-            "Connection: close\r\n"
-            f"Content-Type: {PROBLEM_TYPE}\r\n"
-            "X-Content-Type-Options: nosniff\r\n"
-            f"Content-Length: {len(body)}\r\n\r\n")
+    head = (
+        f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
+        "Connection: close\r\n"
+        f"Content-Type: {PROBLEM_TYPE}\r\n"
+        "X-Content-Type-Options: nosniff\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
     return head.encode("latin-1") + body
 
 
@@ -85,8 +87,9 @@ class Worker(GeventWorker):
         if status == 500:
             self.log.exception("Error handling request")
         else:
-            self.log.warning("Invalid request from %s: %s (%s)", (addr or ("",))[0],
-                             type(exc).__name__, status)
+            self.log.warning(
+                "Invalid request from %s: %s (%s)", (addr or ("",))[0], type(exc).__name__, status
+            )
         try:
             client.sendall(error_response(status))
         except (OSError, socket.timeout):
@@ -96,9 +99,22 @@ class Worker(GeventWorker):
 def gunicorn_argv(bind, workers, *options):
     """The command line that serves the API (``claims serve`` and the process tests)."""
     return [
-        sys.executable, "-m", "gunicorn", "--bind", bind, "--workers", str(workers),
-        "--worker-class", "api.serving.Worker",
-        "--worker-connections", str(WORKER_CONNECTIONS),
-        "--timeout", str(WORKER_TIMEOUT), "--keep-alive", "5",
-        "--no-control-socket", *options, "api:create_app()",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "api.serving.Worker",
+        "--worker-connections",
+        str(WORKER_CONNECTIONS),
+        "--timeout",
+        str(WORKER_TIMEOUT),
+        "--keep-alive",
+        "5",
+        "--no-control-socket",
+        *options,
+        "api:create_app()",
     ]

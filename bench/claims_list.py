@@ -13,8 +13,10 @@ from claims.editors import system_editor
 from claims.models import Claim, Source, Speaker
 from claims.pages import encode_cursor
 
-WORDS = ("base refuel bombers Aleppo ceasefire talks strike notice channel coalition "
-         "deconfliction officials ministry permanent stationing opposition").split()
+WORDS = (
+    "base refuel bombers Aleppo ceasefire talks strike notice channel coalition "
+    "deconfliction officials ministry permanent stationing opposition"
+).split()
 BATCH = 5000
 
 
@@ -22,15 +24,22 @@ def build(count):
     system_editor("bench")
     rng = random.Random(11)
     source = Source.create(kind="article", title="Bench source", text=None)
-    speakers = [Speaker.create(name=f"Speaker {n}", kind="person", search_names=f"speaker {n}")
-                for n in range(100)]
+    speakers = [
+        Speaker.create(name=f"Speaker {n}", kind="person", search_names=f"speaker {n}")
+        for n in range(100)
+    ]
     rows = []
     for n in range(count):
-        rows.append({
-            "speaker": speakers[n % len(speakers)].id, "source": source.id,
-            "kind": "paraphrase", "quote_status": "unchecked", "tags": [],
-            "text": " ".join(rng.choice(WORDS) for _ in range(12)) + f" number {n}.",
-        })
+        rows.append(
+            {
+                "speaker": speakers[n % len(speakers)].id,
+                "source": source.id,
+                "kind": "paraphrase",
+                "quote_status": "unchecked",
+                "tags": [],
+                "text": " ".join(rng.choice(WORDS) for _ in range(12)) + f" number {n}.",
+            }
+        )
         if len(rows) == BATCH:
             Claim.insert_many(rows).execute()
             rows = []
@@ -57,14 +66,16 @@ def main():
         "first page": "/api/v1/claims?limit=50",
         "page at depth (1,000 from the end)": f"/api/v1/claims?limit=50&cursor={deep}",
         "one speaker's claims": f"/api/v1/claims?limit=50&speaker_id={speaker_id}",
-        "one speaker's, at depth": f"/api/v1/claims?limit=50&speaker_id={speaker_id}"
-                                   f"&cursor={deep}",
+        "one speaker's, at depth": f"/api/v1/claims?limit=50&speaker_id={speaker_id}&cursor={deep}",
         "full-text search": "/api/v1/claims?limit=50&q=permanent%20stationing",
     }
     with server(url) as port:
         for label, path in pages.items():
-            row(f"{label}, {args.claims:,} claims", backend_name(url),
-                measure(port, path, args.calls))
+            row(
+                f"{label}, {args.claims:,} claims",
+                backend_name(url),
+                measure(port, path, args.calls),
+            )
 
 
 if __name__ == "__main__":

@@ -18,21 +18,33 @@ SPEAKERS, POSITIONS = 200, 500
 def build():
     editor = system_editor("bench")
     rng = random.Random(7)
-    source = sources.create_source(editor=editor, kind="article", title="Bench source",
-                                   text=None, published_at="2016-08-17")
-    people = [speakers.create_speaker(editor=editor, name=f"Speaker {n}",
-                                      kind=SpeakerKind.PERSON.value).id
-              for n in range(SPEAKERS)]
+    source = sources.create_source(
+        editor=editor, kind="article", title="Bench source", text=None, published_at="2016-08-17"
+    )
+    people = [
+        speakers.create_speaker(
+            editor=editor, name=f"Speaker {n}", kind=SpeakerKind.PERSON.value
+        ).id
+        for n in range(SPEAKERS)
+    ]
     dispute = disputes.open_dispute(editor=editor, question="Is the base permanent?")
     version = dispute.version
     for n in range(POSITIONS):
         claim = claims.record_claim(
-            editor=editor, speaker_id=people[n % SPEAKERS], source_id=source.id,
-            kind=ClaimKind.PARAPHRASE.value, text=f"Statement number {n} about the base.",
+            editor=editor,
+            speaker_id=people[n % SPEAKERS],
+            source_id=source.id,
+            kind=ClaimKind.PARAPHRASE.value,
+            text=f"Statement number {n} about the base.",
             said_on=f"2016-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         )
-        dispute = disputes.take_position(dispute.id, claim.id, editor=editor, version=version,
-                                         stance=rng.choice(list(Stance)).value)
+        dispute = disputes.take_position(
+            dispute.id,
+            claim.id,
+            editor=editor,
+            version=version,
+            stance=rng.choice(list(Stance)).value,
+        )
         version = dispute.version
     return dispute.id
 

@@ -30,8 +30,13 @@ import random
 import sys
 
 SEED = 20261202
-FULL = {"claims": 1_000_000, "speakers": 50_000, "sources": 100_000, "relations": 300_000,
-        "disputes": 2_000}
+FULL = {
+    "claims": 1_000_000,
+    "speakers": 50_000,
+    "sources": 100_000,
+    "relations": 300_000,
+    "disputes": 2_000,
+}
 MARKERS = (("officials", 0.25), ("reservoir", 0.01), ("zeppelin", 0.0001))
 ALTERED = 0.005
 PHRASE, PHRASE_SHARE = "permanent base", 0.004
@@ -61,29 +66,73 @@ negotiations ceasefire aid refugees camp villages province capital district mayo
 governor senator lawmakers parliament cabinet ministry opposition coalition campaign
 voters poll polls turnout ballot results protest protesters strike march rally
 """.split()
-SYLLABLES = ("ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma "
-             "me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to "
-             "va ve vi vo za ze zi").split()
+SYLLABLES = (
+    "ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma "
+    "me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to "
+    "va ve vi vo za ze zi"
+).split()
 CODAS = ("", "n", "r", "s", "l", "t", "m", "nd", "rt", "st")
-FIRST = ("Anna Ben Carla David Elena Farid Grace Hassan Ines James Kira Leo Maria Nadia Omar "
-         "Paula Quentin Rosa Samuel Tara Umar Vera Walter Xenia Yusuf Zoe Amir Beatriz Chen "
-         "Dara Emeka Fatima Goran Hana Ivan Julia Kofi Lina Mateo Nora Oscar Priya Rami Sofia "
-         "Tomas Ursula Viktor Wen Yara Zane").split()
-LAST = ("Abbott Baker Castillo Dimitrov Eriksen Fontaine Garcia Haddad Ibrahim Jensen Kowalski "
-        "Larsen Moreau Nakamura Okafor Petrov Quinn Rossi Schmidt Tanaka Usman Varga Weber "
-        "Xu Yilmaz Zielinski Adeyemi Bergstrom Caruso Delgado Ekwueme Fischer Gallagher "
-        "Horvat Iqbal Janssen Kaplan Lindqvist Mendes Novak Ortega Pereira Reyes Sato Toner "
-        "Ueda Vogel Walsh Yamamoto Zhou").split()
-ROLES = ("spokesman", "spokeswoman", "minister", "senator", "mayor", "chief executive",
-         "economist", "analyst", "police chief", "professor", "union leader", "governor")
-NATIONS = ("Iranian Iraqi Turkish French German Brazilian Kenyan Indian Japanese Mexican "
-           "Canadian Polish Egyptian Nigerian Chilean Korean").split()
-BODIES = ("Ministry of Health", "Ministry of Finance", "Port Authority", "Water Board",
-          "Teachers Union", "Chamber of Commerce", "Electoral Commission", "Transit Agency",
-          "Central Bank", "Housing Trust", "Red Cross", "Farmers Federation")
-PUBLISHERS = tuple(f"The {a} {b}" for a in ("Daily", "Evening", "Morning", "Weekly", "Sunday")
-                   for b in ("Herald", "Courier", "Post", "Ledger", "Tribune", "Gazette",
-                         "Chronicle", "Observer", "Standard", "Record"))
+FIRST = (
+    "Anna Ben Carla David Elena Farid Grace Hassan Ines James Kira Leo Maria Nadia Omar "
+    "Paula Quentin Rosa Samuel Tara Umar Vera Walter Xenia Yusuf Zoe Amir Beatriz Chen "
+    "Dara Emeka Fatima Goran Hana Ivan Julia Kofi Lina Mateo Nora Oscar Priya Rami Sofia "
+    "Tomas Ursula Viktor Wen Yara Zane"
+).split()
+LAST = (
+    "Abbott Baker Castillo Dimitrov Eriksen Fontaine Garcia Haddad Ibrahim Jensen Kowalski "
+    "Larsen Moreau Nakamura Okafor Petrov Quinn Rossi Schmidt Tanaka Usman Varga Weber "
+    "Xu Yilmaz Zielinski Adeyemi Bergstrom Caruso Delgado Ekwueme Fischer Gallagher "
+    "Horvat Iqbal Janssen Kaplan Lindqvist Mendes Novak Ortega Pereira Reyes Sato Toner "
+    "Ueda Vogel Walsh Yamamoto Zhou"
+).split()
+ROLES = (
+    "spokesman",
+    "spokeswoman",
+    "minister",
+    "senator",
+    "mayor",
+    "chief executive",
+    "economist",
+    "analyst",
+    "police chief",
+    "professor",
+    "union leader",
+    "governor",
+)
+NATIONS = (
+    "Iranian Iraqi Turkish French German Brazilian Kenyan Indian Japanese Mexican "
+    "Canadian Polish Egyptian Nigerian Chilean Korean"
+).split()
+BODIES = (
+    "Ministry of Health",
+    "Ministry of Finance",
+    "Port Authority",
+    "Water Board",
+    "Teachers Union",
+    "Chamber of Commerce",
+    "Electoral Commission",
+    "Transit Agency",
+    "Central Bank",
+    "Housing Trust",
+    "Red Cross",
+    "Farmers Federation",
+)
+PUBLISHERS = tuple(
+    f"The {a} {b}"
+    for a in ("Daily", "Evening", "Morning", "Weekly", "Sunday")
+    for b in (
+        "Herald",
+        "Courier",
+        "Post",
+        "Ledger",
+        "Tribune",
+        "Gazette",
+        "Chronicle",
+        "Observer",
+        "Standard",
+        "Record",
+    )
+)
 SOURCE_KINDS = ("article",) * 8 + ("transcript", "press_release")
 CUES = ("said", "said", "said", "says", "told reporters", "added", "has claimed", "insisted")
 RELATION_TYPES = ("supports", "contradicts", "qualifies", "repeats")
@@ -130,7 +179,9 @@ def _speakers(rng, count):
             name, kind = f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}", "person"
         speaker = {"resource": "speaker", "key": f"p{n}", "name": name, "kind": kind}
         if kind == "person" and rng.random() < 0.5:
-            speaker["description"] = f"{rng.choice(ROLES).capitalize()} since {rng.randint(1990, 2026)}"
+            speaker["description"] = (
+                f"{rng.choice(ROLES).capitalize()} since {rng.randint(1990, 2026)}"
+            )
         yield speaker
 
 
@@ -155,7 +206,7 @@ def _marker_words(rng):
 
 
 def _speaker_drawer(rng, speakers):
-    cumulative = list(itertools.accumulate(1 / (rank ** 0.8) for rank in range(1, speakers + 1)))
+    cumulative = list(itertools.accumulate(1 / (rank**0.8) for rank in range(1, speakers + 1)))
     total = cumulative[-1]
     return lambda: bisect.bisect(cumulative, rng.random() * total) + 1
 
@@ -180,8 +231,14 @@ def _source_and_claims(rng, vocabulary, number, count, next_claim, draw_speaker,
         name = names[speaker - 1]
         cue = rng.choice(CUES)
         text = _sentence(rng, vocabulary, 12, 40, _marker_words(rng))[:-1]
-        claim = {"resource": "claim", "key": f"c{next_claim + i}", "speaker_key": f"p{speaker}",
-                 "source_key": f"s{number}", "speaker_name_as_written": name, "cue": cue}
+        claim = {
+            "resource": "claim",
+            "key": f"c{next_claim + i}",
+            "speaker_key": f"p{speaker}",
+            "source_key": f"s{number}",
+            "speaker_name_as_written": name,
+            "cue": cue,
+        }
         if rng.random() < 0.8:
             paragraphs.append(f"\u201c{text},\u201d {name} {cue}.")
             claim["kind"] = "direct_quote"
@@ -191,20 +248,37 @@ def _source_and_claims(rng, vocabulary, number, count, next_claim, draw_speaker,
             claim["kind"] = "paraphrase"
             claim["text"] = text
         if rng.random() < 0.3:
-            claim["said_on"] = f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            claim["said_on"] = (
+                f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            )
         if rng.random() < 0.2:
-            claim["tags"] = rng.sample(("economy", "health", "defence", "climate", "housing",
-                                        "elections", "transport", "crime"), rng.randint(1, 2))
+            claim["tags"] = rng.sample(
+                (
+                    "economy",
+                    "health",
+                    "defence",
+                    "climate",
+                    "housing",
+                    "elections",
+                    "transport",
+                    "crime",
+                ),
+                rng.randint(1, 2),
+            )
         claims.append(claim)
         if rng.random() < 0.3:
             paragraphs.append(_sentence(rng, vocabulary, 10, 25))
     year, month, day = rng.randint(2010, 2026), rng.randint(1, 12), rng.randint(1, 28)
     publisher = rng.choice(PUBLISHERS)
     source = {
-        "resource": "source", "key": f"s{number}", "kind": rng.choice(SOURCE_KINDS),
-        "title": _sentence(rng, vocabulary, 5, 12)[:-1], "publisher": publisher,
+        "resource": "source",
+        "key": f"s{number}",
+        "kind": rng.choice(SOURCE_KINDS),
+        "title": _sentence(rng, vocabulary, 5, 12)[:-1],
+        "publisher": publisher,
         "url": f"https://news.example/{year}/{month:02d}/{number}",
-        "published_at": f"{year}-{month:02d}-{day:02d}", "authors": [f"{rng.choice(FIRST)} {rng.choice(LAST)}"],
+        "published_at": f"{year}-{month:02d}-{day:02d}",
+        "authors": [f"{rng.choice(FIRST)} {rng.choice(LAST)}"],
         "text": "\n\n".join(paragraphs),
     }
     return source, claims
@@ -219,8 +293,12 @@ def _relations(rng, claims, count):
 
     for n in range(2, min(HUB_CONTRADICTIONS + 2, claims + 1)):
         taken.add(pair(1, n))
-        yield {"resource": "relation", "from_claim_key": f"c{n}", "to_claim_key": "c1",
-               "type": "contradicts"}
+        yield {
+            "resource": "relation",
+            "from_claim_key": f"c{n}",
+            "to_claim_key": "c1",
+            "type": "contradicts",
+        }
     made = len(taken)
     while made < count:
         a = rng.randint(1, claims)
@@ -229,8 +307,12 @@ def _relations(rng, claims, count):
             continue
         taken.add(pair(a, b))
         made += 1
-        line = {"resource": "relation", "from_claim_key": f"c{a}", "to_claim_key": f"c{b}",
-                "type": RELATION_TYPES[rng.randint(0, 3)]}
+        line = {
+            "resource": "relation",
+            "from_claim_key": f"c{a}",
+            "to_claim_key": f"c{b}",
+            "type": RELATION_TYPES[rng.randint(0, 3)],
+        }
         if rng.random() < 0.2:
             line["rationale"] = "Figures do not match the agency's report."
         yield line
@@ -241,11 +323,11 @@ def _disputes(rng, vocabulary, claims, count):
         size = min(BIG_DISPUTE_POSITIONS if n == 1 else rng.randint(2, 20), claims)
         members = sorted(rng.sample(range(1, claims + 1), size))
         yield {
-            "resource": "dispute", "key": f"d{n}",
+            "resource": "dispute",
+            "key": f"d{n}",
             "question": _sentence(rng, vocabulary, 6, 14)[:-1] + "?",
             "status": ("open", "open", "settled", "dormant")[rng.randint(0, 3)],
-            "positions": [{"claim_key": f"c{m}", "stance": rng.choice(STANCES)}
-                          for m in members],
+            "positions": [{"claim_key": f"c{m}", "stance": rng.choice(STANCES)} for m in members],
         }
 
 
@@ -260,9 +342,11 @@ def generate(scale=1.0, seed=SEED):
     draw_speaker = _speaker_drawer(rng, sizes["speakers"])
     next_claim = 1
     for number, count in enumerate(
-            _claims_per_source(rng, sizes["claims"], sizes["sources"]), start=1):
-        source, claims = _source_and_claims(rng, vocabulary, number, count, next_claim,
-                                            draw_speaker, names)
+        _claims_per_source(rng, sizes["claims"], sizes["sources"]), start=1
+    ):
+        source, claims = _source_and_claims(
+            rng, vocabulary, number, count, next_claim, draw_speaker, names
+        )
         next_claim += count
         yield source
         yield from claims
@@ -280,8 +364,12 @@ def write(out, scale=1.0, seed=SEED):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("output", help="the NDJSON file to write ('-' for standard output)")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="fraction of the full corpus (1.0 = 1,000,000 claims)")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="fraction of the full corpus (1.0 = 1,000,000 claims)",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     if args.output == "-":

@@ -44,8 +44,11 @@ def load(gold_path):
     """``(name, text, gold)`` of a gold file, whose text file lies beside it."""
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     text_path = Path(gold_path).parent / gold["text_file"]
-    return Path(gold_path).name.removesuffix(".gold.json"), text_path.read_text(
-        encoding="utf-8"), gold
+    return (
+        Path(gold_path).name.removesuffix(".gold.json"),
+        text_path.read_text(encoding="utf-8"),
+        gold,
+    )
 
 
 def _same_quote(found, wanted):
@@ -73,8 +76,9 @@ def match(candidates, statements, speakers):
             overlap = _overlap(candidate, statement)
             if overlap < 0.5:
                 continue
-            if statement["kind"] == "direct_quote" and not _same_quote(candidate.text,
-                                                                       statement["text"]):
+            if statement["kind"] == "direct_quote" and not _same_quote(
+                candidate.text, statement["text"]
+            ):
                 continue
             right = _names_speaker(candidate, speakers[statement["speaker"]])
             pairs.append((overlap, right, s_index, c_index))
@@ -88,10 +92,12 @@ def match(candidates, statements, speakers):
 
 def _names_speaker(candidate, speaker):
     names = [speaker["name"], *(speaker.get("aliases") or [])]
-    return any(speaker_names.matches(found, names[0], names[1:])
-               or any(speaker_names.normalised(found) == speaker_names.normalised(n)
-                      for n in names)
-               for found in (candidate.speaker_name, candidate.mention["text"]) if found)
+    return any(
+        speaker_names.matches(found, names[0], names[1:])
+        or any(speaker_names.normalised(found) == speaker_names.normalised(n) for n in names)
+        for found in (candidate.speaker_name, candidate.mention["text"])
+        if found
+    )
 
 
 def score(text, gold):
@@ -99,9 +105,18 @@ def score(text, gold):
     statements = gold["statements"]
     speakers = {s["id"]: s for s in gold["speakers"]}
     matched = match(candidates, statements, speakers)
-    row = {"candidates": len(candidates), "gold": len(statements), "matched": len(matched),
-           "speaker_right": 0, "cue_total": 0, "cue_right": 0, "date_total": 0,
-           "date_right": 0, "misses": [], "extra": []}
+    row = {
+        "candidates": len(candidates),
+        "gold": len(statements),
+        "matched": len(matched),
+        "speaker_right": 0,
+        "cue_total": 0,
+        "cue_right": 0,
+        "date_total": 0,
+        "date_right": 0,
+        "misses": [],
+        "extra": [],
+    }
     for s_index, c_index in matched.items():
         statement, candidate = statements[s_index], candidates[c_index]
         row["speaker_right"] += _names_speaker(candidate, speakers[statement["speaker"]])
@@ -112,13 +127,20 @@ def score(text, gold):
             row["date_total"] += 1
             row["date_right"] += str(candidate.said_on) == statement["said_on_resolved"]
         if not _names_speaker(candidate, speakers[statement["speaker"]]):
-            row["misses"].append(f"speaker {candidate.speaker_name!r} for {statement['id']} "
-                                 f"({statement['speaker']})")
-    row["misses"] += [f"missed {s['id']} {s['kind']} {s['text'][:70]!r}"
-                      for i, s in enumerate(statements) if i not in matched]
+            row["misses"].append(
+                f"speaker {candidate.speaker_name!r} for {statement['id']} ({statement['speaker']})"
+            )
+    row["misses"] += [
+        f"missed {s['id']} {s['kind']} {s['text'][:70]!r}"
+        for i, s in enumerate(statements)
+        if i not in matched
+    ]
     used = set(matched.values())
-    row["extra"] = [f"extra {c.kind} {c.text[:70]!r} ({c.speaker_name})"
-                    for i, c in enumerate(candidates) if i not in used]
+    row["extra"] = [
+        f"extra {c.kind} {c.text[:70]!r} ({c.speaker_name})"
+        for i, c in enumerate(candidates)
+        if i not in used
+    ]
     return row
 
 
@@ -132,9 +154,11 @@ def _line(name, row):
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     cues = f"{_ratio(row['cue_right'], row['cue_total']):.2f}" if row["cue_total"] else "-"
     dates = f"{_ratio(row['date_right'], row['date_total']):.2f}" if row["date_total"] else "-"
-    return (f"| {name} | {row['gold']} | {row['candidates']} | {precision:.2f} | {recall:.2f} "
-            f"| {f1:.2f} | {_ratio(row['speaker_right'], row['matched']):.2f} | {cues} "
-            f"| {dates} |")
+    return (
+        f"| {name} | {row['gold']} | {row['candidates']} | {precision:.2f} | {recall:.2f} "
+        f"| {f1:.2f} | {_ratio(row['speaker_right'], row['matched']):.2f} | {cues} "
+        f"| {dates} |"
+    )
 
 
 def _article(texts):
@@ -152,8 +176,14 @@ def speed(texts, runs):
     article = _article(texts)
     timings = []
     for _ in range(runs):
-        for cached in (attribution._analyse, quotations._quotations, sentences._read,
-                       speaker_names.normalised, speaker_names._bare, speaker_names._key):
+        for cached in (
+            attribution._analyse,
+            quotations._quotations,
+            sentences._read,
+            speaker_names.normalised,
+            speaker_names._bare,
+            speaker_names._key,
+        ):
             cached.cache_clear()
         began = time.perf_counter()
         extract(article, "2026-01-01")
@@ -170,8 +200,9 @@ def main(argv=None):
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
     paths = args.gold or [SEED_GOLD, *sorted(DEV.glob("*.gold.json"))]
-    print("| text | gold | found | precision | recall | F1 | speaker acc. | cue acc. "
-          "| said_on acc. |")
+    print(
+        "| text | gold | found | precision | recall | F1 | speaker acc. | cue acc. | said_on acc. |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     total, dev_total, texts = None, None, []
     for path in paths:

@@ -12,18 +12,42 @@ import sqlite3
 import threading
 from urllib.parse import parse_qs
 
-COLUMNS = ("id", "created_at", "updated_at", "version", "speaker_id", "source_id", "kind",
-           "text", "speaker_name_as_written", "speaker_role", "cue", "said_on", "tags",
-           "anchor_start", "anchor_end", "anchor_exact", "anchor_prefix", "anchor_suffix",
-           "quote_status", "quote_differences", "sp_name", "sp_kind", "so_title",
-           "so_publisher", "so_url", "so_published_at")
+COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "version",
+    "speaker_id",
+    "source_id",
+    "kind",
+    "text",
+    "speaker_name_as_written",
+    "speaker_role",
+    "cue",
+    "said_on",
+    "tags",
+    "anchor_start",
+    "anchor_end",
+    "anchor_exact",
+    "anchor_prefix",
+    "anchor_suffix",
+    "quote_status",
+    "quote_differences",
+    "sp_name",
+    "sp_kind",
+    "so_title",
+    "so_publisher",
+    "so_url",
+    "so_published_at",
+)
 SELECT = (
     "SELECT c.id, c.created_at, c.updated_at, c.version, c.speaker_id, c.source_id, c.kind, "
     "c.text, c.speaker_name_as_written, c.speaker_role, c.cue, c.said_on, c.tags, "
     "c.anchor_start, c.anchor_end, c.anchor_exact, c.anchor_prefix, c.anchor_suffix, "
     "c.quote_status, c.quote_differences, sp.name, sp.kind, so.title, so.publisher, so.url, "
     "so.published_at FROM claim c JOIN speaker sp ON sp.id = c.speaker_id "
-    "JOIN source so ON so.id = c.source_id WHERE c.deleted_at IS NULL ")
+    "JOIN source so ON so.id = c.source_id WHERE c.deleted_at IS NULL "
+)
 DETAIL = re.compile(r"^/api/v1/claims/(\d+)$")
 local = threading.local()
 
@@ -37,20 +61,36 @@ def _connection():
 def _claim(row):
     c = dict(zip(COLUMNS, row))
     return {
-        "id": c["id"], "version": c["version"], "created_at": c["created_at"],
-        "updated_at": c["updated_at"], "speaker_id": c["speaker_id"],
+        "id": c["id"],
+        "version": c["version"],
+        "created_at": c["created_at"],
+        "updated_at": c["updated_at"],
+        "speaker_id": c["speaker_id"],
         "source_id": c["source_id"],
         "speaker": {"id": c["speaker_id"], "name": c["sp_name"], "kind": c["sp_kind"]},
-        "source": {"id": c["source_id"], "title": c["so_title"],
-                   "publisher": c["so_publisher"], "url": c["so_url"],
-                   "published_at": c["so_published_at"]},
-        "kind": c["kind"], "text": c["text"],
+        "source": {
+            "id": c["source_id"],
+            "title": c["so_title"],
+            "publisher": c["so_publisher"],
+            "url": c["so_url"],
+            "published_at": c["so_published_at"],
+        },
+        "kind": c["kind"],
+        "text": c["text"],
         "speaker_name_as_written": c["speaker_name_as_written"],
-        "speaker_role": c["speaker_role"], "cue": c["cue"], "said_on": c["said_on"],
+        "speaker_role": c["speaker_role"],
+        "cue": c["cue"],
+        "said_on": c["said_on"],
         "tags": json.loads(c["tags"]),
-        "anchor": None if c["anchor_start"] is None else {
-            "start": c["anchor_start"], "end": c["anchor_end"], "exact": c["anchor_exact"],
-            "prefix": c["anchor_prefix"], "suffix": c["anchor_suffix"]},
+        "anchor": None
+        if c["anchor_start"] is None
+        else {
+            "start": c["anchor_start"],
+            "end": c["anchor_end"],
+            "exact": c["anchor_exact"],
+            "prefix": c["anchor_prefix"],
+            "suffix": c["anchor_suffix"],
+        },
         "quote_status": c["quote_status"],
         "quote_differences": json.loads(c["quote_differences"] or "null"),
     }
@@ -67,11 +107,15 @@ def app(environ, start_response):
             return [b"{}"]
         body = _claim(row)
         body["contradicted_by"] = [
-            _claim(r) for r in db.execute(
+            _claim(r)
+            for r in db.execute(
                 SELECT + "AND c.id IN (SELECT from_claim_id FROM relation WHERE to_claim_id = ? "
                 "AND type = 'contradicts' AND deleted_at IS NULL UNION SELECT to_claim_id FROM "
                 "relation WHERE from_claim_id = ? AND type = 'contradicts' AND deleted_at IS "
-                "NULL) ORDER BY c.id DESC LIMIT 20", (row[0], row[0]))]
+                "NULL) ORDER BY c.id DESC LIMIT 20",
+                (row[0], row[0]),
+            )
+        ]
     else:
         args = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         sql, params = SELECT, []
@@ -81,10 +125,12 @@ def app(environ, start_response):
         if "before" in args:
             sql += "AND c.id < ? "
             params.append(int(args["before"]))
-        rows = db.execute(sql + "ORDER BY c.id DESC LIMIT ?",
-                          (*params, int(args.get("limit", 50)) + 1)).fetchall()
+        rows = db.execute(
+            sql + "ORDER BY c.id DESC LIMIT ?", (*params, int(args.get("limit", 50)) + 1)
+        ).fetchall()
         body = {"items": [_claim(r) for r in rows[:50]]}
     data = json.dumps(body).encode()
-    start_response("200 OK", [("Content-Type", "application/json"),
-                              ("Content-Length", str(len(data)))])
+    start_response(
+        "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
+    )
     return [data]

@@ -36,7 +36,7 @@ def fresh_database(url):
             conn.execute("DROP SCHEMA public CASCADE")
             conn.execute("CREATE SCHEMA public")
     else:
-        path = url[len("sqlite:///"):]
+        path = url[len("sqlite:///") :]
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(path + suffix):
                 os.remove(path + suffix)
@@ -57,9 +57,20 @@ def server(url, workers=1):
     port = _free_port()
     env = {**os.environ, "CLAIMS_DATABASE_URL": url}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers",
-         str(workers), "--no-control-socket", "api:create_app()"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-control-socket",
+            "api:create_app()",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 30
@@ -110,5 +121,8 @@ def summary(times):
 def row(what, backend, times):
     """A README table row: what was timed, on which backend, p50, p99 and the calls."""
     result = summary(times)
-    print(f"| {what} | {backend} | {result['p50']:.1f} ms | {result['p99']:.1f} ms "
-          f"| {result['calls']} |", flush=True)
+    print(
+        f"| {what} | {backend} | {result['p50']:.1f} ms | {result['p99']:.1f} ms "
+        f"| {result['calls']} |",
+        flush=True,
+    )

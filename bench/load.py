@@ -31,8 +31,9 @@ end
 
 
 def _serve(command, port, env):
-    process = subprocess.Popen(command, env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/claims/1", timeout=2)
@@ -47,8 +48,9 @@ def _wrk(port, path, seconds, script=None):
     command = ["wrk", "-t", "2", "-c", "16", "-d", f"{seconds}s", "--latency"]
     if script:
         command += ["-s", script]
-    output = subprocess.run(command + [f"http://127.0.0.1:{port}{path}"],
-                            capture_output=True, text=True).stdout
+    output = subprocess.run(
+        command + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True
+    ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
     def latency(percent):
@@ -69,8 +71,8 @@ def main(argv=None):
     db = sqlite3.connect(path)
     (last,) = db.execute("SELECT max(id) FROM claim").fetchone()
     (speaker,) = db.execute(
-        "SELECT speaker_id FROM claim GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 "
-        "OFFSET 50").fetchone()
+        "SELECT speaker_id FROM claim GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 OFFSET 50"
+    ).fetchone()
     db.close()
     script = os.path.join(tempfile.mkdtemp(), "detail.lua")
     with open(script, "w") as out:
@@ -79,35 +81,58 @@ def main(argv=None):
     cases = [
         ("claim detail (random id)", "/api/v1/claims/1", "/api/v1/claims/1", script),
         ("list, first page of 50", "/api/v1/claims?limit=50", "/api/v1/claims?limit=50", None),
-        (f"list, 50 below id {deep}",
-         f"/api/v1/claims?limit=50&cursor={encode_cursor({'id': deep})}",
-         f"/api/v1/claims?limit=50&before={deep}", None),
-        (f"one speaker's claims ({speaker})", f"/api/v1/claims?limit=50&speaker_id={speaker}",
-         f"/api/v1/claims?limit=50&speaker_id={speaker}", None),
+        (
+            f"list, 50 below id {deep}",
+            f"/api/v1/claims?limit=50&cursor={encode_cursor({'id': deep})}",
+            f"/api/v1/claims?limit=50&before={deep}",
+            None,
+        ),
+        (
+            f"one speaker's claims ({speaker})",
+            f"/api/v1/claims?limit=50&speaker_id={speaker}",
+            f"/api/v1/claims?limit=50&speaker_id={speaker}",
+            None,
+        ),
     ]
     gunicorn = [sys.executable, "-m", "gunicorn", "--workers", "2", "--no-control-socket"]
-    service = _serve(gunicorn + ["--bind", f"127.0.0.1:{SERVICE_PORT}", "api:create_app()"],
-                     SERVICE_PORT, {"CLAIMS_DATABASE_URL": f"sqlite:///{path}"})
-    floor = _serve(gunicorn + ["--bind", f"127.0.0.1:{FLOOR_PORT}", "bench.floor:app"],
-                   FLOOR_PORT, {"FLOOR_DATABASE": path})
+    service = _serve(
+        gunicorn + ["--bind", f"127.0.0.1:{SERVICE_PORT}", "api:create_app()"],
+        SERVICE_PORT,
+        {"CLAIMS_DATABASE_URL": f"sqlite:///{path}"},
+    )
+    floor = _serve(
+        gunicorn + ["--bind", f"127.0.0.1:{FLOOR_PORT}", "bench.floor:app"],
+        FLOOR_PORT,
+        {"FLOOR_DATABASE": path},
+    )
     try:
-        print("| request | service req/s | p50 ms | p99 ms | floor req/s | p50 ms | p99 ms "
-              "| service / floor |")
+        print(
+            "| request | service req/s | p50 ms | p99 ms | floor req/s | p50 ms | p99 ms "
+            "| service / floor |"
+        )
         print("|---|---|---|---|---|---|---|---|")
         for label, service_path, floor_path, lua in cases:
             runs = {"service": [], "floor": []}
             for _ in range(args.rounds):
                 runs["service"].append(_wrk(SERVICE_PORT, service_path, args.seconds, lua))
                 runs["floor"].append(_wrk(FLOOR_PORT, floor_path, args.seconds, lua))
-            s, f = ([statistics.median(r[i] for r in runs[name]) for i in range(4)]
-                    for name in ("service", "floor"))
-            print(f"| {label} | {s[0]:,.0f} | {s[1]:.1f} | {s[2]:.1f} | {f[0]:,.0f} | "
-                  f"{f[1]:.1f} | {f[2]:.1f} | {s[0] / f[0]:.2f} |"
-                  + (f" ({s[3]:.0f} errors)" if s[3] else ""), flush=True)
-        rss = subprocess.run(["ps", "--ppid", str(service.pid), "-o", "rss="],
-                             capture_output=True, text=True).stdout.split()
-        print("service worker RSS after the runs: "
-              + ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss))
+            s, f = (
+                [statistics.median(r[i] for r in runs[name]) for i in range(4)]
+                for name in ("service", "floor")
+            )
+            print(
+                f"| {label} | {s[0]:,.0f} | {s[1]:.1f} | {s[2]:.1f} | {f[0]:,.0f} | "
+                f"{f[1]:.1f} | {f[2]:.1f} | {s[0] / f[0]:.2f} |"
+                + (f" ({s[3]:.0f} errors)" if s[3] else ""),
+                flush=True,
+            )
+        rss = subprocess.run(
+            ["ps", "--ppid", str(service.pid), "-o", "rss="], capture_output=True, text=True
+        ).stdout.split()
+        print(
+            "service worker RSS after the runs: "
+            + ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss)
+        )
     finally:
         for process in (service, floor):
             process.terminate()

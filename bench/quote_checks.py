@@ -30,8 +30,9 @@ SOURCE_CHARS = 500_000
 CLAIMS = 1_000
 SYLLABLES = "ba ko ri ten mar lo su vin de ra po li stan gor mi ne tu sel far cha".split()
 # A vocabulary of 5,000 made-up words used with Zipf frequencies, as words are in news copy.
-VOCABULARY = sorted({"".join(random.Random(n).choices(SYLLABLES, k=1 + n % 3))
-                     for n in range(20_000)})[:5_000]
+VOCABULARY = sorted(
+    {"".join(random.Random(n).choices(SYLLABLES, k=1 + n % 3)) for n in range(20_000)}
+)[:5_000]
 WEIGHTS = [1 / rank for rank in range(1, len(VOCABULARY) + 1)]
 NAMES = ["Eva Lind", "Paul Grey", "Mia Bond", "Ana Ruiz", "Tom Hale", "Lena Ortiz"]
 
@@ -64,7 +65,7 @@ def claim_texts(rng, text, count):
     while len(picks) < count:
         at = rng.randrange(len(index.keys) - 30)
         length = rng.randint(4, 14)
-        words = index.surface[at:at + length]
+        words = index.surface[at : at + length]
         kind = ClaimKind.DIRECT_QUOTE.value
         span = None
         roll = rng.random()
@@ -111,8 +112,9 @@ def other_writer(url, speaker_id, stop, waits):
     version, longest = speakers.get_speaker(speaker_id).version, 0.0
     while not stop.is_set():
         started = time.perf_counter()
-        speaker = speakers.update_speaker(speaker_id, editor=editor, version=version,
-                                          description=f"at {started}")
+        speaker = speakers.update_speaker(
+            speaker_id, editor=editor, version=version, description=f"at {started}"
+        )
         version = speaker.version
         longest = max(longest, (time.perf_counter() - started) * 1000)
         time.sleep(0.02)
@@ -131,15 +133,22 @@ def main():
     rng = random.Random(7)
     editor = system_editor("bench")
     text = build_text(rng)
-    source = sources.create_source(editor=editor, kind="article", title="Long report",
-                                   text=text)
-    people = [speakers.create_speaker(editor=editor, name=name,
-                                      kind=SpeakerKind.PERSON.value).id for name in NAMES]
+    source = sources.create_source(editor=editor, kind="article", title="Long report", text=text)
+    people = [
+        speakers.create_speaker(editor=editor, name=name, kind=SpeakerKind.PERSON.value).id
+        for name in NAMES
+    ]
     picks = claim_texts(rng, text, CLAIMS + args.records)
     for n, (kind, words, span) in enumerate(picks[:CLAIMS]):
         anchor = {"start": span[0], "end": span[1]} if span else None
-        claims.record_claim(editor=editor, speaker_id=people[n % len(people)],
-                            source_id=source.id, kind=kind, text=words, anchor=anchor)
+        claims.record_claim(
+            editor=editor,
+            speaker_id=people[n % len(people)],
+            source_id=source.id,
+            kind=kind,
+            text=words,
+            anchor=anchor,
+        )
 
     stop, waits = multiprocessing.Event(), multiprocessing.Queue()
     writer = multiprocessing.Process(target=other_writer, args=(url, people[0], stop, waits))
@@ -152,25 +161,35 @@ def main():
         for n in range(args.edits):
             new_text = f"{title}\n\n{preface}{body}" if n % 2 == 0 else text
             started = time.perf_counter()
-            version = sources.update_source(source.id, editor=editor, version=version,
-                                            text=new_text).version
+            version = sources.update_source(
+                source.id, editor=editor, version=version, text=new_text
+            ).version
             totals.append((time.perf_counter() - started) * 1000)
     stop.set()
     writer.join()
     longest_wait = waits.get()
-    row(f"source edit re-checking {CLAIMS:,} claims, 500,000 characters: whole update",
-        backend, totals)
+    row(
+        f"source edit re-checking {CLAIMS:,} claims, 500,000 characters: whole update",
+        backend,
+        totals,
+    )
     row("  of which under the write lock", backend, holds)
-    print(f"|  another writer's longest wait during the edits | {backend} | "
-          f"{longest_wait:.1f} ms (max) | | |")
+    print(
+        f"|  another writer's longest wait during the edits | {backend} | "
+        f"{longest_wait:.1f} ms (max) | | |"
+    )
 
     totals, holds = [], []
     with timed_lock(holds):
-        for n, (kind, words, span) in enumerate(picks[CLAIMS:]):
+        for n, (_kind, _words, _span) in enumerate(picks[CLAIMS:]):
             started = time.perf_counter()
-            claims.record_claim(editor=editor, speaker_id=people[n % len(people)],
-                                source_id=source.id, kind=ClaimKind.DIRECT_QUOTE.value,
-                                text=words)
+            claims.record_claim(
+                editor=editor,
+                speaker_id=people[n % len(people)],
+                source_id=source.id,
+                kind=ClaimKind.DIRECT_QUOTE.value,
+                text=words,
+            )
             totals.append((time.perf_counter() - started) * 1000)
     row("record one claim on the 500,000-character source", backend, totals)
     row("  of which under the write lock", backend, holds)
@@ -183,9 +202,11 @@ def main():
     row("index a 500,000-character text (once per version)", "none", times)
     index = source_index(text)
     first = next(i for i, q in enumerate(index.quoted) if q >= 0)
-    long_quote = text[index.starts[first]:index.starts[first] + 20_000].rsplit(" ", 1)[0]
-    for label, quote in [("verbatim", long_quote),
-                         ("a word changed", long_quote.replace(" ", " banana ", 1))]:
+    long_quote = text[index.starts[first] : index.starts[first] + 20_000].rsplit(" ", 1)[0]
+    for label, quote in [
+        ("verbatim", long_quote),
+        ("a word changed", long_quote.replace(" ", " banana ", 1)),
+    ]:
         times = []
         for _ in range(5):
             started = time.perf_counter()

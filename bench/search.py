@@ -10,14 +10,23 @@ of 20 (``list_claims(q=..., limit=20)``) and of the page after it (through the c
 """
 
 import argparse
+import functools
 import statistics
 import time
 
 from claims.claims import list_claims
 from claims.db import database, open_database
 
-QUERIES = ("zeppelin", "reservoir", "officials", "permanent base", '"permanent base"',
-           "officials -reservoir", "reservoir or zeppelin", "the of")
+QUERIES = (
+    "zeppelin",
+    "reservoir",
+    "officials",
+    "permanent base",
+    '"permanent base"',
+    "officials -reservoir",
+    "reservoir or zeppelin",
+    "the of",
+)
 
 
 def _timed(function, rounds):
@@ -40,11 +49,13 @@ def main(argv=None):
     print(f"{'q':28} {'matches':>9} {'page 1 p50':>11} {'p95':>8} {'page 2 p50':>11}")
     for q in QUERIES:
         matches = len(list_claims(limit=2_000_000, q=q).items)
-        first, p50, p95 = _timed(lambda: list_claims(limit=20, q=q), args.rounds)
+        first, p50, p95 = _timed(functools.partial(list_claims, limit=20, q=q), args.rounds)
         second = 0.0
         if first.next_cursor:
             _, second, _ = _timed(
-                lambda: list_claims(limit=20, q=q, cursor=first.next_cursor), args.rounds)
+                functools.partial(list_claims, limit=20, q=q, cursor=first.next_cursor),
+                args.rounds,
+            )
         print(f"{q:28} {matches:9d} {p50:9.1f}ms {p95:6.1f}ms {second:9.1f}ms")
 
 

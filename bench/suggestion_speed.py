@@ -23,9 +23,12 @@ def _import(corpus, url):
     fresh_database(url).close()
     started = time.monotonic()
     command = os.path.join(os.path.dirname(sys.executable), "claims")
-    subprocess.run([command, "import", corpus],
-                   env={**os.environ, "CLAIMS_DATABASE_URL": url}, check=True,
-                   stdout=sys.stderr)
+    subprocess.run(
+        [command, "import", corpus],
+        env={**os.environ, "CLAIMS_DATABASE_URL": url},
+        check=True,
+        stdout=sys.stderr,
+    )
     return time.monotonic() - started
 
 
@@ -64,5 +67,7 @@ def speed(corpus, url, calls, keep=False):
                 shown += body.count(b'"type"')
     result = summary(times)
     backend = backend_name(url)
-    print(f"| suggestions of one claim, {stored:,} claims | {backend} | {result['p50']:.1f} ms "
-          f"| {result['p99']:.1f} ms | {result['calls']} | {shown / max(1, len(times)):.1f} |")
+    print(
+        f"| suggestions of one claim, {stored:,} claims | {backend} | {result['p50']:.1f} ms "
+        f"| {result['p99']:.1f} ms | {result['calls']} | {shown / max(1, len(times)):.1f} |"
+    )

@@ -24,11 +24,10 @@ import json
 import tempfile
 from pathlib import Path
 
+from bench import related_texts
 from claims import claims, disputes, sources, speakers, suggestions
 from claims.editors import system_editor
 from seeds.loader import fixture
-
-from bench import related_texts
 
 SUGGESTED = {"repeats", "contradicts", "supports"}
 TOP = 5
@@ -45,29 +44,42 @@ def _load_seed(editor, with_disputes):
     for entry in data["claims"]:
         fields = {k: v for k, v in entry.items() if k not in ("key", "speaker")}
         ids[entry["key"]] = claims.record_claim(
-            editor=editor, speaker_id=speaker_ids[entry["speaker"]], source_id=source.id,
-            **fields).id
+            editor=editor, speaker_id=speaker_ids[entry["speaker"]], source_id=source.id, **fields
+        ).id
     if with_disputes:
         for entry in data["disputes"]:
             dispute = disputes.open_dispute(editor=editor, question=entry["question"])
             for position in entry["positions"]:
-                dispute = disputes.take_position(dispute.id, ids[position["claim"]],
-                                                 editor=editor, version=None,
-                                                 stance=position["stance"])
+                dispute = disputes.take_position(
+                    dispute.id,
+                    ids[position["claim"]],
+                    editor=editor,
+                    version=None,
+                    stance=position["stance"],
+                )
     gold = [(ids[r["from"]], ids[r["to"]], r["type"]) for r in data["relations"]]
     return ids, gold
 
 
 def _load_texts(editor):
-    source_ids = {key: sources.create_source(editor=editor, kind="article", **fields).id
-                  for key, fields in related_texts.SOURCES.items()}
-    speaker_ids = {key: speakers.create_speaker(editor=editor, **fields).id
-                   for key, fields in related_texts.SPEAKERS.items()}
+    source_ids = {
+        key: sources.create_source(editor=editor, kind="article", **fields).id
+        for key, fields in related_texts.SOURCES.items()
+    }
+    speaker_ids = {
+        key: speakers.create_speaker(editor=editor, **fields).id
+        for key, fields in related_texts.SPEAKERS.items()
+    }
     ids = {}
     for key, (source, speaker, kind, cue, text) in related_texts.CLAIMS.items():
-        ids[key] = claims.record_claim(editor=editor, speaker_id=speaker_ids[speaker],
-                                       source_id=source_ids[source], kind=kind, cue=cue,
-                                       text=text).id
+        ids[key] = claims.record_claim(
+            editor=editor,
+            speaker_id=speaker_ids[speaker],
+            source_id=source_ids[source],
+            kind=kind,
+            cue=cue,
+            text=text,
+        ).id
     gold = [(ids[a], ids[b], kind) for a, b, kind in related_texts.RELATIONS]
     return ids, gold
 
@@ -75,8 +87,10 @@ def _load_texts(editor):
 def score(ids, gold):
     """``{"recall@5", "type_accuracy", "precision@5", ...}`` of the suggestions for ``ids``."""
     key = {claim_id: name for name, claim_id in ids.items()}
-    top = {claim_id: suggestions.suggestions_for(claim_id, limit=TOP).items
-           for claim_id in ids.values()}
+    top = {
+        claim_id: suggestions.suggestions_for(claim_id, limit=TOP).items
+        for claim_id in ids.values()
+    }
     gold_pairs = {frozenset((a, b)) for a, b, _ in gold}
     found = typed = right = 0
     misses = []
@@ -93,11 +107,16 @@ def score(ids, gold):
                 if hit.type != kind:
                     misses.append(f"{key[one]}->{key[other]} {kind}: suggested as {hit.type}")
     shown = sum(len(items) for items in top.values())
-    relevant = sum(frozenset((claim_id, s.id)) in gold_pairs
-                   for claim_id, items in top.items() for s in items)
-    return {"relations": len(gold), "recall@5": found / (2 * len(gold)),
-            "type_accuracy": right / typed if typed else None,
-            "precision@5": relevant / shown if shown else None, "misses": misses}
+    relevant = sum(
+        frozenset((claim_id, s.id)) in gold_pairs for claim_id, items in top.items() for s in items
+    )
+    return {
+        "relations": len(gold),
+        "recall@5": found / (2 * len(gold)),
+        "type_accuracy": right / typed if typed else None,
+        "precision@5": relevant / shown if shown else None,
+        "misses": misses,
+    }
 
 
 def quality(url):
@@ -117,8 +136,10 @@ def quality(url):
 def _print_quality(results):
     print(f"{'set':<20} {'relations':>9} {'recall@5':>9} {'type acc.':>9} {'prec@5':>7}")
     for name, result in results.items():
-        print(f"{name:<20} {result['relations']:>9} {result['recall@5']:>9.2f} "
-              f"{result['type_accuracy']:>9.2f} {result['precision@5']:>7.2f}")
+        print(
+            f"{name:<20} {result['relations']:>9} {result['recall@5']:>9.2f} "
+            f"{result['type_accuracy']:>9.2f} {result['precision@5']:>7.2f}"
+        )
 
 
 def main(argv=None):
@@ -126,8 +147,9 @@ def main(argv=None):
     parser.add_argument("--database-url")
     parser.add_argument("--speed", metavar="CORPUS", help="an NDJSON corpus of bench.corpus")
     parser.add_argument("--calls", type=int, default=200)
-    parser.add_argument("--keep", action="store_true",
-                        help="reuse the claims already imported at --database-url")
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse the claims already imported at --database-url"
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(argv)
     if args.speed:

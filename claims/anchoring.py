@@ -65,9 +65,7 @@ APOSTROPHES = "'\u2018\u2019\u201b\u2032\u0060\u00b4"
 WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
 # Elisions and editors' brackets in a claim.
 GAP = re.compile(r"\[\s*(?:\.\s*){2}\.\s*\]|\[\s*\u2026\s*\]|(?:\.\s*){2}\.|\u2026|\[([^\]]*)\]")
-NEGATIONS = frozenset(
-    "no not never nobody none nothing neither nor nowhere cannot without".split()
-)
+NEGATIONS = frozenset("no not never nobody none nothing neither nor nowhere cannot without".split())
 SENTENCE_END = re.compile(r"[.!?]")
 # Where a clause ends: a negation beyond it does not bear on the quoted words.
 CLAUSE_END = re.compile(r"[.!?,;:()\u2013\u2014]|\s-+\s")
@@ -148,7 +146,7 @@ class Words:
         return self.starts[i], self.ends[j - 1]
 
     def phrase(self, i, j):
-        return "" if i >= j else self.text[self.starts[i]:self.ends[j - 1]]
+        return "" if i >= j else self.text[self.starts[i] : self.ends[j - 1]]
 
 
 class SourceIndex(Words):
@@ -189,8 +187,11 @@ class SourceIndex(Words):
     def clause_start(self, i, reach):
         """The first of the ``reach`` words before word ``i`` in the same clause."""
         first = i
-        while first > 0 and i - first < reach and not CLAUSE_END.search(
-                self.text, self.ends[first - 1], self.starts[first]):
+        while (
+            first > 0
+            and i - first < reach
+            and not CLAUSE_END.search(self.text, self.ends[first - 1], self.starts[first])
+        ):
             first -= 1
         return first
 
@@ -253,7 +254,7 @@ class Claim(Words):
             self.outer_brackets.append((bracket, False))
 
     def keys_of(self, piece):
-        return self.keys[piece.start:piece.end]
+        return self.keys[piece.start : piece.end]
 
 
 def _located(status, source, start, end, **extra):
@@ -263,8 +264,8 @@ def _located(status, source, start, end, **extra):
         start=start,
         end=end,
         exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT_CHARS):start],
-        suffix=text[end:end + CONTEXT_CHARS],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
         **extra,
     )
 
@@ -273,8 +274,8 @@ def _edge_punctuation(source, claim, start, end):
     """The span widened over the punctuation the claim has at its ends, where the source
     has it too ("not helpful." keeps its period)."""
     if claim.keys:
-        lead = claim.text[:claim.starts[0]].rstrip()
-        tail = claim.text[claim.ends[-1]:].lstrip()
+        lead = claim.text[: claim.starts[0]].rstrip()
+        tail = claim.text[claim.ends[-1] :].lstrip()
         text = source.text
         while lead and start > 0 and _same_mark(text[start - 1], lead[-1]):
             start, lead = start - 1, lead[:-1]
@@ -286,8 +287,10 @@ def _edge_punctuation(source, claim, start, end):
     return start, end
 
 
-MARK_FAMILIES = {**dict.fromkeys("'\u2018\u2019\u201a\u201b", "'"),
-                 **dict.fromkeys('"\u201c\u201d\u201e\u201f\u00ab\u00bb', '"')}
+MARK_FAMILIES = {
+    **dict.fromkeys("'\u2018\u2019\u201a\u201b", "'"),
+    **dict.fromkeys('"\u201c\u201d\u201e\u201f\u00ab\u00bb', '"'),
+}
 
 
 def _same_mark(a, b):
@@ -303,8 +306,9 @@ def _case_differences(claim, ci, source, si, count):
         if ci + offset == 0:
             claimed, found = claimed[:1].lower() + claimed[1:], found[:1].lower() + found[1:]
         if claimed != found:
-            differences.append({"claimed": claim.surface[ci + offset],
-                                "found": source.surface[si + offset]})
+            differences.append(
+                {"claimed": claim.surface[ci + offset], "found": source.surface[si + offset]}
+            )
     return differences
 
 
@@ -316,10 +320,10 @@ def _fit(source, i, j, hint):
     text = source.text
     score = 0
     if hint.prefix:
-        before = text[max(0, start - len(hint.prefix) - 8):start]
+        before = text[max(0, start - len(hint.prefix) - 8) : start]
         score += _common_suffix(before.rstrip(), hint.prefix.rstrip())
     if hint.suffix:
-        after = text[end:end + len(hint.suffix) + 8]
+        after = text[end : end + len(hint.suffix) + 8]
         score += _common_prefix(after.lstrip(), hint.suffix.lstrip())
     distance = abs(start - hint.start) if hint.start is not None else 0
     return (score, -distance)
@@ -407,8 +411,10 @@ def _search(source, claim, hint, kind):
     for index in source.occurrences(claim.keys_of(first)):
         found = _find_pieces(source, claim, index, True, later) if quoting else None
         if found is not None:
-            cases = any(_case_differences(claim, p.start, source, r[0], p.end - p.start)
-                        for p, r in zip(claim.pieces, found.ranges))
+            cases = any(
+                _case_differences(claim, p.start, source, r[0], p.end - p.start)
+                for p, r in zip(claim.pieces, found.ranges)
+            )
             priority = 2 if cases else 3
         else:
             found = _find_pieces(source, claim, index, False, later)
@@ -448,8 +454,14 @@ def _negations(source, first_word, gaps):
     for i in places:
         key = source.keys[i]
         if key in NEGATIONS or key.endswith("n't"):
-            warnings.append({"kind": "negation_omitted", "text": source.surface[i],
-                             "start": source.starts[i], "end": source.ends[i]})
+            warnings.append(
+                {
+                    "kind": "negation_omitted",
+                    "text": source.surface[i],
+                    "start": source.starts[i],
+                    "end": source.ends[i],
+                }
+            )
     return warnings
 
 
@@ -466,8 +478,9 @@ def _result(source, claim, priority, found, kind):
         differences.append({"claimed": claim.phrase(*over), "found": ""})
         end = source.ends[inside - 1]
     for piece, (i, _) in zip(claim.pieces, found.ranges):
-        differences.extend(_case_differences(claim, piece.start, source, i,
-                                             piece.end - piece.start))
+        differences.extend(
+            _case_differences(claim, piece.start, source, i, piece.end - piece.start)
+        )
     for text, i, j in found.brackets:
         differences.append({"claimed": text, "found": source.phrase(i, j)})
     for text, at_start in claim.outer_brackets:
@@ -483,8 +496,9 @@ def _result(source, claim, priority, found, kind):
         else:
             last = found.ranges[-1][1]
             j = last
-            while (j < len(source) and j - last < count
-                   and source.quoted[j] == source.quoted[last - 1]):
+            while (
+                j < len(source) and j - last < count and source.quoted[j] == source.quoted[last - 1]
+            ):
                 j += 1
             differences.append({"claimed": text, "found": source.phrase(last, j)})
             end = source.ends[j - 1] if j > last else end
@@ -498,11 +512,16 @@ def _result(source, claim, priority, found, kind):
         status = QuoteStatus.ALTERED
     else:
         status = QuoteStatus.VERIFIED
-    warnings = _negations(source, found.ranges[0][0], gaps) if kind != ClaimKind.PARAPHRASE \
-        else []
-    return _located(status, source.text, start, end,
-                    differences=[d for d in differences if d["claimed"] != d["found"]] or None,
-                    elisions=elisions or None, warnings=warnings or None)
+    warnings = _negations(source, found.ranges[0][0], gaps) if kind != ClaimKind.PARAPHRASE else []
+    return _located(
+        status,
+        source.text,
+        start,
+        end,
+        differences=[d for d in differences if d["claimed"] != d["found"]] or None,
+        elisions=elisions or None,
+        warnings=warnings or None,
+    )
 
 
 def _claim_words_for(claim, found, source_index):
@@ -524,8 +543,12 @@ def _word_differences(claim, ci, cj, source, si, sj):
         if tag == "equal":
             differences.extend(_case_differences(claim, ci + i1, source, si + j1, i2 - i1))
         else:
-            differences.append({"claimed": claim.phrase(ci + i1, ci + i2),
-                                "found": source.phrase(si + j1, si + j2)})
+            differences.append(
+                {
+                    "claimed": claim.phrase(ci + i1, ci + i2),
+                    "found": source.phrase(si + j1, si + j2),
+                }
+            )
     return differences
 
 
@@ -569,8 +592,7 @@ def _near_match(source, claim):
                 if high <= low:
                     continue
                 deadlines.check()  # the costly step: the request's deadline bounds it
-                matcher = SequenceMatcher(None, source.keys[low:high], claim_keys,
-                                          autojunk=False)
+                matcher = SequenceMatcher(None, source.keys[low:high], claim_keys, autojunk=False)
                 same = sum(block.size for block in matcher.get_matching_blocks())
                 score = (same, -abs(high - low - count), matcher.ratio())
                 if same >= 2 and (best is None or score > best[0]):
@@ -580,13 +602,13 @@ def _near_match(source, claim):
     (_, _, ratio), low, high = best
     if ratio < NEAR_MATCH_RATIO:
         # Contractions ("it is" for "it's") cost whole words; compare the letters too.
-        letters = SequenceMatcher(None, " ".join(source.keys[low:high]), " ".join(claim_keys),
-                                  autojunk=False)
+        letters = SequenceMatcher(
+            None, " ".join(source.keys[low:high]), " ".join(claim_keys), autojunk=False
+        )
         if letters.ratio() < NEAR_MATCH_RATIO:
             return None
     # Source words at the window's ends that the claim does not have are not part of it.
-    opcodes = SequenceMatcher(None, source.keys[low:high], claim_keys,
-                              autojunk=False).get_opcodes()
+    opcodes = SequenceMatcher(None, source.keys[low:high], claim_keys, autojunk=False).get_opcodes()
     if opcodes[0][0] == "delete":
         low += opcodes[0][2]
     if opcodes[-1][0] == "delete" and len(opcodes) > 1:
@@ -610,9 +632,14 @@ def _check_words(source, claim, kind, hint):
         differences.append({"claimed": claim.text[start:end], "found": ""})
     start, end = source.span(low, high)
     warnings = _negations(source, low, [])
-    return _located(QuoteStatus.ALTERED, source.text, start, end,
-                    differences=[d for d in differences if d["claimed"] != d["found"]] or None,
-                    warnings=warnings or None)
+    return _located(
+        QuoteStatus.ALTERED,
+        source.text,
+        start,
+        end,
+        differences=[d for d in differences if d["claimed"] != d["found"]] or None,
+        warnings=warnings or None,
+    )
 
 
 class _Bare:
@@ -626,7 +653,7 @@ class _Bare:
         self.ends = [claim.ends[i] for i in claim.bare]
 
     def phrase(self, i, j):
-        return "" if i >= j else self.text[self.starts[i]:self.ends[j - 1]]
+        return "" if i >= j else self.text[self.starts[i] : self.ends[j - 1]]
 
 
 def _whole_words(text, start, end):
@@ -660,8 +687,9 @@ def _check_span(source, claim, kind, start, end):
             status = QuoteStatus.UNQUOTED
         return _located(status, source.text, start, end, warnings=warnings)
     if same.ratio() >= NEAR_MATCH_RATIO:
-        return _located(QuoteStatus.ALTERED, source.text, start, end,
-                        differences=differences, warnings=warnings)
+        return _located(
+            QuoteStatus.ALTERED, source.text, start, end, differences=differences, warnings=warnings
+        )
     return _located(QuoteStatus.NOT_FOUND, source.text, start, end)
 
 
@@ -692,7 +720,9 @@ def follow_span(old_exact, old_start, new_text):
     source, wanted = source_index(new_text), Claim(old_exact)
     best = None
     for index in source.occurrences(wanted.keys):
-        start, end = _edge_punctuation(source, wanted, *source.span(index, index + len(wanted.keys)))
+        start, end = _edge_punctuation(
+            source, wanted, *source.span(index, index + len(wanted.keys))
+        )
         if best is None or abs(start - old_start) < abs(best[0] - old_start):
             best = (start, end)
     return best
@@ -714,7 +744,7 @@ def _common_suffix_length(a, b, limit):
     low, high = 0, min(len(a), len(b), limit)
     while low < high:
         middle = (low + high + 1) // 2
-        if a[len(a) - middle:len(a) - low] == b[len(b) - middle:len(b) - low]:
+        if a[len(a) - middle : len(a) - low] == b[len(b) - middle : len(b) - low]:
             low = middle
         else:
             high = middle - 1
@@ -735,7 +765,7 @@ class OffsetMap:
         prefix = _common_prefix_length(old, new)
         suffix = _common_suffix_length(old, new, min(len(old), len(new)) - prefix)
         self._add(0, prefix, 0)
-        old_mid, new_mid = old[prefix:len(old) - suffix], new[prefix:len(new) - suffix]
+        old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
         if old_mid and new_mid:
             self._lines(old_mid, new_mid, prefix, prefix)
         self._add(len(old) - suffix, len(old), len(new) - suffix)
@@ -758,13 +788,17 @@ class OffsetMap:
             if tag == "equal":
                 self._add(old_base + old_at[i1], old_base + old_at[i2], new_base + new_at[j1])
             elif tag == "replace":
-                a, b = old[old_at[i1]:old_at[i2]], new[new_at[j1]:new_at[j2]]
+                a, b = old[old_at[i1] : old_at[i2]], new[new_at[j1] : new_at[j2]]
                 head = _common_prefix_length(a, b)
                 tail = _common_suffix_length(a, b, min(len(a), len(b)) - head)
-                self._add(old_base + old_at[i1], old_base + old_at[i1] + head,
-                          new_base + new_at[j1])
-                self._add(old_base + old_at[i2] - tail, old_base + old_at[i2],
-                          new_base + new_at[j2] - tail)
+                self._add(
+                    old_base + old_at[i1], old_base + old_at[i1] + head, new_base + new_at[j1]
+                )
+                self._add(
+                    old_base + old_at[i2] - tail,
+                    old_base + old_at[i2],
+                    new_base + new_at[j2] - tail,
+                )
 
     def start(self, offset):
         """The new offset of the character at old ``offset``, or None if it changed."""
@@ -813,7 +847,8 @@ def reanchor(old_text, new_text, claim_text, kind, anchor, offsets=None):
     """``(check, given)``: the claim checked against a changed source text.
 
     ``old_text`` is None when it is not known (a claim restored later). A client-given span
-    moves with the text around it (``offsets``, an ``OffsetMap`` of the old and new text): words changed inside it make it ``altered``, not lost. When its edges
+    moves with the text around it (``offsets``, an ``OffsetMap`` of the old and new text):
+    words changed inside it make it ``altered``, not lost. When its edges
     were edited, it is re-found from its ``exact`` text, prefix, suffix and old position;
     when that text is gone, the claim is sought again as if no span had been given
     (``given`` is then False). A server-found anchor is sought again, preferring the
@@ -834,8 +869,11 @@ def reanchor(old_text, new_text, claim_text, kind, anchor, offsets=None):
         if offsets is None:
             offsets = OffsetMap(old_text, new_text)
         moved_start, moved_end = offsets.start(anchor.start), offsets.end(anchor.end)
-    hint = Hint(moved_start if moved_start is not None else anchor.start,
-                anchor.prefix or "", anchor.suffix or "")
+    hint = Hint(
+        moved_start if moved_start is not None else anchor.start,
+        anchor.prefix or "",
+        anchor.suffix or "",
+    )
     if anchor.given:
         span = None
         if moved_start is not None and moved_end is not None and moved_start < moved_end:

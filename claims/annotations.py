@@ -30,6 +30,8 @@ RESOURCE = Resource.ANNOTATION.value
 
 def _with_author_joined(query):
     return with_editor(query, Annotation.author)
+
+
 NEEDS = {
     AnnotationKind.NOTE.value: ("body",),
     AnnotationKind.EVIDENCE.value: ("url",),
@@ -65,9 +67,11 @@ def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **
 
 def get_annotation(annotation_id, *, viewer):
     """A live annotation of a live claim, as ``viewer`` may see it."""
-    query = (_with_author_joined(_visible(Annotation.live(), viewer))
-             .join_from(Annotation, Claim)
-             .where(Annotation.id == annotation_id, Claim.deleted_at.is_null()))
+    query = (
+        _with_author_joined(_visible(Annotation.live(), viewer))
+        .join_from(Annotation, Claim)
+        .where(Annotation.id == annotation_id, Claim.deleted_at.is_null())
+    )
     annotation = query.first()
     if annotation is None:
         raise NotFound(f"There is no annotation with id {annotation_id}.")
@@ -78,8 +82,11 @@ def _get_for_change(annotation_id, editor):
     """The annotation a change may touch: exactly what ``get_annotation`` shows the editor
     (an annotation of a deleted claim is hidden, so it is ``NotFound``, and its version is
     never compared with ``If-Match``). Called inside the change's write transaction."""
-    query = (_visible(Annotation.live(), editor).join_from(Annotation, Claim)
-             .where(Annotation.id == annotation_id, Claim.deleted_at.is_null()))
+    query = (
+        _visible(Annotation.live(), editor)
+        .join_from(Annotation, Claim)
+        .where(Annotation.id == annotation_id, Claim.deleted_at.is_null())
+    )
     annotation = query.first()
     if annotation is None:
         raise NotFound(f"There is no annotation with id {annotation_id}.")
@@ -90,7 +97,8 @@ def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
     """A live claim's annotations, newest first."""
     versioning.get_live(Claim, claim_id)
     query = _with_author_joined(_visible(Annotation.live(), viewer)).where(
-        Annotation.claim == claim_id)
+        Annotation.claim == claim_id
+    )
     if kind is not None:
         query = query.where(Annotation.kind == kind)
     return pages.by_id(query, Annotation, limit=limit, cursor=cursor)
@@ -109,12 +117,14 @@ def update_annotation(annotation_id, *, editor, version, **fields):
         _own(annotation, editor)
         versioning.check_version(annotation, version)
         if fields.get("kind", annotation.kind) != annotation.kind:
-            raise InvalidField("kind", "The kind of an annotation never changes; "
-                                       "delete it and annotate anew.")
+            raise InvalidField(
+                "kind", "The kind of an annotation never changes; delete it and annotate anew."
+            )
         if annotation.kind == AnnotationKind.VERDICT.value and not fields.get("rationale"):
             raise InvalidField("rationale", "Every change of a verdict needs a rationale.")
-        current = {name: getattr(annotation, name) for name in ("body", "url", "rating",
-                                                                "rationale")}
+        current = {
+            name: getattr(annotation, name) for name in ("body", "url", "rating", "rationale")
+        }
         _check_fields(annotation.kind, {**current, **fields})
         versioning.save(annotation, version, fields, resource=RESOURCE, editor=editor)
     return get_annotation(annotation.id, viewer=editor)
@@ -139,28 +149,39 @@ def restore_annotation(annotation_id, *, editor):
 
 def latest_verdict_ids(claims_query_or_ids, *, viewer):
     """A subquery of the ids of the current verdicts of the given claims."""
-    query = (Annotation.select(fn.MAX(Annotation.id))
-             .where(Annotation.kind == AnnotationKind.VERDICT.value,
-                    Annotation.deleted_at.is_null(),
-                    Annotation.claim.in_(claims_query_or_ids))
-             .group_by(Annotation.claim))
+    query = (
+        Annotation.select(fn.MAX(Annotation.id))
+        .where(
+            Annotation.kind == AnnotationKind.VERDICT.value,
+            Annotation.deleted_at.is_null(),
+            Annotation.claim.in_(claims_query_or_ids),
+        )
+        .group_by(Annotation.claim)
+    )
     return _visible(query, viewer)
 
 
 def current_verdicts(claim_ids, *, viewer):
     """``{claim_id: verdict}`` for the claims (ids or a subquery) that have one, in one query."""
     query = _with_author_joined(Annotation.select()).where(
-        Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer)))
+        Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer))
+    )
     return {verdict.claim_id: verdict for verdict in query}
 
 
 def current_rating(claim_field, *, viewer):
     """A correlated subquery: the rating of the current verdict of ``claim_field``'s claim."""
     latest = Annotation.alias()
-    query = (latest.select(latest.rating)
-             .where(latest.claim == claim_field, latest.kind == AnnotationKind.VERDICT.value,
-                    latest.deleted_at.is_null())
-             .order_by(latest.id.desc()).limit(1))
+    query = (
+        latest.select(latest.rating)
+        .where(
+            latest.claim == claim_field,
+            latest.kind == AnnotationKind.VERDICT.value,
+            latest.deleted_at.is_null(),
+        )
+        .order_by(latest.id.desc())
+        .limit(1)
+    )
     if viewer is None:
         query = query.where(latest.visibility == Visibility.PUBLIC.value)
     return query

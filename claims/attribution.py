@@ -53,40 +53,77 @@ from claims.quotations import find_quotations
 from claims.sentences import sentences
 
 _VERBS = {
-    "say": "say says said saying", "tell": "tell tells told telling",
-    "add": "add adds added adding", "state": "states stated",
-    "claim": "claim claims claimed claiming", "deny": "deny denies denied denying",
-    "confirm": "confirm confirms confirmed", "reject": "reject rejects rejected",
-    "accuse": "accuse accuses accused", "blame": "blame blames blamed",
-    "warn": "warn warns warned warning", "promise": "promise promises promised",
-    "estimate": "estimate estimates estimated", "insist": "insist insists insisted",
-    "argue": "argue argues argued", "explain": "explain explains explained",
-    "note": "notes noted", "announce": "announce announces announced",
-    "acknowledge": "acknowledge acknowledges acknowledged", "admit": "admit admits admitted",
-    "report": "report reports reported", "write": "write writes wrote",
-    "tweet": "tweeted", "post": "posted", "predict": "predict predicts predicted",
-    "assert": "assert asserts asserted", "allege": "allege alleges alleged",
-    "maintain": "maintains maintained", "contend": "contend contends contended",
-    "concede": "concede concedes conceded", "declare": "declare declares declared",
-    "disclose": "disclosed", "recall": "recalls recalled",
-    "complain": "complain complains complained", "vow": "vow vows vowed",
-    "pledge": "pledge pledges pledged", "reply": "replies replied",
-    "respond": "responded", "counter": "countered", "caution": "cautioned",
-    "stress": "stressed stresses", "emphasise": "emphasised emphasized emphasises emphasizes",
-    "observe": "observed", "remark": "remarked", "believe": "believes",
-    "testify": "testified testifies", "ask": "asked asks", "continue": "continued",
-    "conclude": "concluded concludes", "threaten": "threatened", "urge": "urged urges",
-    "agree": "agreed", "acknowledged": "acknowledged", "indicate": "indicated",
-    "forecast": "forecast forecasts", "project": "projected", "describe": "described",
-    "call": "called", "dismiss": "dismissed", "suggest": "suggested",
+    "say": "say says said saying",
+    "tell": "tell tells told telling",
+    "add": "add adds added adding",
+    "state": "states stated",
+    "claim": "claim claims claimed claiming",
+    "deny": "deny denies denied denying",
+    "confirm": "confirm confirms confirmed",
+    "reject": "reject rejects rejected",
+    "accuse": "accuse accuses accused",
+    "blame": "blame blames blamed",
+    "warn": "warn warns warned warning",
+    "promise": "promise promises promised",
+    "estimate": "estimate estimates estimated",
+    "insist": "insist insists insisted",
+    "argue": "argue argues argued",
+    "explain": "explain explains explained",
+    "note": "notes noted",
+    "announce": "announce announces announced",
+    "acknowledge": "acknowledge acknowledges acknowledged",
+    "admit": "admit admits admitted",
+    "report": "report reports reported",
+    "write": "write writes wrote",
+    "tweet": "tweeted",
+    "post": "posted",
+    "predict": "predict predicts predicted",
+    "assert": "assert asserts asserted",
+    "allege": "allege alleges alleged",
+    "maintain": "maintains maintained",
+    "contend": "contend contends contended",
+    "concede": "concede concedes conceded",
+    "declare": "declare declares declared",
+    "disclose": "disclosed",
+    "recall": "recalls recalled",
+    "complain": "complain complains complained",
+    "vow": "vow vows vowed",
+    "pledge": "pledge pledges pledged",
+    "reply": "replies replied",
+    "respond": "responded",
+    "counter": "countered",
+    "caution": "cautioned",
+    "stress": "stressed stresses",
+    "emphasise": "emphasised emphasized emphasises emphasizes",
+    "observe": "observed",
+    "remark": "remarked",
+    "believe": "believes",
+    "testify": "testified testifies",
+    "ask": "asked asks",
+    "continue": "continued",
+    "conclude": "concluded concludes",
+    "threaten": "threatened",
+    "urge": "urged urges",
+    "agree": "agreed",
+    "acknowledged": "acknowledged",
+    "indicate": "indicated",
+    "forecast": "forecast forecasts",
+    "project": "projected",
+    "describe": "described",
+    "call": "called",
+    "dismiss": "dismissed",
+    "suggest": "suggested",
 }
 # Cues that attribute quotations only, never a paraphrase ("asked", "continued").
 QUOTE_ONLY = frozenset("ask asks asked continued".split())
-_AUX = (r"(?:(?:has|have|had|will|would|could|can|did|does|do|may|might|must|should|shall)"
-        r"(?:\s+(?:not|never))?(?:n['\u2019]t)?\s+)?(?:(?:also|later|earlier|again|further|"
-        r"previously|repeatedly|publicly|privately|then|since|already|once)\s+)*")
-_VERB_FORMS = sorted({form for forms in _VERBS.values() for form in forms.split()}, key=len,
-                     reverse=True)
+_AUX = (
+    r"(?:(?:has|have|had|will|would|could|can|did|does|do|may|might|must|should|shall)"
+    r"(?:\s+(?:not|never))?(?:n['\u2019]t)?\s+)?(?:(?:also|later|earlier|again|further|"
+    r"previously|repeatedly|publicly|privately|then|since|already|once)\s+)*"
+)
+_VERB_FORMS = sorted(
+    {form for forms in _VERBS.values() for form in forms.split()}, key=len, reverse=True
+)
 CUE = re.compile(
     r"(?<![\w\u2019'-])(?P<aux>" + _AUX + r")(?P<verb>" + "|".join(_VERB_FORMS) + r")(?![\w-])"
     r"|(?<![\w-])(?P<refuse>(?:would|could|did)\s+not\s+say|(?:declined|refused)\s+to\s+"
@@ -98,21 +135,27 @@ CUE = re.compile(
 )
 _PASSIVE_BEFORE = re.compile(
     r"(?:\b(?:is|was|were|are|been|be|being|it's|it\u2019s)\s+(?:also\s+|widely\s+|"
-    r"generally\s+)?)$", re.IGNORECASE)
+    r"generally\s+)?)$",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|his|her|its|their|our|my|your|these|those|such|any|no|of|new|"
     r"earlier|previous|similar|those|two|many|recent|unconfirmed|initial|false|this|that)\s+)$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # A single mark breaks a clause only beside quoted (masked) words: elsewhere it is an
 # apostrophe ("Keldar's ministry", "a nurses' association").
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u2014\u2013\x00\"\u201c\u201d\u00ab\u00bb]|(?<=\x00)['\u2018\u2019]|['\u2018\u2019](?=\x00)"
     r"|(?<![\w-])(?:that|but|while|whereas|because|although|though|when|after|before|since|"
-    r"if|so|which|who|where|whom|whose|than|until|unless|as)(?![\w-])")
+    r"if|so|which|who|where|whom|whose|than|until|unless|as)(?![\w-])"
+)
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_TIME = (rf"(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|"
-         r"night))?|(?:last|this)\s+(?:week|weekend|month|year|night|morning|spring|summer|"
-         r"autumn|fall|winter)|yesterday|today|tonight|earlier\s+this\s+(?:week|month|year)")
+_TIME = (
+    rf"(?:on\s+)?(?:(?:last|this|next)\s+)?(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|"
+    r"night))?|(?:last|this)\s+(?:week|weekend|month|year|night|morning|spring|summer|"
+    r"autumn|fall|winter)|yesterday|today|tonight|earlier\s+this\s+(?:week|month|year)"
+)
 _TRAILING_ADVERBIAL = re.compile(
     r"(?:\s*,)?\s+(?:" + _TIME + r"|also|later|earlier|again|previously|repeatedly|separately|"
     r"privately|publicly|often|once|recently|however|too|then|now|still|first|initially|"
@@ -120,25 +163,35 @@ _TRAILING_ADVERBIAL = re.compile(
     r"its|his|her|their)\s+(?:[\w-]+\s+)?(?:statement|interview|briefing|post|letter|tweet|"
     r"speech|report|release|email|e-mail|message|video|conference|note|filing)"
     r"(?:\s+(?:on|to|with)\s+[\w.]+(?:\s+[\w.]+)?)?)\s*,?\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # An introductory phrase before a speaker's name, not part of the statement.
 _INTRODUCTORY = re.compile(
     r"(?:in|on|at|after|before|during|asked|however|meanwhile|earlier|later|separately|"
     r"speaking|responding|writing|addressing|last|this|yesterday|today|for\s+(?:his|her|its|"
-    r"their)\s+part)\b[^,\x00\"\u201c\u00ab]{0,80},\s*$", re.IGNORECASE)
+    r"their)\s+part)\b[^,\x00\"\u201c\u00ab]{0,80},\s*$",
+    re.IGNORECASE,
+)
 # The word that opens a subordinate clause just before a speaker's name.
-_SUBORDINATE = re.compile(r"\b(?:after|because|when|since|before|until|although|though|"
-                          r"once|as)\s+$", re.IGNORECASE)
+_SUBORDINATE = re.compile(
+    r"\b(?:after|because|when|since|before|until|although|though|"
+    r"once|as)\s+$",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(
     r"^(?:(?:and|but|yet|so|while|whereas|although|though|meanwhile|also|still|now|then|later|"
     r"however|instead|separately|earlier|indeed|moreover|in\s+turn|for\s+(?:his|her|its|their)"
-    r"\s+part)\b[\s,]*)+", re.IGNORECASE)
-_NOT_SPEAKERS = frozenset("""
+    r"\s+part)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_NOT_SPEAKERS = frozenset(
+    """
 this that there which what who nothing everything everyone anyone someone somebody nobody
 reports data evidence research analysis studies study report move it's wave i we you one
 monday tuesday wednesday thursday friday saturday sunday yesterday today tonight january
 february march april may june july august september october november december
-""".split())
+""".split()
+)
 _PRONOUNS = frozenset("he she it they".split())
 # Small words inside names: "Bank of England", "Ibn al-Haytham", "Ludwig van Beethoven".
 _NAME_JOINERS = frozenset("of the and de al bin van von der la le du da for".split())
@@ -153,7 +206,8 @@ _TRAILING_CONTENT = re.compile(
 _NAMING_BEFORE = re.compile(
     r"(?:so-called|so\s+called|dubbed|known\s+as|titled|entitled|named|called|term|word|"
     r"words|phrase|slogan|motto|hashtag|banner|nicknamed|labell?ed|branded)\s*$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -254,11 +308,17 @@ def _subject_before(masked, text, sentence_start, cue_start):
         comma = masked.rfind(",", sentence_start, inner_end)
         dash = -1
         if comma >= 0:
-            appositive = text[comma + 1:inner_end].strip()
-            if not re.match(r"(?:in|on|at|according|after|before|when|while|during)\b",
-                            appositive, re.IGNORECASE):
-                role = appositive if re.match(r"(?:a|an|the|who\s+is|its|his|her|\d)\b|[A-Z]",
-                                              appositive) else None
+            appositive = text[comma + 1 : inner_end].strip()
+            if not re.match(
+                r"(?:in|on|at|according|after|before|when|while|during)\b",
+                appositive,
+                re.IGNORECASE,
+            ):
+                role = (
+                    appositive
+                    if re.match(r"(?:a|an|the|who\s+is|its|his|her|\d)\b|[A-Z]", appositive)
+                    else None
+                )
             end = comma
             named = _trim(text, comma + 1, inner_end)
         elif dash >= 0:
@@ -274,11 +334,11 @@ def _subject_before(masked, text, sentence_start, cue_start):
         adverbial = _TRAILING_ADVERBIAL.search(chunk)
         if not adverbial or adverbial.start() == 0:
             break
-        chunk = chunk[:adverbial.start()]
+        chunk = chunk[: adverbial.start()]
     leading = _LEADING.match(chunk)
     if leading:
         start += leading.end()
-        chunk = chunk[leading.end():]
+        chunk = chunk[leading.end() :]
     end = start + len(chunk)
     start, end = _trim(text, start, end)
     if role and _names_after_description(text, (start, end), named):
@@ -294,19 +354,25 @@ def _names_after_description(text, described, named):
     """Whether ``named`` (offsets) is a name given in apposition to the description at
     ``described``: "the councillor, Derek Lyle", "the contractor, Harcourt Build Ltd.",
     "the inquiry's chairwoman, retired judge Helen Marr"."""
-    tokens = speaker_names.words(text[described[0]:described[1]])
+    tokens = speaker_names.words(text[described[0] : described[1]])
     if not tokens or len(tokens) > 6:
         return False
-    possessive = re.match(r"[A-Z][\w.-]*['\u2019]s$", text[described[0]:described[1]].split()[0])
-    if tokens[0].casefold() not in ("the", "a", "an", "its", "his", "her", "their") \
-            and not possessive:
+    possessive = re.match(r"[A-Z][\w.-]*['\u2019]s$", text[described[0] : described[1]].split()[0])
+    if (
+        tokens[0].casefold() not in ("the", "a", "an", "its", "his", "her", "their")
+        and not possessive
+    ):
         return False
     if not all(t[:1].islower() for t in tokens[1:]):
         return False
-    _role, name = speaker_names.strip_role(text[named[0]:named[1]])
+    _role, name = speaker_names.strip_role(text[named[0] : named[1]])
     words = speaker_names.words(name)
-    return bool(words) and len(words) <= 6 and all(
-        w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words) and _is_subject(name)
+    return (
+        bool(words)
+        and len(words) <= 6
+        and all(w[:1].isupper() or w.casefold() in _NAME_JOINERS for w in words)
+        and _is_subject(name)
+    )
 
 
 def _is_subject(phrase):
@@ -330,15 +396,20 @@ def _is_subject(phrase):
         return False
     # A proper name: every word of it capitalised, save a few joining words.
     name_tokens = speaker_names.words(_before_modifiers(phrase))
-    lower = [t for t in name_tokens[1:] if t[:1].islower()
-             and t.casefold() not in _NAME_JOINERS
-             and t.casefold() not in speaker_names.PERSON_ROLES]
+    lower = [
+        t
+        for t in name_tokens[1:]
+        if t[:1].islower()
+        and t.casefold() not in _NAME_JOINERS
+        and t.casefold() not in speaker_names.PERSON_ROLES
+    ]
     if not lower:
         return True
     # A name after words that say what it is: "the public broadcaster Radio Valmora".
     role, name = speaker_names.strip_role(_before_modifiers(phrase))
     return bool(role and name) and all(
-        t[:1].isupper() or t.casefold() in _NAME_JOINERS for t in speaker_names.words(name))
+        t[:1].isupper() or t.casefold() in _NAME_JOINERS for t in speaker_names.words(name)
+    )
 
 
 _POSTMODIFIER = re.compile(r"\s(?:" + "|".join(sorted(speaker_names.POSTMODIFIERS)) + r")\s")
@@ -346,7 +417,7 @@ _POSTMODIFIER = re.compile(r"\s(?:" + "|".join(sorted(speaker_names.POSTMODIFIER
 
 def _before_modifiers(phrase):
     match = _POSTMODIFIER.search(phrase)
-    return phrase[:match.start()] if match else phrase
+    return phrase[: match.start()] if match else phrase
 
 
 def _subject_after(masked, text, cue_end, sentence_end):
@@ -354,10 +425,12 @@ def _subject_after(masked, text, cue_end, sentence_end):
     end: ``(start, end, role)`` or None."""
     stop = sentence_end
     match = re.compile(r"[,;:.!?\u2014\x00()]|\s(?:that|who|which)\s").search(
-        masked, cue_end, sentence_end)
+        masked, cue_end, sentence_end
+    )
     while match and match.group() == "." and _is_abbreviation_dot(text, match.start()):
         match = re.compile(r"[,;:.!?\u2014\x00()]|\s(?:that|who|which)\s").search(
-            masked, match.end(), sentence_end)
+            masked, match.end(), sentence_end
+        )
     if match:
         stop = match.start()
     start, end = _trim(text, cue_end, stop)
@@ -371,8 +444,9 @@ def _subject_after(masked, text, cue_end, sentence_end):
         appositive = re.match(r",\s*((?:a|an|the)\s[^,.;\x00]{1,120})", text[stop:sentence_end])
         if appositive:
             role = appositive.group(1).strip()
-        following = re.match(r",([^,;:\x00()]{1,80}?)(?:,|(?<!\b[A-Z])\.(?=\s|$)|$)",
-                             masked[stop:sentence_end])
+        following = re.match(
+            r",([^,;:\x00()]{1,80}?)(?:,|(?<!\b[A-Z])\.(?=\s|$)|$)", masked[stop:sentence_end]
+        )
         if following:
             named = _trim(text, stop + following.start(1), stop + following.end(1))
             if _names_after_description(text, (start, end), named):
@@ -383,10 +457,34 @@ def _subject_after(masked, text, cue_end, sentence_end):
 
 
 def _is_abbreviation_dot(text, at):
-    word = re.search(r"[\w.]*$", text[max(0, at - 40):at]).group()
-    return "." in word or (len(word) == 1 and word.isupper()) or word.lower() in (
-        "col", "gen", "lt", "sgt", "capt", "maj", "adm", "sen", "rep", "gov", "dr", "mr",
-        "mrs", "ms", "prof", "st", "jr", "sr", "rev", "cmdr")
+    word = re.search(r"[\w.]*$", text[max(0, at - 40) : at]).group()
+    return (
+        "." in word
+        or (len(word) == 1 and word.isupper())
+        or word.lower()
+        in (
+            "col",
+            "gen",
+            "lt",
+            "sgt",
+            "capt",
+            "maj",
+            "adm",
+            "sen",
+            "rep",
+            "gov",
+            "dr",
+            "mr",
+            "mrs",
+            "ms",
+            "prof",
+            "st",
+            "jr",
+            "sr",
+            "rev",
+            "cmdr",
+        )
+    )
 
 
 def _is_trailing(masked, text, cue_end, sentence_end):
@@ -403,46 +501,79 @@ def _find_in_sentence(index, sentence, masked, text):
             cue_start = match.start("view")
             subject = _subject_before(masked, text, sentence.start, match.start())
             if subject:
-                found.append(_Found(index, "view is that", cue_start, match.end(), *subject[:2],
-                                    role=subject[2]))
+                found.append(
+                    _Found(
+                        index, "view is that", cue_start, match.end(), *subject[:2], role=subject[2]
+                    )
+                )
             continue
         if match.group("citing"):
             subject = _subject_after(masked, text, match.end(), sentence.end)
             if subject:
-                found.append(_Found(index, "citing", cue_start, match.end(), *subject[:2],
-                                    role=subject[2], trailing=True))
+                found.append(
+                    _Found(
+                        index,
+                        "citing",
+                        cue_start,
+                        match.end(),
+                        *subject[:2],
+                        role=subject[2],
+                        trailing=True,
+                    )
+                )
             continue
         if match.group("according"):
             subject = _subject_after(masked, text, match.end(), sentence.end)
             if subject:
-                found.append(_Found(index, "according to", cue_start, match.end(),
-                                    *subject[:2], role=subject[2]))
+                found.append(
+                    _Found(
+                        index, "according to", cue_start, match.end(), *subject[:2], role=subject[2]
+                    )
+                )
             continue
         verb = match.group("verb") or ""
         if verb and verb[0].isupper() and match.start() != sentence.start:
             continue
-        if verb and (_PASSIVE_BEFORE.search(masked, sentence.start, match.start())
-                     or (not match.group("aux")
-                         and _DETERMINER_BEFORE.search(masked, sentence.start, match.start()))):
+        if verb and (
+            _PASSIVE_BEFORE.search(masked, sentence.start, match.start())
+            or (
+                not match.group("aux")
+                and _DETERMINER_BEFORE.search(masked, sentence.start, match.start())
+            )
+        ):
             continue  # a passive ("it is believed") or a noun ("the claims")
         if verb in ("called", "dismissed") and not _names_a_quote(
-                masked, match.end(), sentence.end, verb):
+            masked, match.end(), sentence.end, verb
+        ):
             continue
-        cue = re.sub(r"\s+", " ", text[match.start():match.end()])
-        cue = re.sub(r"\b(?:also|later|earlier|again|further|previously|repeatedly|publicly|"
-                     r"privately|then|since|already|once)\s+", "", cue)
+        cue = re.sub(r"\s+", " ", text[match.start() : match.end()])
+        cue = re.sub(
+            r"\b(?:also|later|earlier|again|further|previously|repeatedly|publicly|"
+            r"privately|then|since|already|once)\s+",
+            "",
+            cue,
+        )
         subject = _subject_before(masked, text, sentence.start, match.start())
         trailing = _is_trailing(masked, text, match.end(), sentence.end)
         if subject is None:
-            before = masked[sentence.start:match.start()].rstrip()
+            before = masked[sentence.start : match.start()].rstrip()
             if before.endswith((",", "\x00")) or re.search(r"\x00[\W]*$", before):
                 subject = _subject_after(masked, text, match.end(), sentence.end)
                 trailing = subject is not None
         if subject is None:
             continue
-        found.append(_Found(index, cue, match.start(), match.end(), *subject[:2],
-                            role=subject[2], trailing=trailing,
-                            quote_only=verb.lower() in QUOTE_ONLY))
+        found.append(
+            _Found(
+                index,
+                cue,
+                match.start(),
+                match.end(),
+                *subject[:2],
+                role=subject[2],
+                trailing=trailing,
+                quote_only=verb.lower() in QUOTE_ONLY,
+            )
+        )
     return found
 
 
@@ -454,8 +585,7 @@ def _names_a_quote(masked, cue_end, sentence_end, verb):
         return bool(re.match(r"\s+[^,.;\x00]{1,60}?\s+as\s", rest))
     if verb == "called" and re.match(r"\s+(?:for|on)\s", rest):
         return True
-    return bool(re.match(r"\s+[^,.;:\x00\"\u201c\u2018]{1,60}?\s*[\"\u201c\u2018\u00ab]\x00",
-                         rest))
+    return bool(re.match(r"\s+[^,.;:\x00\"\u201c\u2018]{1,60}?\s*[\"\u201c\u2018\u00ab]\x00", rest))
 
 
 def _segment(found, sentence, masked, text):
@@ -467,9 +597,13 @@ def _segment(found, sentence, masked, text):
         if item.cue == "citing":
             continue
         outer = top[-1] if top else None
-        if (outer is not None and not outer.trailing and item.subject_start > outer.cue_end
-                and not re.search(r"[,;:\x00]", masked[outer.cue_end:item.subject_start])
-                and item.subject_start - outer.cue_end < 60):
+        if (
+            outer is not None
+            and not outer.trailing
+            and item.subject_start > outer.cue_end
+            and not re.search(r"[,;:\x00]", masked[outer.cue_end : item.subject_start])
+            and item.subject_start - outer.cue_end < 60
+        ):
             item.via = outer
             continue
         top.append(item)
@@ -477,17 +611,21 @@ def _segment(found, sentence, masked, text):
         following = top[position + 1] if position + 1 < len(top) else None
         if len(top) == 1:
             start, end = sentence.start, sentence.end
-            leading = _LEADING.match(text[start:item.subject_start])
+            leading = _LEADING.match(text[start : item.subject_start])
             if not item.trailing and (
-                    _INTRODUCTORY.match(text, start, item.subject_start)
-                    or _SUBORDINATE.search(text, start, item.subject_start)
-                    or (leading and start + leading.end() == item.subject_start)):
+                _INTRODUCTORY.match(text, start, item.subject_start)
+                or _SUBORDINATE.search(text, start, item.subject_start)
+                or (leading and start + leading.end() == item.subject_start)
+            ):
                 # "In a statement, the ministry said ...", "... after residents said ...",
                 # "But Marsh insisted ..."
                 start = item.subject_start
         else:
-            start = item.subject_start if not item.trailing and item.cue != "according to" \
+            start = (
+                item.subject_start
+                if not item.trailing and item.cue != "according to"
                 else (top[position - 1].end if position else sentence.start)
+            )
             if position and item.trailing:
                 start = _after_break(masked, text, top[position - 1].cue_end, item.subject_start)
             end = sentence.end
@@ -510,8 +648,11 @@ def _segment(found, sentence, masked, text):
     for item in found:
         if item.cue == "citing":
             continue
-        if item.trailing or (item.cue == "according to" and item.subject_start > item.start
-                             and masked[item.start:item.cue_start].strip()):
+        if item.trailing or (
+            item.cue == "according to"
+            and item.subject_start > item.start
+            and masked[item.start : item.cue_start].strip()
+        ):
             item.content_start, item.content_end = _trim(text, item.start, item.cue_start)
             if not item.trailing:
                 item.content_end = _trim(text, item.start, item.cue_start)[1]
@@ -569,14 +710,20 @@ def _attach_quotations(text, masked, sents, found):
         owner = _closing_owner(quotation, by_sentence.get(close_index, []), masked)
         if owner is None:
             owner = _opening_owner(quotation, by_sentence.get(open_index, []), masked)
-            introduced = re.search(r"[:,]\s*$", text[max(0, quotation.start - 41):quotation.start - 1])
-            if owner is not None and not introduced and _is_term(quotation, text,
-                                                                 sents[open_index]):
+            introduced = re.search(
+                r"[:,]\s*$", text[max(0, quotation.start - 41) : quotation.start - 1]
+            )
+            if (
+                owner is not None
+                and not introduced
+                and _is_term(quotation, text, sents[open_index])
+            ):
                 owner = None
                 continue
         if owner is None and open_index == close_index:
-            owner = _sentence_owner(quotation, by_sentence.get(open_index, []), masked, text,
-                                    sents[open_index])
+            owner = _sentence_owner(
+                quotation, by_sentence.get(open_index, []), masked, text, sents[open_index]
+            )
         if owner is not None:
             owner.quotations.append((quotation.start, quotation.end))
         elif _opens_its_sentence(quotation, sents[open_index], text):
@@ -597,10 +744,11 @@ def _closing_owner(quotation, candidates, masked):
     for item in candidates:
         if item.cue_start < quotation.end:
             continue
-        gap = masked[quotation.end:min(item.subject_start, item.cue_start)]
+        gap = masked[quotation.end : min(item.subject_start, item.cue_start)]
         if re.fullmatch(r"[^\w\x00]{0,4}\s*", gap) or (
-                item.trailing and re.fullmatch(r"[^\w\x00]{0,4}\s*", masked[
-                    quotation.end:item.cue_start])):
+            item.trailing
+            and re.fullmatch(r"[^\w\x00]{0,4}\s*", masked[quotation.end : item.cue_start])
+        ):
             return item
     return None
 
@@ -610,9 +758,9 @@ def _opening_owner(quotation, candidates, masked):
     for item in candidates:
         if item.cue_end > quotation.start or item.trailing and item.cue != "according to":
             continue
-        gap = masked[item.cue_end:quotation.start - 1]
+        gap = masked[item.cue_end : quotation.start - 1]
         if item.cue == "according to":
-            gap = masked[max(item.cue_end, item.subject_end):quotation.start - 1]
+            gap = masked[max(item.cue_end, item.subject_end) : quotation.start - 1]
         if re.fullmatch(r"[^,;.\x00\"\u201c]{0,80}?[,:]?\s*(?:that\s*)?", gap):
             best = item
     return best
@@ -624,30 +772,41 @@ def _sentence_owner(quotation, candidates, masked, text, sentence):
     for item in candidates:
         if item.quote_only:
             continue
-        if item.start <= quotation.start and quotation.end <= item.end and not (
-                item.subject_start <= quotation.start < item.subject_end):
+        if (
+            item.start <= quotation.start
+            and quotation.end <= item.end
+            and not (item.subject_start <= quotation.start < item.subject_end)
+        ):
             return item
     return None
 
 
 def _is_term(quotation, text, sentence):
     """A quoted term, name or title rather than someone's words."""
-    before = text[sentence.start:quotation.start - 1]
+    before = text[sentence.start : quotation.start - 1]
     if _NAMING_BEFORE.search(before.rstrip()):
         return True
-    words = text[quotation.start:quotation.end]
+    words = text[quotation.start : quotation.end]
     quoted = speaker_names.words(words)
     mid_sentence = quotation.start - 1 > sentence.start
     # A name or title: capitalised words (and numbers), no sentence punctuation ("KettlePro
     # 3", "Night Shift", "Safe Home").
-    return (mid_sentence and 1 <= len(quoted) <= 8 and quoted[0][:1].isupper()
-            and not re.search(r"[,;:!?]|\.(?:\s|$)", words)
-            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in (
-                "of", "the", "and", "a", "in", "on", "for", "to") for w in quoted))
+    return (
+        mid_sentence
+        and 1 <= len(quoted) <= 8
+        and quoted[0][:1].isupper()
+        and not re.search(r"[,;:!?]|\.(?:\s|$)", words)
+        and all(
+            w[:1].isupper()
+            or w[:1].isdigit()
+            or w.lower() in ("of", "the", "and", "a", "in", "on", "for", "to")
+            for w in quoted
+        )
+    )
 
 
 def _opens_its_sentence(quotation, sentence, text):
-    return text[sentence.start:quotation.start - 1].strip() == ""
+    return text[sentence.start : quotation.start - 1].strip() == ""
 
 
 @functools.lru_cache(maxsize=16)
@@ -661,7 +820,7 @@ def _analyse(text):
         if items:
             _segment(items, sentence, masked, text)
             found.extend(items)
-    found.sort(key=lambda f: (f.cue_start))
+    found.sort(key=lambda f: f.cue_start)
     continuations = _attach_quotations(text, masked, sents, found)
     _resolve(text, sents, found)
     found.extend(_continued(text, sents, found, continuations))
@@ -669,13 +828,21 @@ def _analyse(text):
     position = {id(item): index for index, item in enumerate(found)}
     return tuple(
         Attribution(
-            start=item.start, end=item.end, cue=item.cue, cue_start=item.cue_start,
-            cue_end=item.cue_end, subject_start=item.subject_start,
-            subject_end=item.subject_end, content_start=item.content_start,
-            content_end=item.content_end, speaker=item.speaker,
+            start=item.start,
+            end=item.end,
+            cue=item.cue,
+            cue_start=item.cue_start,
+            cue_end=item.cue_end,
+            subject_start=item.subject_start,
+            subject_end=item.subject_end,
+            content_start=item.content_start,
+            content_end=item.content_end,
+            speaker=item.speaker,
             quotations=tuple(item.quotations or ()),
             via=position.get(id(item.via)) if item.via is not None else None,
-            resolved_by=item.resolved_by, sentence=item.sentence, trailing=item.trailing,
+            resolved_by=item.resolved_by,
+            sentence=item.sentence,
+            trailing=item.trailing,
         )
         for item in found
     )
@@ -686,19 +853,31 @@ def _continued(text, sents, found, continuations):
     extra = []
     for quotation, index in continuations:
         sentence = sents[index]
-        earlier = [f for f in found + extra if f.speaker is not None and (
-            f.quotations or f.cue_end <= quotation.start)
+        earlier = [
+            f
+            for f in found + extra
+            if f.speaker is not None
+            and (f.quotations or f.cue_end <= quotation.start)
             and sents[f.sentence].paragraph in (sentence.paragraph, sentence.paragraph - 1)
-            and f.start < quotation.start]
+            and f.start < quotation.start
+        ]
         if not earlier:
             continue
         same_paragraph = [f for f in earlier if sents[f.sentence].paragraph == sentence.paragraph]
         previous = max(same_paragraph or earlier, key=lambda f: f.start)
-        if not same_paragraph and not (previous.quotations or text[
-                previous.start:previous.end].rstrip().endswith(":")):
+        if not same_paragraph and not (
+            previous.quotations or text[previous.start : previous.end].rstrip().endswith(":")
+        ):
             continue
-        item = _Found(index, previous.cue, previous.cue_start, previous.cue_end,
-                      previous.subject_start, previous.subject_end, quote_only=True)
+        item = _Found(
+            index,
+            previous.cue,
+            previous.cue_start,
+            previous.cue_end,
+            previous.subject_start,
+            previous.subject_end,
+            quote_only=True,
+        )
         item.start, item.end = quotation.start, quotation.end
         item.content_start, item.content_end = quotation.start, quotation.end
         item.quotations = [(quotation.start, quotation.end)]
@@ -720,17 +899,25 @@ class _Entity:
 
 
 _GENDERED = {
-    "he": frozenset("mr spokesman chairman councilman congressman businessman father son "
-                    "brother husband man king prince sir lord".split()),
-    "she": frozenset("mrs ms miss spokeswoman chairwoman councilwoman congresswoman "
-                     "businesswoman mother daughter sister wife woman queen princess lady "
-                     "dame".split()),
+    "he": frozenset(
+        "mr spokesman chairman councilman congressman businessman father son "
+        "brother husband man king prince sir lord".split()
+    ),
+    "she": frozenset(
+        "mrs ms miss spokeswoman chairwoman councilwoman congresswoman "
+        "businesswoman mother daughter sister wife woman queen princess lady "
+        "dame".split()
+    ),
 }
 
 
 def _gender_of(*phrases):
-    keys = {speaker_names.head_word(word) for phrase in phrases if phrase
-            for word in speaker_names.words(phrase)}
+    keys = {
+        speaker_names.head_word(word)
+        for phrase in phrases
+        if phrase
+        for word in speaker_names.words(phrase)
+    }
     for pronoun, words in _GENDERED.items():
         if keys & words:
             return pronoun
@@ -742,7 +929,7 @@ def _resolve(text, sents, found):
     entities = []
     ordered = sorted(found, key=lambda f: f.subject_start)
     for position, item in enumerate(ordered):
-        phrase = text[item.subject_start:item.subject_end]
+        phrase = text[item.subject_start : item.subject_end]
         key = phrase.casefold()
         if key in _PRONOUNS:
             entity = _by_pronoun(entities, key)
@@ -752,7 +939,7 @@ def _resolve(text, sents, found):
             indefinite = phrase.split()[0].casefold() in ("a", "an")
             entity = None if indefinite else _by_description(entities, phrase)
             if entity is None:
-                entity = _cataphora(text, sents, ordered[position + 1:], item, entities)
+                entity = _cataphora(text, sents, ordered[position + 1 :], item, entities)
             if entity is None:
                 entity = _new_entity(entities, item, phrase, description=True)
             else:
@@ -780,18 +967,28 @@ def _is_description(phrase):
     if len(tokens) < 2 or tokens[0].casefold() not in ("the", "a", "an", "this", "that"):
         return False
     head = speaker_names.head_word(phrase)
-    if head not in speaker_names.PERSON_NOUNS and head not in speaker_names.ORGANIZATION_WORDS \
-            and head not in speaker_names.GROUP_NOUNS:
+    if (
+        head not in speaker_names.PERSON_NOUNS
+        and head not in speaker_names.ORGANIZATION_WORDS
+        and head not in speaker_names.GROUP_NOUNS
+    ):
         return False
     return all(t[:1].islower() for t in tokens[1:])
 
 
 def _by_pronoun(entities, pronoun):
-    wanted = {"he": ("person",), "she": ("person",), "it": ("organization",),
-              "they": ("group", "organization")}[pronoun]
+    wanted = {
+        "he": ("person",),
+        "she": ("person",),
+        "it": ("organization",),
+        "they": ("group", "organization"),
+    }[pronoun]
     for kind in wanted:
-        candidates = [e for e in entities if e.kind == kind
-                      and (kind != "person" or e.gender in (None, pronoun))]
+        candidates = [
+            e
+            for e in entities
+            if e.kind == kind and (kind != "person" or e.gender in (None, pronoun))
+        ]
         if candidates:
             entity = max(candidates, key=lambda e: e.last)
             if kind == "person":
@@ -804,8 +1001,12 @@ def _by_description(entities, phrase):
     head = speaker_names.head_word(phrase)
     bare = _before_modifiers(phrase) == phrase
     kind = speaker_names.kind_of(phrase)
-    fitting = [e for e in entities if e.kind == kind and (
-        head in e.roles or head in {w.casefold() for w in speaker_names.words(e.name)})]
+    fitting = [
+        e
+        for e in entities
+        if e.kind == kind
+        and (head in e.roles or head in {w.casefold() for w in speaker_names.words(e.name)})
+    ]
     if fitting:
         return max(fitting, key=lambda e: e.last)
     if bare and kind == "person":
@@ -814,36 +1015,43 @@ def _by_description(entities, phrase):
             return max(people, key=lambda e: e.last)
     if head in _COMPANY_NOUNS:
         # "the company" after "Acme Corp.": the last organization named as a company.
-        companies = [e for e in entities if e.kind == "organization" and {
-            w.casefold().rstrip(".") for w in speaker_names.words(e.name)} & _COMPANY_MARKS]
+        companies = [
+            e
+            for e in entities
+            if e.kind == "organization"
+            and {w.casefold().rstrip(".") for w in speaker_names.words(e.name)} & _COMPANY_MARKS
+        ]
         if companies:
             return max(companies, key=lambda e: e.last)
     return None
 
 
-_COMPANY_NOUNS = frozenset("company firm corporation business manufacturer maker retailer "
-                           "carrier airline insurer lender group".split())
-_COMPANY_MARKS = frozenset("inc corp corporation ltd llc plc co company group holdings ag sa "
-                           "gmbh nv bv".split())
+_COMPANY_NOUNS = frozenset(
+    "company firm corporation business manufacturer maker retailer "
+    "carrier airline insurer lender group".split()
+)
+_COMPANY_MARKS = frozenset(
+    "inc corp corporation ltd llc plc co company group holdings ag sa gmbh nv bv".split()
+)
 
 
 def _cataphora(text, sents, later, item, entities):
     """A description that fits no one yet: the new person named in the next sentence's
     attribution, if any."""
-    if speaker_names.kind_of(text[item.subject_start:item.subject_end]) != "person":
+    if speaker_names.kind_of(text[item.subject_start : item.subject_end]) != "person":
         return None
     for other in later:
         if other.sentence > item.sentence + 1:
             return None
         if other.sentence == item.sentence + 1:
-            phrase = text[other.subject_start:other.subject_end]
+            phrase = text[other.subject_start : other.subject_end]
             if phrase.casefold() in _PRONOUNS or _is_description(phrase):
                 continue
             if speaker_names.kind_of(phrase) != "person" or _find_named(entities, phrase):
                 continue
             if len(speaker_names.words(speaker_names.strip_role(phrase)[1])) < 2:
                 continue  # a lone capitalised word may name anything
-            if not _may_be(text[item.subject_start:item.subject_end], phrase, other.role):
+            if not _may_be(text[item.subject_start : item.subject_end], phrase, other.role):
                 continue
             return _new_entity(entities, other, phrase)
     return None
@@ -865,7 +1073,8 @@ def _find_named(entities, phrase):
     name = name or phrase
     for entity in sorted(entities, key=lambda e: -e.last):
         if speaker_names.matches(name, entity.name, ()) or (
-                speaker_names.normalised(phrase) == speaker_names.normalised(entity.name)):
+            speaker_names.normalised(phrase) == speaker_names.normalised(entity.name)
+        ):
             return entity
     return None
 
@@ -877,9 +1086,15 @@ def _new_entity(entities, item, phrase, description=False):
         name, role = _display_name(phrase), None
     if description:
         item.resolved_by = "description"
-    entity = _Entity(kind, name, role or item.role, set(), (item.subject_start,
-                     item.subject_end, phrase), item.subject_start,
-                     _gender_of(phrase, item.role) if kind == "person" else None)
+    entity = _Entity(
+        kind,
+        name,
+        role or item.role,
+        set(),
+        (item.subject_start, item.subject_end, phrase),
+        item.subject_start,
+        _gender_of(phrase, item.role) if kind == "person" else None,
+    )
     if role:
         entity.roles.add(speaker_names.head_word(role))
     if item.role:
@@ -901,8 +1116,9 @@ def _full_name_before(text, phrase, before):
     tokens = speaker_names.words(phrase)
     if len(tokens) != 1 or not tokens[0][:1].isupper():
         return None
-    pattern = re.compile(r"((?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,4})" + re.escape(tokens[0])
-                         + r"(?![\w-])")
+    pattern = re.compile(
+        r"((?:[A-Z][\w.'\u2019-]*[^\S\n]+){1,4})" + re.escape(tokens[0]) + r"(?![\w-])"
+    )
     found = None
     for match in pattern.finditer(text, 0, before):
         found = match
@@ -924,11 +1140,11 @@ def _by_name(entities, phrase, item, text=""):
             item.resolved_by = "surname"
         return entity
     role, name = speaker_names.strip_role(phrase)
-    if len(speaker_names.words(name or phrase)) == 1 and len(speaker_names.words(
-            entity.name)) > 1:
+    if len(speaker_names.words(name or phrase)) == 1 and len(speaker_names.words(entity.name)) > 1:
         item.resolved_by = "surname"
     elif entity.kind == "person" and len(speaker_names.words(name)) > len(
-            speaker_names.words(entity.name)):
+        speaker_names.words(entity.name)
+    ):
         entity.name = name
     if role and entity.kind == "person":
         entity.role = role

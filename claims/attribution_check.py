@@ -67,8 +67,9 @@ def _mention(found):
 
 def _names(speaker, found):
     names = [found.name, found.text]
-    return any(speaker_names.matches(name, speaker.name, speaker.aliases or ())
-               for name in names if name)
+    return any(
+        speaker_names.matches(name, speaker.name, speaker.aliases or ()) for name in names if name
+    )
 
 
 def _candidates(found, exclude_id):
@@ -84,14 +85,20 @@ def candidates_query(found, exclude_id):
     if not term:
         return None
     if is_postgres():
-        hit = SQL("to_tsvector('simple', search_names) @@ plainto_tsquery('simple', %s)",
-                  [term])
+        hit = SQL("to_tsvector('simple', search_names) @@ plainto_tsquery('simple', %s)", [term])
     else:
-        hit = Speaker.id.in_(SQL(
-            "(SELECT rowid FROM speaker_name_search WHERE speaker_name_search MATCH ?)",
-            [f'"{term}"']))
-    return (Speaker.live().where(hit, Speaker.merged_into.is_null(), Speaker.id != exclude_id)
-            .order_by(Speaker.id).limit(CANDIDATES))
+        hit = Speaker.id.in_(
+            SQL(
+                "(SELECT rowid FROM speaker_name_search WHERE speaker_name_search MATCH ?)",
+                [f'"{term}"'],
+            )
+        )
+    return (
+        Speaker.live()
+        .where(hit, Speaker.merged_into.is_null(), Speaker.id != exclude_id)
+        .order_by(Speaker.id)
+        .limit(CANDIDATES)
+    )
 
 
 def attribution_of(text, start, end, speaker):
@@ -106,6 +113,5 @@ def attribution_of(text, start, end, speaker):
         return {"status": CONFIRMED, "mention": _mention(found), "speaker_id": speaker.id}
     for other in _candidates(found, speaker.id):
         if _names(other, found):
-            return {"status": OTHER_SPEAKER, "mention": _mention(found),
-                    "speaker_id": other.id}
+            return {"status": OTHER_SPEAKER, "mention": _mention(found), "speaker_id": other.id}
     return unconfirmed(_mention(found))

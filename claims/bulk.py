@@ -48,9 +48,13 @@ from claims.relations import EXCLUSIVE, pair_key
 from claims.speakers import _search_names, _unique_aliases
 
 BATCH_SIZE = 5000
-MODELS = {Resource.SOURCE.value: Source, Resource.SPEAKER.value: Speaker,
-          Resource.CLAIM.value: Claim, Resource.RELATION.value: Relation,
-          Resource.DISPUTE.value: Dispute}
+MODELS = {
+    Resource.SOURCE.value: Source,
+    Resource.SPEAKER.value: Speaker,
+    Resource.CLAIM.value: Claim,
+    Resource.RELATION.value: Relation,
+    Resource.DISPUTE.value: Dispute,
+}
 ORDER = (Source, Speaker, Claim, Relation, Dispute)
 
 
@@ -77,9 +81,12 @@ class Report:
     committed_through: int = 0
 
     def as_dict(self):
-        return {"lines": self.lines, "created": self.created,
-                "rejected": [{"line": n, "reason": r} for n, r in self.rejected],
-                "committed_through": self.committed_through}
+        return {
+            "lines": self.lines,
+            "created": self.created,
+            "rejected": [{"line": n, "reason": r} for n, r in self.rejected],
+            "committed_through": self.committed_through,
+        }
 
 
 class Rejected(Exception):
@@ -146,12 +153,16 @@ class _Batch:
                 if line.rejected:
                     raise Rejected(line.rejected)
                 if line.resource not in MODELS:
-                    raise Rejected(f"Unknown resource {line.resource!r}; one of "
-                                   + ", ".join(MODELS) + ".")
-                if line.key is not None and (line.key in self.keys[line.resource]
-                                             or line.key in self.keys_made[line.resource]):
-                    raise Rejected(f"The {line.resource} key {line.key!r} is used by an "
-                                   "earlier line.")
+                    raise Rejected(
+                        f"Unknown resource {line.resource!r}; one of " + ", ".join(MODELS) + "."
+                    )
+                if line.key is not None and (
+                    line.key in self.keys[line.resource]
+                    or line.key in self.keys_made[line.resource]
+                ):
+                    raise Rejected(
+                        f"The {line.resource} key {line.key!r} is used by an earlier line."
+                    )
                 getattr(self, "_" + line.resource)(line)
             except (Rejected, DomainError) as error:
                 reason = error.reason if isinstance(error, Rejected) else _reason(error)
@@ -163,14 +174,20 @@ class _Batch:
 
     def _prefetch(self, lines):
         """What the lines refer to by id or by an earlier batch's key, in a query per kind."""
-        wanted = {name: set() for name in (Resource.SOURCE.value, Resource.SPEAKER.value,
-                                           Resource.CLAIM.value)}
+        wanted = {
+            name: set()
+            for name in (Resource.SOURCE.value, Resource.SPEAKER.value, Resource.CLAIM.value)
+        }
         for line in lines:
             if line.rejected:
                 continue
             fields = line.fields
-            for name, resource in (("speaker", "speaker"), ("source", "source"),
-                                   ("from_claim", "claim"), ("to_claim", "claim")):
+            for name, resource in (
+                ("speaker", "speaker"),
+                ("source", "source"),
+                ("from_claim", "claim"),
+                ("to_claim", "claim"),
+            ):
                 if resource in wanted:
                     ident = self._known_id(resource, fields, name)
                     if ident is not None:
@@ -179,30 +196,47 @@ class _Batch:
                 ident = self._known_id("claim", position, "claim")
                 if ident is not None:
                     wanted["claim"].add(ident)
-        self.live_speakers = _existing(
-            Speaker, wanted["speaker"], Speaker.merged_into.is_null())
+        self.live_speakers = _existing(Speaker, wanted["speaker"], Speaker.merged_into.is_null())
         self.source_texts = {}
         for chunk in chunked(sorted(wanted["source"]), 1000):
-            for ident, text in (Source.live(Source.id, Source.text)
-                                .where(Source.id.in_(chunk)).tuples()):
+            for ident, text in (
+                Source.live(Source.id, Source.text).where(Source.id.in_(chunk)).tuples()
+            ):
                 self.source_texts[ident] = text
         self.live_claims = _existing(Claim, wanted["claim"])
-        urls = [line.fields["url"] for line in lines
-                if line.resource == "source" and line.fields.get("url")]
-        self.urls_taken = {url: ident for url, ident in Source.select(Source.url, Source.id)
-                           .where(Source.url.in_(urls)).tuples()} if urls else {}
-        wikidata = [line.fields["wikidata_id"] for line in lines
-                    if line.resource == "speaker" and line.fields.get("wikidata_id")]
+        urls = [
+            line.fields["url"]
+            for line in lines
+            if line.resource == "source" and line.fields.get("url")
+        ]
+        self.urls_taken = (
+            {
+                url: ident
+                for url, ident in Source.select(Source.url, Source.id)
+                .where(Source.url.in_(urls))
+                .tuples()
+            }
+            if urls
+            else {}
+        )
+        wikidata = [
+            line.fields["wikidata_id"]
+            for line in lines
+            if line.resource == "speaker" and line.fields.get("wikidata_id")
+        ]
         self.wikidata_taken = _existing_values(Speaker.wikidata_id, wikidata)
         pairs = set()
         for line in lines:
             if line.resource == "relation" and not line.rejected:
-                ends = (self._known_id("claim", line.fields, "from_claim"),
-                        self._known_id("claim", line.fields, "to_claim"))
+                ends = (
+                    self._known_id("claim", line.fields, "from_claim"),
+                    self._known_id("claim", line.fields, "to_claim"),
+                )
                 if None not in ends and line.fields.get("type") in RelationType.values():
                     pairs.update(_pair_keys(RelationType(line.fields["type"]), *ends))
-        self.pair_keys_taken = _existing_values(Relation.pair_key, pairs,
-                                                Relation.deleted_at.is_null())
+        self.pair_keys_taken = _existing_values(
+            Relation.pair_key, pairs, Relation.deleted_at.is_null()
+        )
         self.urls_seen, self.wikidata_seen, self.pair_keys = set(), set(), set()
 
     def _known_id(self, resource, fields, name):
@@ -220,16 +254,20 @@ class _Batch:
                 return self.keys_made[resource][key]
             ident = self.keys[resource].get(key)
             if ident is None:
-                state = ("was rejected" if key in self.rejected_keys[resource]
-                         else "is not the key of an earlier line")
+                state = (
+                    "was rejected"
+                    if key in self.rejected_keys[resource]
+                    else "is not the key of an earlier line"
+                )
                 raise Rejected(f"{name}_key: the {resource} key {key!r} {state}.")
             field_name = name + "_key"
         else:
             ident = fields[field_name]
         if ident not in live:
-            raise Rejected(f"{field_name}: there is no live {resource} with id {ident}"
-                           + (" (or it was merged into another)." if resource == "speaker"
-                              else "."))
+            raise Rejected(
+                f"{field_name}: there is no live {resource} with id {ident}"
+                + (" (or it was merged into another)." if resource == "speaker" else ".")
+            )
         return ident
 
     def _new_id(self, model):
@@ -244,14 +282,22 @@ class _Batch:
         values["created_at"] = values["updated_at"] = self.now
         self.rows[model].append(_complete(model, values))
         changes = change_values if change_values is not None else values
-        self.changes.append({
-            "resource": resource, "resource_id": values["id"], "version": 1,
-            "action": Action.CREATE.value, "editor": self.editor.id, "at": self.now,
-            "changes": {name: versioning.entry(None, value)
-                        for name, value in changes.items()
-                        if name not in versioning.UNRECORDED and name not in BOOKKEEPING},
-            "audience": Audience.PUBLIC.value,
-        })
+        self.changes.append(
+            {
+                "resource": resource,
+                "resource_id": values["id"],
+                "version": 1,
+                "action": Action.CREATE.value,
+                "editor": self.editor.id,
+                "at": self.now,
+                "changes": {
+                    name: versioning.entry(None, value)
+                    for name, value in changes.items()
+                    if name not in versioning.UNRECORDED and name not in BOOKKEEPING
+                },
+                "audience": Audience.PUBLIC.value,
+            }
+        )
         if line.key is not None:
             self.keys_made[resource][line.key] = values["id"]
         return values["id"]
@@ -263,12 +309,12 @@ class _Batch:
             if url in self.urls_seen:
                 raise Rejected(f"url: an earlier line has the url {url} already.")
             if url in self.urls_taken:
-                raise Rejected(f"url: the source {self.urls_taken[url]} has the url {url} "
-                               "already.")
+                raise Rejected(f"url: the source {self.urls_taken[url]} has the url {url} already.")
             self.urls_seen.add(url)
         text = fields.get("text")
-        fields["text_sha256"] = (hashlib.sha256(text.encode("utf-8")).hexdigest()
-                                 if text is not None else None)
+        fields["text_sha256"] = (
+            hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+        )
         ident = self._add(Source, Resource.SOURCE.value, line, fields)
         self.source_texts[ident] = text
 
@@ -279,8 +325,7 @@ class _Batch:
         wikidata_id = fields.get("wikidata_id")
         if wikidata_id is not None:
             if wikidata_id in self.wikidata_seen or wikidata_id in self.wikidata_taken:
-                raise Rejected(f"wikidata_id: a speaker has the wikidata_id {wikidata_id} "
-                               "already.")
+                raise Rejected(f"wikidata_id: a speaker has the wikidata_id {wikidata_id} already.")
             self.wikidata_seen.add(wikidata_id)
         ident = self._add(Speaker, Resource.SPEAKER.value, line, fields)
         self.live_speakers.add(ident)
@@ -297,17 +342,26 @@ class _Batch:
         if anchor is not None:
             span = anchor["start"], anchor["end"]
             if text is not None and span[1] > len(text):
-                raise Rejected(f"anchor: the span ends at {span[1]}, past the end of the "
-                               f"source text ({len(text)} characters).")
+                raise Rejected(
+                    f"anchor: the span ends at {span[1]}, past the end of the "
+                    f"source text ({len(text)} characters)."
+                )
         check = check_quote(text, fields["text"], fields["kind"], span)
         values = {
-            "speaker_id": speaker_id, "source_id": source_id,
-            **fields, "tags": _clean_tags(fields.get("tags") or ()),
-            "anchor_start": check.start, "anchor_end": check.end,
-            "anchor_exact": check.exact, "anchor_prefix": check.prefix,
-            "anchor_suffix": check.suffix, "anchor_given": span is not None,
-            "quote_status": check.status.value, "quote_differences": check.differences,
-            "quote_elisions": check.elisions, "context_warnings": check.warnings,
+            "speaker_id": speaker_id,
+            "source_id": source_id,
+            **fields,
+            "tags": _clean_tags(fields.get("tags") or ()),
+            "anchor_start": check.start,
+            "anchor_end": check.end,
+            "anchor_exact": check.exact,
+            "anchor_prefix": check.prefix,
+            "anchor_suffix": check.suffix,
+            "anchor_given": span is not None,
+            "quote_status": check.status.value,
+            "quote_differences": check.differences,
+            "quote_elisions": check.elisions,
+            "context_warnings": check.warnings,
         }
         ident = self._add(Claim, Resource.CLAIM.value, line, values)
         self.tags.extend({"claim": ident, "tag": tag} for tag in values["tags"])
@@ -324,11 +378,18 @@ class _Batch:
         if key in self.pair_keys or key in self.pair_keys_taken:
             raise Rejected("A live relation links these claims this way already.")
         if any(clash in self.pair_keys or clash in self.pair_keys_taken for clash in clashes):
-            raise Rejected("These claims are related the opposite way already; a claim "
-                           "cannot both support and contradict the same claim.")
+            raise Rejected(
+                "These claims are related the opposite way already; a claim "
+                "cannot both support and contradict the same claim."
+            )
         self.pair_keys.add(key)
-        values = {"from_claim_id": from_id, "to_claim_id": to_id, "type": relation_type.value,
-                  "rationale": fields.get("rationale"), "pair_key": key}
+        values = {
+            "from_claim_id": from_id,
+            "to_claim_id": to_id,
+            "type": relation_type.value,
+            "rationale": fields.get("rationale"),
+            "pair_key": key,
+        }
         self._add(Relation, Resource.RELATION.value, line, values)
 
     def _dispute(self, line):
@@ -341,18 +402,28 @@ class _Batch:
             except Rejected as error:
                 raise Rejected(f"positions[{index}].{error.reason}") from None
             if claim_id in stances:
-                raise Rejected(f"positions[{index}]: the claim {claim_id} has a position "
-                               "already.")
+                raise Rejected(f"positions[{index}]: the claim {claim_id} has a position already.")
             value = {"stance": Stance(position["stance"]).value, "note": position.get("note")}
             stances[claim_id] = value
             changes[f"positions.{claim_id}"] = value
-        values = {"question": fields["question"], "description": fields.get("description"),
-                  "status": fields.get("status") or "open"}
-        ident = self._add(Dispute, Resource.DISPUTE.value, line, values,
-                          change_values={**values, **changes})
+        values = {
+            "question": fields["question"],
+            "description": fields.get("description"),
+            "status": fields.get("status") or "open",
+        }
+        ident = self._add(
+            Dispute, Resource.DISPUTE.value, line, values, change_values={**values, **changes}
+        )
         self.positions.extend(
-            {"dispute": ident, "claim": claim_id, **value, "created_at": self.now,
-             "updated_at": self.now} for claim_id, value in stances.items())
+            {
+                "dispute": ident,
+                "claim": claim_id,
+                **value,
+                "created_at": self.now,
+                "updated_at": self.now,
+            }
+            for claim_id, value in stances.items()
+        )
 
     # Writing ----------------------------------------------------------------------------
 
@@ -367,7 +438,9 @@ class _Batch:
                 database.execute_sql(
                     f"SELECT setval(pg_get_serial_sequence('{model._meta.table_name}', 'id'), "
                     "GREATEST(%s, (SELECT last_value FROM "
-                    f"{model._meta.table_name}_id_seq)))", (next_id - 1,))
+                    f"{model._meta.table_name}_id_seq)))",
+                    (next_id - 1,),
+                )
 
 
 BOOKKEEPING = {"id", "created_at", "updated_at"}
@@ -396,8 +469,11 @@ def _reason(error):
 def _pair_keys(relation_type, from_id, to_id):
     """The relation's pair key, then the keys of the relations it excludes."""
     excluded = EXCLUSIVE.get(relation_type)
-    clashes = ((pair_key(excluded, from_id, to_id), pair_key(excluded, to_id, from_id))
-               if excluded is not None else ())
+    clashes = (
+        (pair_key(excluded, from_id, to_id), pair_key(excluded, to_id, from_id))
+        if excluded is not None
+        else ()
+    )
     return (pair_key(relation_type, from_id, to_id), *clashes)
 
 
@@ -410,8 +486,9 @@ def _first_free_id(model):
 def _existing(model, ids, *conditions):
     found = set()
     for chunk in chunked(sorted(ids), 1000):
-        found.update(model.live(model.id).where(model.id.in_(chunk), *conditions)
-                     .tuples().iterator())
+        found.update(
+            model.live(model.id).where(model.id.in_(chunk), *conditions).tuples().iterator()
+        )
     return {row[0] if isinstance(row, tuple) else row for row in found}
 
 
@@ -436,9 +513,8 @@ def _insert(model, rows):
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         f'"{model._meta.table_name}"',
         ", ".join(f'"{f.column_name}"' for f in fields),
-        ", ".join([database.param] * len(fields)))
-    converters = [(f.name, _to_json if isinstance(f, JSONField) else f.db_value)
-                  for f in fields]
+        ", ".join([database.param] * len(fields)),
+    )
+    converters = [(f.name, _to_json if isinstance(f, JSONField) else f.db_value) for f in fields]
     cursor = database.cursor()
-    cursor.executemany(sql, [[convert(row[name]) for name, convert in converters]
-                             for row in rows])
+    cursor.executemany(sql, [[convert(row[name]) for name, convert in converters] for row in rows])

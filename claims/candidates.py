@@ -62,8 +62,9 @@ def _role_words(value):
 
 
 def _role_fits(role, speaker):
-    stored = " ".join([speaker.description or "", speaker.affiliation or "",
-                       *(speaker.aliases or [])])
+    stored = " ".join(
+        [speaker.description or "", speaker.affiliation or "", *(speaker.aliases or [])]
+    )
     return bool(_role_words(role) & _role_words(stored))
 
 
@@ -72,8 +73,11 @@ def _surname_match(candidate, stored):
     name = speaker_names.normalised(candidate.speaker_name)
     if candidate.speaker_kind != "person" or len(name) < 2 or not candidate.speaker_role:
         return None
-    same = [s for s in stored if s.kind == "person"
-            and speaker_names.normalised(s.name)[-1:] == name[-1:]]
+    same = [
+        s
+        for s in stored
+        if s.kind == "person" and speaker_names.normalised(s.name)[-1:] == name[-1:]
+    ]
     if len(same) == 1 and _role_fits(candidate.speaker_role, same[0]):
         return same[0]
     return None
@@ -85,14 +89,19 @@ def _speaker_of(candidate, cache):
     if key not in cache:
         query = candidates_query(_Name(candidate.speaker_name, candidate.mention["text"]), 0)
         stored = [] if query is None else list(query)
-        speaker = (speaker_names.unique_match(candidate.speaker_name, stored)
-                   or speaker_names.unique_match(candidate.mention["text"], stored)
-                   or _surname_match(candidate, stored))
+        speaker = (
+            speaker_names.unique_match(candidate.speaker_name, stored)
+            or speaker_names.unique_match(candidate.mention["text"], stored)
+            or _surname_match(candidate, stored)
+        )
         warning = None
         if speaker is not None and speaker_names.given_name_conflict(
-                candidate.speaker_name, speaker.name, speaker.aliases or ()):
-            warning = (f"The source calls the speaker \"{candidate.speaker_name}\"; the stored "
-                       f"speaker {speaker.id} is {speaker.name}.")
+            candidate.speaker_name, speaker.name, speaker.aliases or ()
+        ):
+            warning = (
+                f'The source calls the speaker "{candidate.speaker_name}"; the stored '
+                f"speaker {speaker.id} is {speaker.name}."
+            )
         cache[key] = (speaker, warning)
     return cache[key]
 
@@ -101,9 +110,14 @@ def _recorded(source_id):
     """``{(kind, start, end, speaker id) or (kind, text, speaker id): claim id}`` of the
     source's live claims."""
     found = {}
-    rows = (Claim.live(Claim.id, Claim.kind, Claim.text, Claim.anchor_start, Claim.anchor_end,
-                       Claim.speaker).where(Claim.source == source_id).order_by(Claim.id)
-            .tuples())
+    rows = (
+        Claim.live(
+            Claim.id, Claim.kind, Claim.text, Claim.anchor_start, Claim.anchor_end, Claim.speaker
+        )
+        .where(Claim.source == source_id)
+        .order_by(Claim.id)
+        .tuples()
+    )
     for claim_id, kind, text, start, end, speaker_id in rows:
         if start is not None:
             found.setdefault((kind, start, end, speaker_id), claim_id)
@@ -114,14 +128,17 @@ def _recorded(source_id):
 def _recorded_id(recorded, kind, text, start, end, speaker_id):
     if speaker_id is None:
         return None  # a speaker not stored yet has no claims
-    return (recorded.get((kind, start, end, speaker_id))
-            or recorded.get((kind, text.strip(), speaker_id)))
+    return recorded.get((kind, start, end, speaker_id)) or recorded.get(
+        (kind, text.strip(), speaker_id)
+    )
 
 
 def _text_of(source):
     if source.text is None:
-        raise Conflict(f"The source {source.id} has no text to extract statements from; "
-                       "give it its text first.")
+        raise Conflict(
+            f"The source {source.id} has no text to extract statements from; "
+            "give it its text first."
+        )
     return source.text
 
 
@@ -135,18 +152,31 @@ def find_candidates(source_id):
         if speaker is not None:
             proposed = {"id": speaker.id, "name": speaker.name, "kind": speaker.kind}
         else:
-            proposed = {"id": None, "name": candidate.speaker_name,
-                        "kind": candidate.speaker_kind}
-        items.append({
-            "kind": candidate.kind, "text": candidate.text, "start": candidate.start,
-            "end": candidate.end, "cue": candidate.cue,
-            "speaker_mention": candidate.mention, "speaker": proposed,
-            "speaker_role": candidate.speaker_role, "speaker_name_warning": warning,
-            "said_on": candidate.said_on, "reported_via": candidate.reported_via,
-            "confidence": candidate.confidence,
-            "recorded_claim_id": _recorded_id(recorded, candidate.kind, candidate.text,
-                                              candidate.start, candidate.end, proposed["id"]),
-        })
+            proposed = {"id": None, "name": candidate.speaker_name, "kind": candidate.speaker_kind}
+        items.append(
+            {
+                "kind": candidate.kind,
+                "text": candidate.text,
+                "start": candidate.start,
+                "end": candidate.end,
+                "cue": candidate.cue,
+                "speaker_mention": candidate.mention,
+                "speaker": proposed,
+                "speaker_role": candidate.speaker_role,
+                "speaker_name_warning": warning,
+                "said_on": candidate.said_on,
+                "reported_via": candidate.reported_via,
+                "confidence": candidate.confidence,
+                "recorded_claim_id": _recorded_id(
+                    recorded,
+                    candidate.kind,
+                    candidate.text,
+                    candidate.start,
+                    candidate.end,
+                    proposed["id"],
+                ),
+            }
+        )
     return items
 
 
@@ -159,8 +189,11 @@ def _span_of(index, item, text):
     if start is None:
         return None
     if end > len(text):
-        raise _invalid(index, "end", f"The span ends at {end}, past the end of the source text "
-                                     f"({len(text)} characters).")
+        raise _invalid(
+            index,
+            "end",
+            f"The span ends at {end}, past the end of the source text ({len(text)} characters).",
+        )
     return start, end
 
 
@@ -180,8 +213,11 @@ def _new_key(item):
 
 def _new_speaker(item):
     mention = item.get("speaker_mention")
-    return {"name": item["speaker"]["name"].strip(), "kind": item["speaker"]["kind"],
-            "aliases": [mention["text"]] if mention else []}
+    return {
+        "name": item["speaker"]["name"].strip(),
+        "kind": item["speaker"]["kind"],
+        "aliases": [mention["text"]] if mention else [],
+    }
 
 
 def _speaker_for(index, item, made):
@@ -189,18 +225,28 @@ def _speaker_for(index, item, made):
     the request, or a live speaker of exactly that name and kind), else None."""
     wanted = item["speaker"]
     if wanted.get("id") is not None:
-        speaker = (Speaker.live().where(Speaker.id == wanted["id"],
-                                        Speaker.merged_into.is_null()).first())
+        speaker = (
+            Speaker.live().where(Speaker.id == wanted["id"], Speaker.merged_into.is_null()).first()
+        )
         if speaker is None:
-            raise _invalid(index, "speaker.id", f"There is no speaker with id {wanted['id']} "
-                                                "(or it was merged into another).")
+            raise _invalid(
+                index,
+                "speaker.id",
+                f"There is no speaker with id {wanted['id']} (or it was merged into another).",
+            )
         return speaker
     key = _new_key(item)
     if key not in made:
-        made[key] = (Speaker.live().where(Speaker.merged_into.is_null(),
-                                          Speaker.kind == wanted["kind"],
-                                          Speaker.name == wanted["name"].strip())
-                     .order_by(Speaker.id).first())
+        made[key] = (
+            Speaker.live()
+            .where(
+                Speaker.merged_into.is_null(),
+                Speaker.kind == wanted["kind"],
+                Speaker.name == wanted["name"].strip(),
+            )
+            .order_by(Speaker.id)
+            .first()
+        )
     return made[key]
 
 
@@ -219,8 +265,14 @@ def accept_candidates(source_id, items, *, editor):
         recorded, made, created, skipped = _recorded(source.id), {}, [], []
         for index, (item, (check, given)) in enumerate(zip(items, checks)):
             speaker = _speaker_for(index, item, made)
-            claim_id = _recorded_id(recorded, item["kind"], item["text"], check.start, check.end,
-                                    speaker.id if speaker is not None else None)
+            claim_id = _recorded_id(
+                recorded,
+                item["kind"],
+                item["text"],
+                check.start,
+                check.end,
+                speaker.id if speaker is not None else None,
+            )
             if claim_id is not None:
                 skipped.append({"index": index, "claim_id": claim_id})
                 continue
@@ -228,15 +280,21 @@ def accept_candidates(source_id, items, *, editor):
                 speaker = made[_new_key(item)] = add_speaker(editor=editor, **_new_speaker(item))
             mention = item.get("speaker_mention") or {}
             claim = add_claim(
-                editor=editor, speaker_id=speaker.id, source_id=source.id, kind=item["kind"],
-                text=item["text"], tags=item.get("tags") or (),
+                editor=editor,
+                speaker_id=speaker.id,
+                source_id=source.id,
+                kind=item["kind"],
+                text=item["text"],
+                tags=item.get("tags") or (),
                 speaker_name_as_written=mention.get("text"),
-                speaker_role=item.get("speaker_role"), cue=item.get("cue"),
-                said_on=item.get("said_on"), **fields_of(check, given, text, speaker))
+                speaker_role=item.get("speaker_role"),
+                cue=item.get("cue"),
+                said_on=item.get("said_on"),
+                **fields_of(check, given, text, speaker),
+            )
             created.append(claim.id)
             if check.start is not None:
                 recorded.setdefault((item["kind"], check.start, check.end, speaker.id), claim.id)
             recorded.setdefault((item["kind"], item["text"].strip(), speaker.id), claim.id)
         found = claims_by_id(created)
         return [found[claim_id] for claim_id in created], skipped
-

@@ -15,13 +15,21 @@ from claims.enums import Rating, SpeakerKind
 from claims.errors import Conflict, Unavailable
 
 SCALE = {
-    Rating.TRUE: 5, Rating.MOSTLY_TRUE: 4, Rating.HALF_TRUE: 3, Rating.MOSTLY_FALSE: 2,
-    Rating.FALSE: 1, Rating.MISLEADING: 2,
+    Rating.TRUE: 5,
+    Rating.MOSTLY_TRUE: 4,
+    Rating.HALF_TRUE: 3,
+    Rating.MOSTLY_FALSE: 2,
+    Rating.FALSE: 1,
+    Rating.MISLEADING: 2,
 }
 BEST, WORST = 5, 1
 NAMES = {
-    Rating.TRUE: "True", Rating.MOSTLY_TRUE: "Mostly true", Rating.HALF_TRUE: "Half true",
-    Rating.MOSTLY_FALSE: "Mostly false", Rating.FALSE: "False", Rating.MISLEADING: "Misleading",
+    Rating.TRUE: "True",
+    Rating.MOSTLY_TRUE: "Mostly true",
+    Rating.HALF_TRUE: "Half true",
+    Rating.MOSTLY_FALSE: "Mostly false",
+    Rating.FALSE: "False",
+    Rating.MISLEADING: "Misleading",
     Rating.UNVERIFIABLE: "Unverifiable",
 }
 
@@ -32,8 +40,10 @@ def claim_review(claim_id, *, publisher_name, publisher_url):
     if verdict is None:
         raise Conflict(f"The claim {claim_id} has no public verdict to publish.")
     if not publisher_name or not publisher_url:
-        raise Unavailable("No publisher is configured: set CLAIMS_PUBLISHER_NAME and "
-                          "CLAIMS_PUBLISHER_URL on the server.")
+        raise Unavailable(
+            "No publisher is configured: set CLAIMS_PUBLISHER_NAME and "
+            "CLAIMS_PUBLISHER_URL on the server."
+        )
     rating = Rating(verdict.rating)
     review_rating = {"type": "Rating", "alternateName": NAMES[rating]}
     if rating in SCALE:

@@ -35,8 +35,14 @@ from claims.speakers import speaker_for_claim
 
 RESOURCE = Resource.CLAIM.value
 SUMMARY_FIELDS = (
-    Speaker.id, Speaker.name, Speaker.kind,
-    Source.id, Source.title, Source.publisher, Source.url, Source.published_at,
+    Speaker.id,
+    Speaker.name,
+    Speaker.kind,
+    Source.id,
+    Source.title,
+    Source.publisher,
+    Source.url,
+    Source.published_at,
 )
 
 
@@ -102,15 +108,24 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
         source = versioning.get_referenced(Source, source_id, "source_id")
         if source.text_sha256 != checked[0]:
             checked = (None, _anchor_fields(source, text, kind, _span(source, anchor), speaker))
-        claim = add_claim(editor=editor, speaker_id=speaker_id, source_id=source_id, kind=kind,
-                          text=text, tags=tags, **fields, **checked[1])
+        claim = add_claim(
+            editor=editor,
+            speaker_id=speaker_id,
+            source_id=source_id,
+            kind=kind,
+            text=text,
+            tags=tags,
+            **fields,
+            **checked[1],
+        )
         return get_claim(claim.id)
 
 
 def add_claim(*, editor, tags=(), **values):
     """Create a claim from its checked fields inside the caller's write transaction."""
-    claim = versioning.create(Claim, {**values, "tags": _clean_tags(tags)}, resource=RESOURCE,
-                              editor=editor)
+    claim = versioning.create(
+        Claim, {**values, "tags": _clean_tags(tags)}, resource=RESOURCE, editor=editor
+    )
     _store_tags(claim)
     return claim
 
@@ -167,15 +182,21 @@ def update_claim(claim_id, *, editor, version, **fields):
                 span = None
             fields.update(
                 _anchor_fields(
-                    source, fields.get("text", claim.text), fields.get("kind", claim.kind), span,
+                    source,
+                    fields.get("text", claim.text),
+                    fields.get("kind", claim.kind),
+                    span,
                     speaker or Speaker.get_by_id(claim.speaker_id),
                 )
             )
         elif speaker is not None:
             # Another speaker: is the source giving the words to this one?
             fields["attribution"] = attribution_of(
-                Source.get_by_id(claim.source_id).text, claim.anchor_start, claim.anchor_end,
-                speaker)
+                Source.get_by_id(claim.source_id).text,
+                claim.anchor_start,
+                claim.anchor_end,
+                speaker,
+            )
         changes = versioning.save(claim, version, fields, resource=RESOURCE, editor=editor)
         if "tags" in changes:
             _store_tags(claim)
@@ -196,21 +217,31 @@ def restore_claim(claim_id, *, editor):
         versioning.require_live(Source, claim.source_id, "claim's source")
         versioning.require_live(Speaker, claim.speaker_id, "claim's speaker")
         # The source's text may have changed while the claim was deleted.
-        versioning.save(claim, None, {"deleted_at": None,
-                                      **_rechecked(claim, claim.source, claim.speaker)},
-                        resource=RESOURCE, editor=editor, action=Action.RESTORE.value)
+        versioning.save(
+            claim,
+            None,
+            {"deleted_at": None, **_rechecked(claim, claim.source, claim.speaker)},
+            resource=RESOURCE,
+            editor=editor,
+            action=Action.RESTORE.value,
+        )
         return get_claim(claim.id)
 
 
 def _old_anchor(claim):
-    return OldAnchor(claim.anchor_start, claim.anchor_end, claim.anchor_exact,
-                     claim.anchor_prefix, claim.anchor_suffix, claim.anchor_given)
+    return OldAnchor(
+        claim.anchor_start,
+        claim.anchor_end,
+        claim.anchor_exact,
+        claim.anchor_prefix,
+        claim.anchor_suffix,
+        claim.anchor_given,
+    )
 
 
 def _reanchored(claim, old_text, new_text, speaker, offsets=None):
     """The anchor fields of ``claim`` checked again after its source's text changed."""
-    check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim),
-                            offsets)
+    check, given = reanchor(old_text, new_text, claim.text, claim.kind, _old_anchor(claim), offsets)
     return fields_of(check, given, new_text, speaker)
 
 
@@ -237,11 +268,14 @@ def _recheck_batch(claims, old_text, new_text):
     if old_text is not None and new_text is not None:
         offsets = OffsetMap(old_text, new_text)
     speaker_ids = {claim.speaker_id for claim in claims}
-    speakers = {speaker.id: speaker
-                for speaker in Speaker.select().where(Speaker.id.in_(sorted(speaker_ids)))}
-    updates = [(claim, _reanchored(claim, old_text, new_text, speakers.get(claim.speaker_id),
-                                   offsets))
-               for claim in claims]
+    speakers = {
+        speaker.id: speaker
+        for speaker in Speaker.select().where(Speaker.id.in_(sorted(speaker_ids)))
+    }
+    updates = [
+        (claim, _reanchored(claim, old_text, new_text, speakers.get(claim.speaker_id), offsets))
+        for claim in claims
+    ]
     return versioning.batch_of(updates, resource=RESOURCE)
 
 
@@ -251,8 +285,12 @@ def prepare_recheck(source_id, new_text):
     if source is None:
         return None
     claims = list(Claim.live().where(Claim.source == source_id))
-    return Recheck(source.text_sha256, new_text, {claim.id: claim.version for claim in claims},
-                   _recheck_batch(claims, source.text, new_text))
+    return Recheck(
+        source.text_sha256,
+        new_text,
+        {claim.id: claim.version for claim in claims},
+        _recheck_batch(claims, source.text, new_text),
+    )
 
 
 def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
@@ -263,14 +301,23 @@ def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
     same old text, for the same new text, and every claim still has the version it saw;
     the claims that changed meanwhile (or all, without it) are computed now.
     """
-    current = dict(Claim.select(Claim.id, Claim.version)
-                   .where(Claim.source == source, Claim.deleted_at.is_null()).tuples())
+    current = dict(
+        Claim.select(Claim.id, Claim.version)
+        .where(Claim.source == source, Claim.deleted_at.is_null())
+        .tuples()
+    )
     batch = versioning.Batch(None, [], [])
     stale = set(current)
-    if (prepared is not None and prepared.based_on == old_sha256
-            and prepared.new_text == source.text):
-        stale = {claim_id for claim_id, version in current.items()
-                 if prepared.versions.get(claim_id) != version}
+    if (
+        prepared is not None
+        and prepared.based_on == old_sha256
+        and prepared.new_text == source.text
+    ):
+        stale = {
+            claim_id
+            for claim_id, version in current.items()
+            if prepared.versions.get(claim_id) != version
+        }
         batch.rows = [row for row in prepared.batch.rows if row[0] not in stale]
         batch.model, batch.names = prepared.batch.model, prepared.batch.names
     if stale:
@@ -279,18 +326,61 @@ def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
     versioning.save_batch(batch, resource=RESOURCE, editor=editor)
 
 
-def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, source_id=None,
-                kind=None, quote_status=None, tag=None, said_from=None, said_to=None,
-                dispute_id=None, rating=None):
+def list_claims(
+    *,
+    limit,
+    cursor=None,
+    viewer=None,
+    q=None,
+    speaker_id=None,
+    source_id=None,
+    kind=None,
+    quote_status=None,
+    tag=None,
+    said_from=None,
+    said_to=None,
+    dispute_id=None,
+    rating=None,
+):
     """Claims matching every filter given: newest first, or most relevant first with ``q``.
 
     ``rating`` is the rating of the claim's current verdict as ``viewer`` may see it.
     """
-    if not q and speaker_id is None and all(value is None for value in (
-            source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)):
+    if (
+        not q
+        and speaker_id is None
+        and all(
+            value is None
+            for value in (
+                source_id,
+                kind,
+                quote_status,
+                tag,
+                said_from,
+                said_to,
+                dispute_id,
+                rating,
+            )
+        )
+    ):
         return _newest_page(limit, cursor)
-    if not q and speaker_id is not None and all(value is None for value in (
-            source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)):
+    if (
+        not q
+        and speaker_id is not None
+        and all(
+            value is None
+            for value in (
+                source_id,
+                kind,
+                quote_status,
+                tag,
+                said_from,
+                said_to,
+                dispute_id,
+                rating,
+            )
+        )
+    ):
         return _newest_page(limit, cursor, speaker_id)
     query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
     filters = {
@@ -307,8 +397,11 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
         query = query.where(Claim.id.in_(tagged))
     if dispute_id is not None:
         # A deleted dispute filters like one that never existed: to nothing.
-        positions = (Position.select(Position.claim).join(Dispute)
-                     .where(Position.dispute == dispute_id, Dispute.deleted_at.is_null()))
+        positions = (
+            Position.select(Position.claim)
+            .join(Dispute)
+            .where(Position.dispute == dispute_id, Dispute.deleted_at.is_null())
+        )
         query = query.where(Claim.id.in_(positions))
     if rating is not None:
         query = query.where(current_rating(Claim.id, viewer=viewer) == rating)
@@ -321,21 +414,29 @@ def list_claims(*, limit, cursor=None, viewer=None, q=None, speaker_id=None, sou
     query, score = search.ranked(query, q)
     if query is None:
         return pages.Page([], None)
-    return pages.by_score(query.select_extend(score.alias("score")), Claim, score,
-                          limit=limit, cursor=cursor)
+    return pages.by_score(
+        query.select_extend(score.alias("score")), Claim, score, limit=limit, cursor=cursor
+    )
 
 
 @prepared
 def _newest(before, limit):
-    return (_with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id < before)
-            .order_by(Claim.id.desc()).limit(limit))
+    return (
+        _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
+        .where(Claim.id < before)
+        .order_by(Claim.id.desc())
+        .limit(limit)
+    )
 
 
 @prepared
 def _newest_of_speaker(speaker_id, before, limit):
-    return (_with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
-            .where(Claim.speaker == speaker_id, Claim.id < before)
-            .order_by(Claim.id.desc()).limit(limit))
+    return (
+        _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
+        .where(Claim.speaker == speaker_id, Claim.id < before)
+        .order_by(Claim.id.desc())
+        .limit(limit)
+    )
 
 
 def _newest_page(limit, cursor, speaker_id=None):

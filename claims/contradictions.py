@@ -24,45 +24,92 @@ DETAIL_LIMIT = 50
 @prepared
 def _relations_against(claim_id, after, limit):
     other = Claim.alias()
-    return (Relation.select(Relation, other.id.alias("other_id"))
-             .join(other, on=(((Relation.from_claim == claim_id) & (other.id == Relation.to_claim))
-                              | ((Relation.to_claim == claim_id)
-                                 & (other.id == Relation.from_claim))))
-             .where(Relation.deleted_at.is_null(), other.deleted_at.is_null(),
-                    Relation.type == RelationType.CONTRADICTS.value, Relation.id > after)
-             .order_by(Relation.id).limit(limit)).objects()
+    return (
+        Relation.select(Relation, other.id.alias("other_id"))
+        .join(
+            other,
+            on=(
+                ((Relation.from_claim == claim_id) & (other.id == Relation.to_claim))
+                | ((Relation.to_claim == claim_id) & (other.id == Relation.from_claim))
+            ),
+        )
+        .where(
+            Relation.deleted_at.is_null(),
+            other.deleted_at.is_null(),
+            Relation.type == RelationType.CONTRADICTS.value,
+            Relation.id > after,
+        )
+        .order_by(Relation.id)
+        .limit(limit)
+    ).objects()
 
 
 def _by_relation(claim_id, after, limit):
-    return [(BY_RELATION, relation.id, relation.other_id,
-             {"kind": "relation", "relation_id": relation.id, "type": relation.type,
-              "rationale": relation.rationale})
-            for relation in _relations_against(claim_id, after, limit)]
+    return [
+        (
+            BY_RELATION,
+            relation.id,
+            relation.other_id,
+            {
+                "kind": "relation",
+                "relation_id": relation.id,
+                "type": relation.type,
+                "rationale": relation.rationale,
+            },
+        )
+        for relation in _relations_against(claim_id, after, limit)
+    ]
 
 
 @prepared
 def _opposing_positions(claim_id, after, limit):
     mine, theirs = Position.alias(), Position.alias()
     return (
-        theirs.select(theirs.id, theirs.claim, mine.stance, theirs.stance, theirs.note,
-                      Dispute.id, Dispute.question)
+        theirs.select(
+            theirs.id,
+            theirs.claim,
+            mine.stance,
+            theirs.stance,
+            theirs.note,
+            Dispute.id,
+            Dispute.question,
+        )
         .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
         .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
         .join_from(theirs, Claim, on=(Claim.id == theirs.claim))
-        .where(Dispute.deleted_at.is_null(), Claim.deleted_at.is_null(),
-               theirs.claim != claim_id, theirs.id > after,
-               ((mine.stance == Stance.AFFIRMS.value) & (theirs.stance == Stance.DENIES.value))
-               | ((mine.stance == Stance.DENIES.value) & (theirs.stance == Stance.AFFIRMS.value)))
-        .order_by(theirs.id).limit(limit).tuples()
+        .where(
+            Dispute.deleted_at.is_null(),
+            Claim.deleted_at.is_null(),
+            theirs.claim != claim_id,
+            theirs.id > after,
+            ((mine.stance == Stance.AFFIRMS.value) & (theirs.stance == Stance.DENIES.value))
+            | ((mine.stance == Stance.DENIES.value) & (theirs.stance == Stance.AFFIRMS.value)),
+        )
+        .order_by(theirs.id)
+        .limit(limit)
+        .tuples()
     )
 
 
 def _by_dispute(claim_id, after, limit):
-    return [(BY_DISPUTE, key, other,
-             {"kind": "dispute", "dispute_id": dispute_id, "question": question,
-              "stance": my_stance, "opposing_stance": their_stance, "note": note})
-            for key, other, my_stance, their_stance, note, dispute_id, question
-            in _opposing_positions(claim_id, after, limit)]
+    return [
+        (
+            BY_DISPUTE,
+            key,
+            other,
+            {
+                "kind": "dispute",
+                "dispute_id": dispute_id,
+                "question": question,
+                "stance": my_stance,
+                "opposing_stance": their_stance,
+                "note": note,
+            },
+        )
+        for key, other, my_stance, their_stance, note, dispute_id, question in _opposing_positions(
+            claim_id, after, limit
+        )
+    ]
 
 
 def contradictions_of(claim_id, *, limit, cursor=None):

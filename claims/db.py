@@ -52,7 +52,7 @@ def check_url(url: str) -> str:
     """Raise ``DatabaseUrlError`` unless ``url`` names a database this service can use."""
     scheme = urlsplit(url).scheme
     if scheme == "sqlite":
-        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else ""
+        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else ""
         if not path or path == ":memory:":
             raise DatabaseUrlError(
                 f"CLAIMS_DATABASE_URL={url!r}: give a file, e.g. sqlite:///data/claims.db "
@@ -69,7 +69,7 @@ def sqlite_path(url: str) -> str | None:
     """The file a ``sqlite:///`` URL names, made absolute; None for other databases."""
     if not url.startswith("sqlite:///"):
         return None
-    return os.path.abspath(url[len("sqlite:///"):])
+    return os.path.abspath(url[len("sqlite:///") :])
 
 
 def describe(url: str) -> str:
@@ -84,8 +84,13 @@ def describe(url: str) -> str:
     return parts._replace(netloc=f"{parts.username}:***@{host}").geturl()
 
 
-def open_database(url: str, *, create: bool = True, statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-                  lock_timeout_ms=LOCK_TIMEOUT_MS):
+def open_database(
+    url: str,
+    *,
+    create: bool = True,
+    statement_timeout_ms=STATEMENT_TIMEOUT_MS,
+    lock_timeout_ms=LOCK_TIMEOUT_MS,
+):
     """Open the database named by ``url`` and bind the proxy to it.
 
     A SQLite file (and its folder) is made on first use only when ``create`` is true;
@@ -94,24 +99,27 @@ def open_database(url: str, *, create: bool = True, statement_timeout_ms=STATEME
     """
     scheme = check_url(url)
     if scheme == "sqlite":
-        path = url[len("sqlite:///"):]
+        path = url[len("sqlite:///") :]
         if not create and not os.path.exists(path):
             raise DatabaseUnavailable(
                 f"there is no database at {sqlite_path(url)}: run `claims init-db` "
-                "(or set CLAIMS_DATABASE_URL to the database you mean)")
+                "(or set CLAIMS_DATABASE_URL to the database you mean)"
+            )
         folder = os.path.dirname(path)
         if folder and os.path.exists(folder) and not os.path.isdir(folder):
             raise DatabaseUnavailable(
-                f"cannot put the database in {os.path.abspath(folder)}: it is a file, not a folder")
+                f"cannot put the database in {os.path.abspath(folder)}: it is a file, not a folder"
+            )
         if folder:
             try:
                 os.makedirs(folder, exist_ok=True)
             except OSError as error:
                 raise DatabaseUnavailable(
                     f"cannot make the folder {os.path.abspath(folder)} for the database: "
-                    f"{error.strerror or error}") from None
+                    f"{error.strerror or error}"
+                ) from None
         db = connect_url(
-            "sqlite+pool://" + url[len("sqlite://"):],
+            "sqlite+pool://" + url[len("sqlite://") :],
             pragmas=(*SQLITE_PRAGMAS, ("busy_timeout", int(lock_timeout_ms))),
             lock_type="IMMEDIATE",
             check_same_thread=False,
@@ -120,10 +128,10 @@ def open_database(url: str, *, create: bool = True, statement_timeout_ms=STATEME
         )
     else:
         db = connect_url(
-            "postgresql+pool" + url[len(scheme):],
+            "postgresql+pool" + url[len(scheme) :],
             prefer_psycopg3=True,
             options=f"-c statement_timeout={int(statement_timeout_ms)} "
-                    f"-c lock_timeout={int(lock_timeout_ms)}",
+            f"-c lock_timeout={int(lock_timeout_ms)}",
             max_connections=32,
             stale_timeout=300,
         )
@@ -146,8 +154,9 @@ def connect(url: str) -> None:
         database.connect(reuse_if_open=True)
         ping()
     except DatabaseError as error:
-        raise DatabaseUnavailable(f"cannot use the database {describe(url)}: "
-                                  f"{first_line(error)}") from None
+        raise DatabaseUnavailable(
+            f"cannot use the database {describe(url)}: {first_line(error)}"
+        ) from None
 
 
 def ping() -> None:

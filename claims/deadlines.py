@@ -39,5 +39,7 @@ def check():
     """Raise ``TimedOut`` when the current deadline has passed."""
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline:
-        raise TimedOut("The request took longer than this service allows and was cut off; "
-                       "nothing was changed. Send less at once, or try again later.")
+        raise TimedOut(
+            "The request took longer than this service allows and was cut off; "
+            "nothing was changed. Send less at once, or try again later."
+        )

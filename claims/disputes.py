@@ -35,9 +35,13 @@ def _entries(dispute_ids):
     found = {dispute_id: [] for dispute_id in dispute_ids}
     if not found:
         return found
-    query = (Position.select(Position.dispute, Position.claim, Position.stance, Position.note)
-             .join(Claim).where(Position.dispute.in_(list(found)), Claim.deleted_at.is_null())
-             .order_by(Position.id).tuples())
+    query = (
+        Position.select(Position.dispute, Position.claim, Position.stance, Position.note)
+        .join(Claim)
+        .where(Position.dispute.in_(list(found)), Claim.deleted_at.is_null())
+        .order_by(Position.id)
+        .tuples()
+    )
     for dispute_id, claim_id, stance, note in query:
         found[dispute_id].append({"claim_id": claim_id, "stance": stance, "note": note})
     return found
@@ -54,8 +58,11 @@ def open_dispute(*, editor, question, description=None, status="open"):
     require(editor, Role.EDITOR)
     with write():
         dispute = versioning.create(
-            Dispute, {"question": question, "description": description, "status": status},
-            resource=RESOURCE, editor=editor)
+            Dispute,
+            {"question": question, "description": description, "status": status},
+            resource=RESOURCE,
+            editor=editor,
+        )
     return _with_positions([dispute])[0]
 
 
@@ -69,8 +76,11 @@ def list_disputes(*, limit, cursor=None, status=None, speaker_id=None, q=None):
     if status is not None:
         query = query.where(Dispute.status == status)
     if speaker_id is not None:
-        taking_part = (Position.select(Position.dispute).join(Claim)
-                       .where(Claim.speaker == speaker_id, Claim.deleted_at.is_null()))
+        taking_part = (
+            Position.select(Position.dispute)
+            .join(Claim)
+            .where(Claim.speaker == speaker_id, Claim.deleted_at.is_null())
+        )
         query = query.where(Dispute.id.in_(taking_part))
     if q:
         query = query.where(Dispute.question.contains(q) | Dispute.description.contains(q))
@@ -122,9 +132,16 @@ def take_position(dispute_id, claim_id, *, editor, version, stance, note=None):
                 Position.create(dispute=dispute, claim=claim_id, stance=stance, note=note)
             else:
                 Position.update(stance=stance, note=note, updated_at=utcnow()).where(
-                    Position.id == position.id).execute()
-            versioning.save(dispute, version, {}, resource=RESOURCE, editor=editor,
-                            also={f"positions.{claim_id}": (old, new)})
+                    Position.id == position.id
+                ).execute()
+            versioning.save(
+                dispute,
+                version,
+                {},
+                resource=RESOURCE,
+                editor=editor,
+                also={f"positions.{claim_id}": (old, new)},
+            )
     return _with_positions([dispute])[0]
 
 
@@ -137,25 +154,43 @@ def drop_position(dispute_id, claim_id, *, editor, version):
         versioning.check_version(dispute, version)
         position = Position.get_or_none(Position.dispute == dispute, Position.claim == claim_id)
         if position is None:
-            raise NotFound(
-                f"The claim {claim_id} has no position on the dispute {dispute_id}.")
+            raise NotFound(f"The claim {claim_id} has no position on the dispute {dispute_id}.")
         position.delete_instance()
-        versioning.save(dispute, version, {}, resource=RESOURCE, editor=editor,
-                        also={f"positions.{claim_id}": (_position_value(position), None)})
+        versioning.save(
+            dispute,
+            version,
+            {},
+            resource=RESOURCE,
+            editor=editor,
+            also={f"positions.{claim_id}": (_position_value(position), None)},
+        )
     return _with_positions([dispute])[0]
 
 
 COMPARED = {
-    "stance": Position.stance, "note": Position.note,
-    "claim_id": Claim.id, "kind": Claim.kind, "text": Claim.text, "cue": Claim.cue,
-    "quote_status": Claim.quote_status, "said_on": Claim.said_on,
-    "speaker_role": Claim.speaker_role, "speaker_name_as_written": Claim.speaker_name_as_written,
-    "anchor_start": Claim.anchor_start, "anchor_end": Claim.anchor_end,
-    "anchor_exact": Claim.anchor_exact, "anchor_prefix": Claim.anchor_prefix,
+    "stance": Position.stance,
+    "note": Position.note,
+    "claim_id": Claim.id,
+    "kind": Claim.kind,
+    "text": Claim.text,
+    "cue": Claim.cue,
+    "quote_status": Claim.quote_status,
+    "said_on": Claim.said_on,
+    "speaker_role": Claim.speaker_role,
+    "speaker_name_as_written": Claim.speaker_name_as_written,
+    "anchor_start": Claim.anchor_start,
+    "anchor_end": Claim.anchor_end,
+    "anchor_exact": Claim.anchor_exact,
+    "anchor_prefix": Claim.anchor_prefix,
     "anchor_suffix": Claim.anchor_suffix,
-    "speaker_id": Speaker.id, "speaker_name": Speaker.name, "speaker_kind": Speaker.kind,
-    "source_id": Source.id, "source_title": Source.title, "source_publisher": Source.publisher,
-    "source_published_at": Source.published_at, "source_url": Source.url,
+    "speaker_id": Speaker.id,
+    "speaker_name": Speaker.name,
+    "speaker_kind": Speaker.kind,
+    "source_id": Source.id,
+    "source_title": Source.title,
+    "source_publisher": Source.publisher,
+    "source_published_at": Source.published_at,
+    "source_url": Source.url,
 }
 
 
@@ -167,24 +202,33 @@ def _compared(row):
         date = row["source_published_at"][:10] if row["source_published_at"] else None
     anchor = None
     if row["anchor_start"] is not None:
-        anchor = {name: row[f"anchor_{name}"]
-                  for name in ("start", "end", "exact", "prefix", "suffix")}
+        anchor = {
+            name: row[f"anchor_{name}"] for name in ("start", "end", "exact", "prefix", "suffix")
+        }
     return {
         "stance": row["stance"],
         "claim_id": row["claim_id"],
         "date": date,
         "position_in_source": row["anchor_start"] or 0,
-        "speaker": {"id": row["speaker_id"], "name": row["speaker_name"],
-                    "kind": row["speaker_kind"], "role": row["speaker_role"],
-                    "name_as_written": row["speaker_name_as_written"]},
+        "speaker": {
+            "id": row["speaker_id"],
+            "name": row["speaker_name"],
+            "kind": row["speaker_kind"],
+            "role": row["speaker_role"],
+            "name_as_written": row["speaker_name_as_written"],
+        },
         "kind": row["kind"],
         "text": row["text"],
         "cue": row["cue"],
         "quote_status": row["quote_status"],
         "anchor": anchor,
-        "source": {"id": row["source_id"], "title": row["source_title"],
-                   "publisher": row["source_publisher"],
-                   "published_at": row["source_published_at"], "url": row["source_url"]},
+        "source": {
+            "id": row["source_id"],
+            "title": row["source_title"],
+            "publisher": row["source_publisher"],
+            "published_at": row["source_published_at"],
+            "url": row["source_url"],
+        },
         "note": row["note"],
     }
 
@@ -193,16 +237,24 @@ def compare(dispute_id, *, viewer):
     """The side-by-side view of a dispute (see the module's rules)."""
     dispute = versioning.get_live(Dispute, dispute_id)
     # Plain tuples, not models: building 500 joined model graphs would cost more than the SQL.
-    rows = (Position.select(*COMPARED.values())
-            .join(Claim).join_from(Claim, Speaker).join_from(Claim, Source)
-            .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
-            .tuples())
+    rows = (
+        Position.select(*COMPARED.values())
+        .join(Claim)
+        .join_from(Claim, Speaker)
+        .join_from(Claim, Source)
+        .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
+        .tuples()
+    )
     entries = [_compared(dict(zip(COMPARED, row, strict=True))) for row in rows]
-    entries.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"],
-                                e["claim_id"]))
+    entries.sort(
+        key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"], e["claim_id"])
+    )
     # The compared claims as a subquery: hundreds of ids as parameters cost more to send.
-    compared = (Position.select(Position.claim).join(Claim)
-                .where(Position.dispute == dispute.id, Claim.deleted_at.is_null()))
+    compared = (
+        Position.select(Position.claim)
+        .join(Claim)
+        .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
+    )
     verdicts = current_verdicts(compared, viewer=viewer)
     for entry in entries:
         entry["verdict"] = verdicts.get(entry["claim_id"])
@@ -210,8 +262,7 @@ def compare(dispute_id, *, viewer):
     return {
         "dispute": dispute,
         "sides": [
-            {"stance": stance.value,
-             "claims": [e for e in entries if e["stance"] == stance.value]}
+            {"stance": stance.value, "claims": [e for e in entries if e["stance"] == stance.value]}
             for stance in Stance
         ],
         "relations": relations_among(compared),

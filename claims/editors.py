@@ -64,11 +64,19 @@ def create_editor(*, name, role, by=None, expires_in_days=None):
     with write():
         if Editor.get_or_none(Editor.name == name):
             raise Conflict(f"An editor named {name!r} exists already.")
-        editor = Editor.create(name=name, role=Role(role).value, token_hash=_hash(token),
-                               token_expires_at=_expiry(expires_in_days))
-        versioning.record(RESOURCE, editor, Action.CREATE.value,
-                          by or system_editor(COMMAND_LINE),
-                          {"name": (None, name), "role": (None, editor.role)})
+        editor = Editor.create(
+            name=name,
+            role=Role(role).value,
+            token_hash=_hash(token),
+            token_expires_at=_expiry(expires_in_days),
+        )
+        versioning.record(
+            RESOURCE,
+            editor,
+            Action.CREATE.value,
+            by or system_editor(COMMAND_LINE),
+            {"name": (None, name), "role": (None, editor.role)},
+        )
     return editor, token
 
 
@@ -80,9 +88,14 @@ def reissue_token(editor_id, *, by, expires_in_days=None):
     token = _new_token()
     with write():
         editor = get_editor(editor_id, by=by)
-        versioning.save(editor, None, {"token_hash": _hash(token),
-                                       "token_expires_at": _expiry(expires_in_days)},
-                        resource=RESOURCE, editor=by, also={"token": (None, "reissued")})
+        versioning.save(
+            editor,
+            None,
+            {"token_hash": _hash(token), "token_expires_at": _expiry(expires_in_days)},
+            resource=RESOURCE,
+            editor=by,
+            also={"token": (None, "reissued")},
+        )
     return editor, token
 
 
@@ -118,8 +131,13 @@ def update_editor(editor_id, *, by, version, **fields):
         demoted = fields.get("role", editor.role) != Role.ADMIN.value
         deactivated = not fields.get("active", editor.active)
         if editor.role == Role.ADMIN.value and editor.active and (demoted or deactivated):
-            admins = Editor.select().where(Editor.role == Role.ADMIN.value, Editor.active,
-                                           Editor.token_hash.is_null(False)).count()
+            admins = (
+                Editor.select()
+                .where(
+                    Editor.role == Role.ADMIN.value, Editor.active, Editor.token_hash.is_null(False)
+                )
+                .count()
+            )
             if admins <= 1:
                 raise Conflict("This is the last active admin; make another admin first.")
         versioning.save(editor, version, fields, resource=RESOURCE, editor=by)
@@ -132,8 +150,13 @@ def system_editor(name):
         editor = Editor.get_or_none(Editor.name == name)
         if editor is None:
             editor = Editor.create(name=name, role=Role.ADMIN.value, token_hash=None)
-            versioning.record(RESOURCE, editor, Action.CREATE.value, editor,
-                              {"name": (None, name), "role": (None, editor.role)})
+            versioning.record(
+                RESOURCE,
+                editor,
+                Action.CREATE.value,
+                editor,
+                {"name": (None, name), "role": (None, editor.role)},
+            )
         elif editor.token_hash is not None:
             raise Conflict(f"The name {name!r} belongs to a person; the system needs it.")
     return editor
@@ -157,5 +180,6 @@ def require(editor, role):
     if editor is None:
         raise Unauthenticated("This operation needs a bearer token.")
     if Role(editor.role).rank < Role(role).rank:
-        raise Forbidden(f"This operation needs the role {Role(role).value}; "
-                        f"{editor.name} is {editor.role}.")
+        raise Forbidden(
+            f"This operation needs the role {Role(role).value}; {editor.name} is {editor.role}."
+        )

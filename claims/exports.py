@@ -17,10 +17,18 @@ from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
 
 PAGE = 2000
 SPEAKER_FIELDS = ("name", "kind", "description", "affiliation", "aliases", "wikidata_id")
-SOURCE_FIELDS = ("kind", "title", "publisher", "url", "section", "authors", "published_at",
-                 "language", "text")
-CLAIM_FIELDS = ("kind", "text", "speaker_name_as_written", "speaker_role", "cue", "said_on",
-                "tags")
+SOURCE_FIELDS = (
+    "kind",
+    "title",
+    "publisher",
+    "url",
+    "section",
+    "authors",
+    "published_at",
+    "language",
+    "text",
+)
+CLAIM_FIELDS = ("kind", "text", "speaker_name_as_written", "speaker_role", "cue", "said_on", "tags")
 
 
 def _pages(query, model):
@@ -51,26 +59,53 @@ def export_lines():
     for source in _pages(Source.live(), Source):
         yield _line("source", f"s{source.id}", source, SOURCE_FIELDS)
     for claim in _pages(Claim.live(), Claim):
-        anchor = ({"start": claim.anchor_start, "end": claim.anchor_end}
-                  if claim.anchor_given else None)
-        yield _line("claim", f"c{claim.id}", claim, CLAIM_FIELDS,
-                    speaker_key=f"p{claim.speaker_id}", source_key=f"s{claim.source_id}",
-                    anchor=anchor)
+        anchor = (
+            {"start": claim.anchor_start, "end": claim.anchor_end} if claim.anchor_given else None
+        )
+        yield _line(
+            "claim",
+            f"c{claim.id}",
+            claim,
+            CLAIM_FIELDS,
+            speaker_key=f"p{claim.speaker_id}",
+            source_key=f"s{claim.source_id}",
+            anchor=anchor,
+        )
     From, To = Claim.alias(), Claim.alias()
-    relations = (Relation.live()
-                 .join(From, on=(Relation.from_claim == From.id)).where(From.deleted_at.is_null())
-                 .join_from(Relation, To, on=(Relation.to_claim == To.id))
-                 .where(To.deleted_at.is_null()))
+    relations = (
+        Relation.live()
+        .join(From, on=(Relation.from_claim == From.id))
+        .where(From.deleted_at.is_null())
+        .join_from(Relation, To, on=(Relation.to_claim == To.id))
+        .where(To.deleted_at.is_null())
+    )
     for relation in _pages(relations, Relation):
-        yield _line("relation", None, relation, ("type", "rationale"),
-                    from_claim_key=f"c{relation.from_claim_id}",
-                    to_claim_key=f"c{relation.to_claim_id}")
+        yield _line(
+            "relation",
+            None,
+            relation,
+            ("type", "rationale"),
+            from_claim_key=f"c{relation.from_claim_id}",
+            to_claim_key=f"c{relation.to_claim_id}",
+        )
     for dispute in _pages(Dispute.live(), Dispute):
-        positions = (Position.select(Position.claim, Position.stance, Position.note)
-                     .join(Claim).where(Position.dispute == dispute.id,
-                                        Claim.deleted_at.is_null())
-                     .order_by(Position.claim))
-        yield _line("dispute", f"d{dispute.id}", dispute, ("question", "description", "status"),
-                    positions=[{"claim_key": f"c{p.claim_id}", "stance": p.stance,
-                                **({"note": p.note} if p.note is not None else {})}
-                               for p in positions])
+        positions = (
+            Position.select(Position.claim, Position.stance, Position.note)
+            .join(Claim)
+            .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
+            .order_by(Position.claim)
+        )
+        yield _line(
+            "dispute",
+            f"d{dispute.id}",
+            dispute,
+            ("question", "description", "status"),
+            positions=[
+                {
+                    "claim_key": f"c{p.claim_id}",
+                    "stance": p.stance,
+                    **({"note": p.note} if p.note is not None else {}),
+                }
+                for p in positions
+            ],
+        )

@@ -42,23 +42,33 @@ from claims.enums import ClaimKind
 from claims.sentences import sentences
 from claims.timing import timed_function
 
-CONFIDENCE = {"name": 0.9, "surname": 0.85, "description": 0.75, "pronoun": 0.75,
-              "continuation": 0.7}
+CONFIDENCE = {
+    "name": 0.9,
+    "surname": 0.85,
+    "description": 0.75,
+    "pronoun": 0.75,
+    "continuation": 0.7,
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_SAID = re.compile(
     r"(?<![\w-])(?:(?P<which>last|this|next)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r"|yesterday"
     r"|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?(?![\w-])"
     r"|(?<![\w-])this\s+(?P<part>morning|afternoon|evening)(?![\w-])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 SAME_DAY = ("today", "tonight")
 # A day written right after the cue belongs to the attribution ("said Tuesday that ..."),
 # unless it is the subject of the reported words ("said Tuesday was the deadline").
-_LEADING_DAY = re.compile(r"\s*(?:on\s+)?(?:" + DAY_SAID.pattern
-                          + r")(?!\s+(?:is|was|will|would|has|had)\b)", re.IGNORECASE)
+_LEADING_DAY = re.compile(
+    r"\s*(?:on\s+)?(?:" + DAY_SAID.pattern + r")(?!\s+(?:is|was|will|would|has|had)\b)",
+    re.IGNORECASE,
+)
 # Or after whom it was told, or how, before "that": "told the Times on Sunday that ...",
 # "said in a statement on Tuesday that ...".
-_DAY_BEFORE_THAT = re.compile(r"\s*(?:[\w.'\u2019-]+\s+){0,5}?(?:on\s+)?(?:" + DAY_SAID.pattern
-                              + r")\s*,?\s+that\b", re.IGNORECASE)
+_DAY_BEFORE_THAT = re.compile(
+    r"\s*(?:[\w.'\u2019-]+\s+){0,5}?(?:on\s+)?(?:" + DAY_SAID.pattern + r")\s*,?\s+that\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -120,15 +130,23 @@ def _said_on(text, item: Attribution, found, sentence_start, published_on):
     start to its end, outside the reported words, the quotations and the other
     attributions of the sentence, or right at the start of the reported words."""
     holes = [(item.content_start, item.content_end), *item.quotations]
-    holes += [(other.start, other.end) for other in found
-              if other.sentence == item.sentence and other is not item and other.via is None
-              and item.via is None]
-    chars = list(text[sentence_start:item.end])
+    holes += [
+        (other.start, other.end)
+        for other in found
+        if other.sentence == item.sentence
+        and other is not item
+        and other.via is None
+        and item.via is None
+    ]
+    chars = list(text[sentence_start : item.end])
     for start, end in holes:
         for at in range(max(start, sentence_start), min(end, item.end)):
             chars[at - sentence_start] = " "
-    match = (DAY_SAID.search("".join(chars)) or _LEADING_DAY.match(text, item.content_start)
-             or _DAY_BEFORE_THAT.match(text, item.content_start))
+    match = (
+        DAY_SAID.search("".join(chars))
+        or _LEADING_DAY.match(text, item.content_start)
+        or _DAY_BEFORE_THAT.match(text, item.content_start)
+    )
     return resolve_day(match.group(), published_on) if match else None
 
 
@@ -154,10 +172,12 @@ def extract(text: str, published_at=None) -> list[Candidate]:
         if item.speaker is None:
             continue
         if item.quotations:
-            pieces.extend((start, end, ClaimKind.DIRECT_QUOTE, index)
-                          for start, end in item.quotations)
+            pieces.extend(
+                (start, end, ClaimKind.DIRECT_QUOTE, index) for start, end in item.quotations
+            )
         elif item.cue.lower() not in QUOTE_ONLY and re.search(
-                r"\w", text[item.content_start:item.content_end]):
+            r"\w", text[item.content_start : item.content_end]
+        ):
             pieces.append((item.start, item.end, ClaimKind.PARAPHRASE, index))
     pieces.sort()
     first_of = {}
@@ -167,12 +187,20 @@ def extract(text: str, published_at=None) -> list[Candidate]:
     for start, end, kind, index in pieces:
         item = found[index]
         speaker = item.speaker
-        candidates.append(Candidate(
-            kind=kind.value, text=text[start:end], start=start, end=end, cue=item.cue,
-            mention={"text": speaker.text, "start": speaker.start, "end": speaker.end},
-            speaker_name=speaker.name, speaker_kind=speaker.kind, speaker_role=speaker.role,
-            said_on=_said_on(text, item, found, starts[item.sentence], published_on),
-            reported_via=first_of.get(item.via) if item.via is not None else None,
-            confidence=_confidence(item, kind),
-        ))
+        candidates.append(
+            Candidate(
+                kind=kind.value,
+                text=text[start:end],
+                start=start,
+                end=end,
+                cue=item.cue,
+                mention={"text": speaker.text, "start": speaker.start, "end": speaker.end},
+                speaker_name=speaker.name,
+                speaker_kind=speaker.kind,
+                speaker_role=speaker.role,
+                said_on=_said_on(text, item, found, starts[item.sentence], published_on),
+                reported_via=first_of.get(item.via) if item.via is not None else None,
+                confidence=_confidence(item, kind),
+            )
+        )
     return candidates

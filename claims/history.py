@@ -63,12 +63,14 @@ def history(resource, resource_id, *, viewer, limit, cursor=None):
     if instance is None or hidden:
         raise NotFound(f"There is no {resource} with id {resource_id}.")
     query = with_editor(Change.select()).where(
-        Change.resource == resource, Change.resource_id == resource_id)
+        Change.resource == resource, Change.resource_id == resource_id
+    )
     return pages.by_key(_readable(query, viewer), Change.seq, limit=limit, cursor=cursor)
 
 
 def changes(*, viewer, limit, since=0, cursor=None):
     """Every change after ``since`` (or the cursor), in commit order."""
     query = _readable(with_editor(Change.select()), viewer)
-    return pages.by_key(query, Change.seq, limit=limit, cursor=cursor, descending=False,
-                        after=since)
+    return pages.by_key(
+        query, Change.seq, limit=limit, cursor=cursor, descending=False, after=since
+    )

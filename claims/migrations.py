@@ -21,8 +21,8 @@ from claims.models import (
     MODELS,
     Annotation,
     Change,
-    Editor,
     Claim,
+    Editor,
     SchemaMigration,
 )
 
@@ -71,22 +71,24 @@ def _change_audience():
         migrate_schema(migrator.add_column("change", "audience", Change.audience))
     # Entries written before the column existed get the audience they would have had.
     Change.update(audience=Audience.ADMINS.value).where(
-        Change.resource == Resource.EDITOR.value).execute()
+        Change.resource == Resource.EDITOR.value
+    ).execute()
     internal_now = Annotation.select(Annotation.id).where(
-        Annotation.visibility != Visibility.PUBLIC.value)
+        Annotation.visibility != Visibility.PUBLIC.value
+    )
     Change.update(audience=Audience.EDITORS.value).where(
-        Change.resource == Resource.ANNOTATION.value,
-        Change.resource_id.in_(internal_now)).execute()
+        Change.resource == Resource.ANNOTATION.value, Change.resource_id.in_(internal_now)
+    ).execute()
     visibility = {}
-    for change in (Change.select().where(Change.resource == Resource.ANNOTATION.value)
-                   .order_by(Change.seq)):
+    for change in (
+        Change.select().where(Change.resource == Resource.ANNOTATION.value).order_by(Change.seq)
+    ):
         seen = change.changes.get("visibility")
         before = visibility.get(change.resource_id)
         after = seen["new"] if seen else before
         visibility[change.resource_id] = after
         if Visibility.INTERNAL.value in (before, after, seen and seen["old"]):
-            Change.update(audience=Audience.EDITORS.value).where(
-                Change.seq == change.seq).execute()
+            Change.update(audience=Audience.EDITORS.value).where(Change.seq == change.seq).execute()
 
 
 def _quote_check_columns():
@@ -105,8 +107,7 @@ def _token_expiry():
     # Databases made from this version's models already have it.
     if "token_expires_at" not in {column.name for column in database.get_columns("editor")}:
         migrator = SchemaMigrator.from_database(database.obj)
-        migrate_schema(migrator.add_column("editor", "token_expires_at",
-                                           Editor.token_expires_at))
+        migrate_schema(migrator.add_column("editor", "token_expires_at", Editor.token_expires_at))
 
 
 MIGRATIONS = {
@@ -137,8 +138,10 @@ class SchemaState:
             return ""
         if self.version == 0:
             return "the database has no schema: run `claims init-db`"
-        return (f"the database schema is at version {self.version}, this release needs "
-                f"{self.latest}: run `claims init-db`")
+        return (
+            f"the database schema is at version {self.version}, this release needs "
+            f"{self.latest}: run `claims init-db`"
+        )
 
 
 def schema_state() -> SchemaState:
@@ -147,8 +150,7 @@ def schema_state() -> SchemaState:
     if SchemaMigration._meta.table_name in database.get_tables():
         applied = {row.version for row in SchemaMigration.select(SchemaMigration.version)}
     missing = tuple(number for number in sorted(MIGRATIONS) if number not in applied)
-    return SchemaState(version=max(applied, default=0), latest=max(MIGRATIONS),
-                       missing=missing)
+    return SchemaState(version=max(applied, default=0), latest=max(MIGRATIONS), missing=missing)
 
 
 def migrate() -> list[int]:

@@ -234,7 +234,8 @@ class SchemaMigration(BaseModel):
 def with_editor(query, field=None):
     """``query`` with the editor (id, name) of ``field`` (its ``editor`` or ``author``) joined."""
     return query.select_extend(Editor.id, Editor.name).join(
-        Editor, on=(field or query.model.editor) == Editor.id)
+        Editor, on=(field or query.model.editor) == Editor.id
+    )
 
 
 MODELS = [Editor, Source, Speaker, Claim, ClaimTag, Change, SchemaMigration]

@@ -27,13 +27,19 @@ def prepared(build):
             stand_ins = [FIRST_STAND_IN + n for n in range(len(values))]
             query = build(*stand_ins)
             sql, params = engine.get_sql_context().sql(query).query()
-            slots = [p - FIRST_STAND_IN if isinstance(p, int) and not isinstance(p, bool)
-                     and FIRST_STAND_IN <= p < FIRST_STAND_IN + len(values) else None
-                     for p in params]
+            slots = [
+                p - FIRST_STAND_IN
+                if isinstance(p, int)
+                and not isinstance(p, bool)
+                and FIRST_STAND_IN <= p < FIRST_STAND_IN + len(values)
+                else None
+                for p in params
+            ]
             entry = compiled[build] = (query, sql, list(zip(slots, params)), len(values))
         query, sql, params, _ = entry
-        cursor = engine.execute_sql(sql, [param if slot is None else values[slot]
-                                          for slot, param in params])
+        cursor = engine.execute_sql(
+            sql, [param if slot is None else values[slot] for slot, param in params]
+        )
         return list(query._get_cursor_wrapper(cursor))
 
     return run

@@ -21,7 +21,7 @@ from claims.wording import STOP_WORDS, stem
 
 UNITS = {
     "deaths": "dead death deaths died die dies killed kill kills killing fatalities fatality "
-              "fatal lives toll bodies",
+    "fatal lives toll bodies",
     "injuries": "injured injury injuries wounded wounding hurt casualties",
     "percent": "% percent per-cent pct percentage",
     "dollars": "$ dollar dollars usd",
@@ -44,18 +44,52 @@ GENERIC = {"people"}
 CURRENCIES = ("$", "€", "£")
 
 SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
 }
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000,
-               "m": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000,
-               "bn": 1_000_000_000, "trillion": 1_000_000_000_000, "dozen": 12}
+MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "dozen": 12,
+}
 DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|mn|bn)?$")
 TOKENS = re.compile(
-    r"[$€£%]|\d[\d,.]*\d(?:k|m|mn|bn)?\b|\d(?:k|m|mn|bn)?\b|[^\W\d_]+(?:-[^\W\d_]+)*")
+    r"[$€£%]|\d[\d,.]*\d(?:k|m|mn|bn)?\b|\d(?:k|m|mn|bn)?\b|[^\W\d_]+(?:-[^\W\d_]+)*"
+)
 UNIT_REACH = 4
 DIFFERENCE = 0.05
 
@@ -89,16 +123,18 @@ def _number_at(tokens, index):
     if value is None:
         value = _word_number(token)
         if value is None:
-            if token.lower() in ("a", "an") and index + 1 < len(tokens) and (
-                    tokens[index + 1].lower() in ("dozen", "hundred", "thousand", "million")):
+            if (
+                token.lower() in ("a", "an")
+                and index + 1 < len(tokens)
+                and (tokens[index + 1].lower() in ("dozen", "hundred", "thousand", "million"))
+            ):
                 value = 1.0
             else:
                 return None
             index += 1
             value *= MULTIPLIERS[tokens[index].lower()]
     index += 1
-    while index < len(tokens) and tokens[index].lower() in MULTIPLIERS and len(
-            tokens[index]) > 2:
+    while index < len(tokens) and tokens[index].lower() in MULTIPLIERS and len(tokens[index]) > 2:
         value *= MULTIPLIERS[tokens[index].lower()]
         index += 1
     return value, index
@@ -119,8 +155,11 @@ def _unit(tokens, start, end):
             return unit, start, index
         if unit:
             generic = generic or (unit, start, index)
-        elif first_term is None and word not in STOP_WORDS and word not in (
-                "were", "are", "least", "more", "than", "about", "nearly", "almost"):
+        elif (
+            first_term is None
+            and word not in STOP_WORDS
+            and word not in ("were", "are", "least", "more", "than", "about", "nearly", "almost")
+        ):
             first_term = (stem(word), start, index)
     for index in range(max(0, start - UNIT_REACH), start):
         unit = UNIT_OF.get(tokens[index].lower())
@@ -133,7 +172,9 @@ def _unit(tokens, start, end):
 HAS_NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)\b", re.IGNORECASE)
+    r"sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 # A number glued to a name ("Tu-22", "F16", "COVID-19") is part of the name.
 PART_OF_NAME = re.compile(r"[^\W\d_]-?$")
@@ -141,9 +182,14 @@ PART_OF_NAME = re.compile(r"[^\W\d_]-?$")
 
 def _tokens(text):
     text = PER_CENT.sub("percent", text)
-    return [match.group() for match in TOKENS.finditer(text)
-            if not (match.group()[0].isdigit()
-                    and PART_OF_NAME.search(text[max(0, match.start() - 2):match.start()]))]
+    return [
+        match.group()
+        for match in TOKENS.finditer(text)
+        if not (
+            match.group()[0].isdigit()
+            and PART_OF_NAME.search(text[max(0, match.start() - 2) : match.start()])
+        )
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -160,10 +206,14 @@ def quantities(text):
             continue
         value, after = number
         unit, first, last = _unit(tokens, index, after)
-        is_year = (1800 <= value <= 2100 and len(tokens[index]) == 4 and tokens[index].isdigit()
-                   and last < after)
+        is_year = (
+            1800 <= value <= 2100
+            and len(tokens[index]) == 4
+            and tokens[index].isdigit()
+            and last < after
+        )
         if unit is not None and not is_year:
-            found.append(Quantity(value, unit, " ".join(tokens[first:last + 1])))
+            found.append(Quantity(value, unit, " ".join(tokens[first : last + 1])))
         index = after
     return tuple(found)
 
@@ -182,11 +232,13 @@ def differing(first, second):
 
 def agreeing(first, second):
     """Pairs ``(a, b)`` that count the same thing with the same value (not a single one)."""
-    return [(a, b) for a in first for b in second
-            if a.unit == b.unit and a.value > 1 and _agree(a.value, b.value)]
+    return [
+        (a, b)
+        for a in first
+        for b in second
+        if a.unit == b.unit and a.value > 1 and _agree(a.value, b.value)
+    ]
 
 
 def _agree(a, b):
     return abs(a - b) <= DIFFERENCE * max(abs(a), abs(b))
-
-

@@ -45,9 +45,7 @@ CLOSES_BY_GLYPH = set("\u201d\u2019\u00bb\u203a")
 SINGLE_MARKS = "'\u2018\u2019\u201a\u201b"
 LINE_BREAKS = "\n\r\u2028\u2029\x0b\x0c\x85"
 
-MARK_OR_BREAK = re.compile(
-    "[" + re.escape("".join(FAMILY)) + "]|[" + LINE_BREAKS + r"]\s*"
-)
+MARK_OR_BREAK = re.compile("[" + re.escape("".join(FAMILY)) + "]|[" + LINE_BREAKS + r"]\s*")
 # Apostrophes of elision that stand where an opening or closing mark could: "rock 'n'
 # roll", "'em", "'til", "'cause", and two-digit years ("'90s", "'16").
 ELISION = re.compile(
@@ -78,8 +76,9 @@ class Quotation:
         starts = [part[0] for part in self.parts]
         first = bisect.bisect_right(starts, start) - 1
         last = bisect.bisect_right(starts, end - 1) - 1
-        return (first >= 0 and start < self.parts[first][1]
-                and last >= 0 and end <= self.parts[last][1])
+        return (
+            first >= 0 and start < self.parts[first][1] and last >= 0 and end <= self.parts[last][1]
+        )
 
 
 def _is_space(char):
@@ -202,8 +201,11 @@ class _Reader:
         if not self.stack:
             return -1
         outer = self.stack[0]
-        reopening = (after < len(self.text) and FAMILY.get(self.text[after]) == outer.family
-                     and _role(self.text, after, self.elided) in (OPEN, EITHER))
+        reopening = (
+            after < len(self.text)
+            and FAMILY.get(self.text[after]) == outer.family
+            and _role(self.text, after, self.elided) in (OPEN, EITHER)
+        )
         if reopening:
             outer.parts.append(_trimmed(self.text, outer.part_start, at))
             outer.part_start = after + 1
@@ -220,15 +222,22 @@ class _Reader:
         return sum(gap.count(b) for b in LINE_BREAKS) == 1
 
     def _ends_word_that_may_elide(self, at):
-        word_end = self.text[max(0, at - 2):at].lower()
-        return at > 0 and self.text[at] in SINGLE_MARKS and self.text[at - 1].isalpha() and (
-            word_end.endswith(APOSTROPHE_ENDINGS))
+        word_end = self.text[max(0, at - 2) : at].lower()
+        return (
+            at > 0
+            and self.text[at] in SINGLE_MARKS
+            and self.text[at - 1].isalpha()
+            and (word_end.endswith(APOSTROPHE_ENDINGS))
+        )
 
     def _next_single_closes(self, at):
         """Whether the next single mark after ``at`` in the same paragraph closes."""
         if self._singles is None:
-            self._singles = [i for i, char in enumerate(self.text) if char in SINGLE_MARKS
-                             and _role(self.text, i, self.elided) != APOSTROPHE]
+            self._singles = [
+                i
+                for i, char in enumerate(self.text)
+                if char in SINGLE_MARKS and _role(self.text, i, self.elided) != APOSTROPHE
+            ]
         index = bisect.bisect_right(self._singles, at)
         if index == len(self._singles):
             return False
@@ -262,7 +271,7 @@ def quotation_holding(quotations: list[Quotation], start: int, end: int) -> Quot
     """The innermost quotation that holds ``[start, end)``, or None."""
     starts = [quotation.start for quotation in quotations]
     best = None
-    for quotation in quotations[:bisect.bisect_right(starts, start)]:
+    for quotation in quotations[: bisect.bisect_right(starts, start)]:
         if quotation.holds(start, end) and (best is None or quotation.depth > best.depth):
             best = quotation
     return best

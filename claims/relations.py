@@ -23,8 +23,10 @@ from claims.models import Claim, Relation
 from claims.prepared import prepared
 
 RESOURCE = Resource.RELATION.value
-EXCLUSIVE = {RelationType.SUPPORTS: RelationType.CONTRADICTS,
-             RelationType.CONTRADICTS: RelationType.SUPPORTS}
+EXCLUSIVE = {
+    RelationType.SUPPORTS: RelationType.CONTRADICTS,
+    RelationType.CONTRADICTS: RelationType.SUPPORTS,
+}
 
 
 def pair_key(relation_type, from_id, to_id):
@@ -50,8 +52,10 @@ def _check_rules(relation_type, from_claim_id, to_claim_id):
         raise Conflict(f"The relation {same.id} links these claims this way already.")
     excluded = EXCLUSIVE.get(relation_type)
     if excluded is not None:
-        clash = _live_with_key(pair_key(excluded, from_claim_id, to_claim_id),
-                               pair_key(excluded, to_claim_id, from_claim_id))
+        clash = _live_with_key(
+            pair_key(excluded, from_claim_id, to_claim_id),
+            pair_key(excluded, to_claim_id, from_claim_id),
+        )
         if clash is not None:
             raise Conflict(
                 f"The relation {clash.id} says one of these claims {excluded.value} the "
@@ -66,8 +70,13 @@ def relate(*, editor, from_claim_id, to_claim_id, type, rationale=None):
     relation_type = RelationType(type)
     with write():
         key = _check_rules(relation_type, from_claim_id, to_claim_id)
-        fields = {"from_claim_id": from_claim_id, "to_claim_id": to_claim_id,
-                  "type": relation_type.value, "rationale": rationale, "pair_key": key}
+        fields = {
+            "from_claim_id": from_claim_id,
+            "to_claim_id": to_claim_id,
+            "type": relation_type.value,
+            "rationale": rationale,
+            "pair_key": key,
+        }
         try:
             with database.atomic():
                 return versioning.create(Relation, fields, resource=RESOURCE, editor=editor)
@@ -96,22 +105,28 @@ def list_relations(*, limit, cursor=None, claim_id=None, type=None):
 
 def _between_live_claims(query):
     From, To = Claim.alias(), Claim.alias()
-    return (query.join_from(Relation, From, on=(Relation.from_claim == From.id))
-            .join_from(Relation, To, on=(Relation.to_claim == To.id))
-            .where(From.deleted_at.is_null(), To.deleted_at.is_null()))
+    return (
+        query.join_from(Relation, From, on=(Relation.from_claim == From.id))
+        .join_from(Relation, To, on=(Relation.to_claim == To.id))
+        .where(From.deleted_at.is_null(), To.deleted_at.is_null())
+    )
 
 
 def relations_among(claim_ids):
     """Every live relation with both ends in ``claim_ids`` (a subquery), in one query."""
-    return list(Relation.live().where(Relation.from_claim.in_(claim_ids),
-                                      Relation.to_claim.in_(claim_ids)).order_by(Relation.id))
+    return list(
+        Relation.live()
+        .where(Relation.from_claim.in_(claim_ids), Relation.to_claim.in_(claim_ids))
+        .order_by(Relation.id)
+    )
 
 
 @prepared
 def relations_of(claim_id):
     """Every live relation of a claim with another live claim, in one query."""
     query = Relation.live().where(
-        (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id))
+        (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id)
+    )
     return _between_live_claims(query).order_by(Relation.id)
 
 
@@ -119,8 +134,9 @@ def update_relation(relation_id, *, editor, version, rationale):
     require(editor, Role.EDITOR)
     with write():
         relation = get_relation(relation_id)
-        versioning.save(relation, version, {"rationale": rationale},
-                        resource=RESOURCE, editor=editor)
+        versioning.save(
+            relation, version, {"rationale": rationale}, resource=RESOURCE, editor=editor
+        )
         return relation
 
 

@@ -26,29 +26,44 @@ def scorecard(speaker_id, *, viewer):
     own = Claim.select(Claim.id).where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
     total = own.count()
     ratings = {rating.value: 0 for rating in Rating}
-    rated = (Annotation.select(Annotation.rating, fn.COUNT(Annotation.id))
-             .where(Annotation.id.in_(latest_verdict_ids(own, viewer=viewer)))
-             .group_by(Annotation.rating).tuples())
+    rated = (
+        Annotation.select(Annotation.rating, fn.COUNT(Annotation.id))
+        .where(Annotation.id.in_(latest_verdict_ids(own, viewer=viewer)))
+        .group_by(Annotation.rating)
+        .tuples()
+    )
     for rating, count in rated:
         ratings[rating] = count
     ratings["unrated"] = total - sum(ratings.values())
     statuses = {status.value: 0 for status in QuoteStatus}
-    counted = (Claim.select(Claim.quote_status, fn.COUNT(Claim.id))
-               .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
-               .group_by(Claim.quote_status).tuples())
+    counted = (
+        Claim.select(Claim.quote_status, fn.COUNT(Claim.id))
+        .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
+        .group_by(Claim.quote_status)
+        .tuples()
+    )
     for status, count in counted:
         statuses[status] = count
 
-    taking_part = (Position.select(Position.claim, Position.stance, Dispute.id, Dispute.question,
-                                   Dispute.status)
-                   .join(Dispute).switch(Position).join(Claim)
-                   .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null(),
-                          Dispute.deleted_at.is_null())
-                   .order_by(Dispute.id, Position.id).tuples())
+    taking_part = (
+        Position.select(
+            Position.claim, Position.stance, Dispute.id, Dispute.question, Dispute.status
+        )
+        .join(Dispute)
+        .switch(Position)
+        .join(Claim)
+        .where(
+            Claim.speaker == speaker.id, Claim.deleted_at.is_null(), Dispute.deleted_at.is_null()
+        )
+        .order_by(Dispute.id, Position.id)
+        .tuples()
+    )
     disputes = {}
     for claim_id, stance, dispute_id, question, status in taking_part:
-        entry = disputes.setdefault(dispute_id, {"dispute_id": dispute_id, "question": question,
-                                                 "status": status, "positions": []})
+        entry = disputes.setdefault(
+            dispute_id,
+            {"dispute_id": dispute_id, "question": question, "status": status, "positions": []},
+        )
         entry["positions"].append({"claim_id": claim_id, "stance": stance})
 
     return {
@@ -62,21 +77,36 @@ def scorecard(speaker_id, *, viewer):
 
 
 def _self_contradictions(own, disputes):
-    related = (Relation.live()
-               .where(Relation.type == RelationType.CONTRADICTS.value,
-                      Relation.from_claim.in_(own), Relation.to_claim.in_(own))
-               .order_by(Relation.id))
+    related = (
+        Relation.live()
+        .where(
+            Relation.type == RelationType.CONTRADICTS.value,
+            Relation.from_claim.in_(own),
+            Relation.to_claim.in_(own),
+        )
+        .order_by(Relation.id)
+    )
     both_sides = []
     for dispute in disputes:
-        sides = {stance: [p["claim_id"] for p in dispute["positions"] if p["stance"] == stance]
-                 for stance in (Stance.AFFIRMS.value, Stance.DENIES.value)}
+        sides = {
+            stance: [p["claim_id"] for p in dispute["positions"] if p["stance"] == stance]
+            for stance in (Stance.AFFIRMS.value, Stance.DENIES.value)
+        }
         if all(sides.values()):
-            both_sides.append({"dispute_id": dispute["dispute_id"],
-                               "affirming": sides[Stance.AFFIRMS.value],
-                               "denying": sides[Stance.DENIES.value]})
+            both_sides.append(
+                {
+                    "dispute_id": dispute["dispute_id"],
+                    "affirming": sides[Stance.AFFIRMS.value],
+                    "denying": sides[Stance.DENIES.value],
+                }
+            )
     return {
-        "relations": [{"relation_id": relation.id,
-                       "claim_ids": [relation.from_claim_id, relation.to_claim_id]}
-                      for relation in related],
+        "relations": [
+            {
+                "relation_id": relation.id,
+                "claim_ids": [relation.from_claim_id, relation.to_claim_id],
+            }
+            for relation in related
+        ],
         "disputes": both_sides,
     }

@@ -20,7 +20,6 @@ Rules (the same on both databases):
 """
 
 import re
-
 from dataclasses import dataclass, field
 
 from peewee import AutoField, Expression, fn
@@ -33,10 +32,10 @@ from claims.models import BaseModel, Claim
 WORDS = re.compile(r"[^\W_]+")
 LANGUAGE = "english"
 TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
-QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
-                        "\u00bb": '"'})
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 # PostgreSQL's english.stop (Snowball's list), so that both databases drop the same words.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 i me my myself we our ours ourselves you your yours yourself yourselves he him his himself
 she her hers herself it its itself they them their theirs themselves what which who whom
 this that these those am is are was were be been being have has had having do does did
@@ -45,7 +44,8 @@ between into through during before after above below to from up down in out on o
 under again further then once here there when where why how all any both each few more
 most other some such no nor not only own same so than too very s t can will just don
 should now
-""".split())
+""".split()
+)
 
 
 @dataclass
@@ -93,7 +93,8 @@ def _fts5(query):
         return '"' + " ".join(words) + '"'
 
     expression = " AND ".join(
-        "(" + " OR ".join(phrase(p) for p in clause) + ")" for clause in query.clauses)
+        "(" + " OR ".join(phrase(p) for p in clause) + ")" for clause in query.clauses
+    )
     for words in query.excluded:
         expression += " NOT " + phrase(words)
     return expression
@@ -111,8 +112,10 @@ def _tsquery(query):
             result = function(result, part)
         return result
 
-    tsquery = combine([combine([phrase(p) for p in clause], fn.tsquery_or)
-                       for clause in query.clauses], fn.tsquery_and)
+    tsquery = combine(
+        [combine([phrase(p) for p in clause], fn.tsquery_or) for clause in query.clauses],
+        fn.tsquery_and,
+    )
     for words in query.excluded:
         tsquery = fn.tsquery_and(tsquery, fn.tsquery_not(phrase(words)))
     return tsquery
@@ -152,10 +155,12 @@ def ranked(query, q):
         # "-expr" would compile as DESC in peewee: negate by multiplying.
         score = (fn.ts_rank(ClaimVector.search, tsquery) * -1).cast("float8")
         query = query.join_from(Claim, ClaimVector, on=(ClaimVector.id == Claim.id)).where(
-            Expression(ClaimVector.search, "@@", tsquery))
+            Expression(ClaimVector.search, "@@", tsquery)
+        )
         return query, score
     query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
-        ClaimSearch.match(_fts5(parsed)))
+        ClaimSearch.match(_fts5(parsed))
+    )
     return query, _term_density(parsed.words)
 
 

@@ -24,18 +24,22 @@ from dataclasses import dataclass
 
 from claims.quotations import find_quotations
 
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 mr mrs ms dr prof col gen lt sgt capt maj adm cmdr sen rep gov pres rev st ft mt sr jr gov
 supt cpl pvt gen brig lieut atty hon messrs mme mlle no nos vol fig jan feb mar apr jun jul
 aug sep sept oct nov dec est ald insp det
-""".split())
+""".split()
+)
 # Abbreviations that may end a sentence as well as stand inside one.
 FINAL_ABBREVIATIONS = frozenset("inc ltd co corp etc plc llc am pm".split())
-SENTENCE_STARTERS = frozenset("""
+SENTENCE_STARTERS = frozenset(
+    """
 the a an he she it they we i his her its their our this that these those there then but and
 so yet in on at after before when while as if although though however meanwhile still
 officials some many one two three four five six seven eight nine ten
-""".split())
+""".split()
+)
 END_MARKS = ".!?\u2026"
 CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
 OPENERS = "\"'\u201c\u2018\u00ab\u2039([\u201e"
@@ -79,8 +83,7 @@ def _word_after(text, at):
 def _ends_sentence(text, mark_at, after):
     """Whether the end mark at ``mark_at`` (its run ending at ``after``) ends a sentence."""
     following = text[after:].lstrip()[:1]
-    if not following or not (following.isupper() or following.isdigit()
-                              or following in OPENERS):
+    if not following or not (following.isupper() or following.isdigit() or following in OPENERS):
         return False
     if text[mark_at] != ".":
         return True

@@ -68,8 +68,7 @@ def list_sources(*, limit, cursor=None, publisher=None, url=None, q=None):
 def update_source(source_id, *, editor, version, **fields):
     require(editor, Role.EDITOR)
     # The claims' re-check is computed before the write lock (see ``claims.claims``).
-    prepared = claim_cases.prepare_recheck(source_id, fields["text"]) if "text" in fields \
-        else None
+    prepared = claim_cases.prepare_recheck(source_id, fields["text"]) if "text" in fields else None
     with write():
         source = versioning.get_live(Source, source_id)
         versioning.check_version(source, version)
@@ -80,8 +79,9 @@ def update_source(source_id, *, editor, version, **fields):
             source, version, _with_digest(fields), resource=RESOURCE, editor=editor
         )
         if "text" in changes:
-            claim_cases.recheck_source(source, old_text, old_sha256, editor=editor,
-                                       prepared=prepared)
+            claim_cases.recheck_source(
+                source, old_text, old_sha256, editor=editor, prepared=prepared
+            )
         return source
 
 
@@ -102,9 +102,13 @@ def restore_source(source_id, *, editor):
         source = versioning.get_deleted(Source, source_id)
         deleted_at = source.deleted_at
         versioning.restore(source, resource=RESOURCE, editor=editor)
-        deleted_with_it = (Claim.select().join(Speaker)
-                           .where(Claim.source == source, Claim.deleted_at == deleted_at,
-                                  Speaker.deleted_at.is_null()))
+        deleted_with_it = (
+            Claim.select()
+            .join(Speaker)
+            .where(
+                Claim.source == source, Claim.deleted_at == deleted_at, Speaker.deleted_at.is_null()
+            )
+        )
         for claim in deleted_with_it:
             versioning.restore(claim, resource=Resource.CLAIM.value, editor=editor)
         return source

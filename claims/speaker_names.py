@@ -25,7 +25,8 @@ import re
 import unicodedata
 
 # Words of a title or function written before a person's name.
-PERSON_ROLES = frozenset("""
+PERSON_ROLES = frozenset(
+    """
 president vice secretary minister deputy assistant undersecretary under spokesman spokeswoman
 spokesperson spokespeople col colonel gen general lt lieutenant sgt sergeant capt captain maj
 major adm admiral cmdr commander army navy air force marine marines sen senator rep
@@ -40,9 +41,11 @@ lawmaker legislator congressman congresswoman mp mep envoy negotiator adviser ad
 counsel prosecutor district u.s us uk eu un white house pentagon kremlin senior former acting
 top then interim regional national federal city county local police fire press communications
 campaign party opposition team club company group coalition military military's
-""".split())
+""".split()
+)
 # Titles that make the name after them a person's ("Army Col. Chris Garver").
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 president secretary minister spokesman spokeswoman spokesperson col colonel gen general lt
 lieutenant sgt sergeant capt captain maj major adm admiral cmdr commander sen senator rep
 representative gov governor mayor dr prof professor mr mrs ms chief director commissioner
@@ -50,9 +53,11 @@ ambassador judge justice chancellor speaker chairman chairwoman ceo founder offi
 lawyer attorney economist researcher rev reverend pope king queen prince princess sheikh emir
 councillor councilman councilwoman lawmaker congressman congresswoman mp envoy adviser
 advisor aide prosecutor sheriff inspector detective deputy
-""".split())
+""".split()
+)
 # Nouns that name a person by role when no name is given ("the spokesman").
-PERSON_NOUNS = frozenset("""
+PERSON_NOUNS = frozenset(
+    """
 spokesman spokeswoman spokesperson minister secretary president official analyst lawyer
 attorney economist researcher scientist doctor physician nurse mayor governor senator judge
 ambassador chief director commissioner commander officer colonel general captain chairman
@@ -61,8 +66,10 @@ spokesman's manager coach leader head adviser advisor aide envoy negotiator pros
 sheriff inspector detective owner worker farmer teacher student parent mother father
 woman man driver pilot engineer activist lawmaker legislator councillor councilman
 councilwoman candidate diplomat source historian author critic survivor victim official's
-""".split())
-GROUP_NOUNS = frozenset("""
+""".split()
+)
+GROUP_NOUNS = frozenset(
+    """
 officials residents witnesses analysts experts critics lawyers attorneys prosecutors
 investigators doctors nurses researchers scientists economists activists protesters
 protestors demonstrators lawmakers legislators senators diplomats sources observers
@@ -71,8 +78,10 @@ fighters survivors families neighbours neighbors locals villagers farmers worker
 staff teachers students parents people voters members authorities organizers organisers
 campaigners engineers pilots passengers parishioners shopkeepers owners scholars historians
 officers negotiators aides advisers advisors forecasters meteorologists inspectors
-""".split())
-ORGANIZATION_WORDS = frozenset("""
+""".split()
+)
+ORGANIZATION_WORDS = frozenset(
+    """
 ministry department agency office government company corporation corp inc ltd llc plc firm
 bank council committee commission board union party coalition alliance army military navy
 police court university institute foundation association federation organization
@@ -85,8 +94,10 @@ fbi cia nsa icrc unicef unhcr fda epa sec fed ecb irs nasa interfax tass xinhua 
 secretariat directorate inspectorate command headquarters airline airlines railway
 railways council's ministry's department's agency's chamber chambers consortium radio
 television tv broadcaster gazette courier daily channel magazine station wire
-""".split())
-COUNTRIES = frozenset("""
+""".split()
+)
+COUNTRIES = frozenset(
+    """
 russia iran iraq syria israel china japan india pakistan afghanistan turkey egypt jordan
 lebanon ukraine belarus poland germany france britain england scotland wales ireland italy
 spain portugal greece sweden norway finland denmark netherlands belgium austria switzerland
@@ -96,18 +107,31 @@ nigeria kenya ethiopia sudan libya tunisia algeria morocco yemen qatar kuwait ba
 saudi arabia emirates washington moscow tehran beijing london paris berlin kyiv kiev
 ankara damascus baghdad jerusalem brussels tokyo seoul pyongyang taiwan georgia armenia
 azerbaijan kazakhstan uzbekistan america us u.s uk u.k eu u.n un gaza hamas hezbollah
-taliban isis nato opec""".split())
+taliban isis nato opec""".split()
+)
 # Quantifiers dropped from a group's name: "some residents" is "residents".
-QUANTIFIERS = frozenset("""
+QUANTIFIERS = frozenset(
+    """
 some many several few two three four five six seven eight nine ten dozens hundreds
 thousands other others most all both numerous various
-""".split())
+""".split()
+)
 # Words after which a noun phrase's head is over: "the spokesman for the coalition",
 # "two diplomats familiar with the talks".
-POSTMODIFIERS = frozenset("for of at in with from on familiar close involved briefed speaking "
-                          "based working living who".split())
-PRONOUN_KINDS = {"he": "person", "she": "person", "him": "person", "her": "person",
-                 "it": "organization", "they": "group", "we": "group", "i": "person"}
+POSTMODIFIERS = frozenset(
+    "for of at in with from on familiar close involved briefed speaking "
+    "based working living who".split()
+)
+PRONOUN_KINDS = {
+    "he": "person",
+    "she": "person",
+    "him": "person",
+    "her": "person",
+    "it": "organization",
+    "they": "group",
+    "we": "group",
+    "i": "person",
+}
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
@@ -148,11 +172,11 @@ def strip_role(name):
             last_role = index
     if last_role == -1:
         return "", name.strip()
-    rest = tokens[last_role + 1:]
+    rest = tokens[last_role + 1 :]
     if not rest:
         return name.strip(), ""
     role_end = tokens[last_role].end()
-    return name[:role_end].strip(), name[rest[0].start():].strip()
+    return name[:role_end].strip(), name[rest[0].start() :].strip()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -230,8 +254,14 @@ def unique_match(name, speakers):
     """The one speaker among ``speakers`` (objects with ``name`` and ``aliases``) that
     ``name`` matches, preferring whole-name matches to surname-only ones; None when no
     speaker or more than one matches equally well."""
-    whole = [s for s in speakers if matches(name, s.name, ()) or any(
-        normalised(name) == normalised(a) or _bare(name) == _bare(a) for a in s.aliases or ())]
+    whole = [
+        s
+        for s in speakers
+        if matches(name, s.name, ())
+        or any(
+            normalised(name) == normalised(a) or _bare(name) == _bare(a) for a in s.aliases or ()
+        )
+    ]
     if len(whole) == 1:
         return whole[0]
     if whole:

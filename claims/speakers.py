@@ -157,18 +157,27 @@ def merge_speaker(speaker_id, *, into, editor):
         if merged.wikidata_id and target.wikidata_id not in (None, merged.wikidata_id):
             raise Conflict(
                 f"The speakers have different Wikidata ids ({merged.wikidata_id}, "
-                f"{target.wikidata_id}): they are not the same speaker.")
+                f"{target.wikidata_id}): they are not the same speaker."
+            )
         aliases = _unique_aliases(target.name, [*target.aliases, merged.name, *merged.aliases])
         wikidata_id = merged.wikidata_id or target.wikidata_id
         # The merged speaker becomes a redirect; its Wikidata id moves with it (the unique
         # index must see it once), so it is saved before the target.
-        versioning.save(merged, None, {"merged_into_id": target.id, "wikidata_id": None},
-                        resource=RESOURCE, editor=editor)
+        versioning.save(
+            merged,
+            None,
+            {"merged_into_id": target.id, "wikidata_id": None},
+            resource=RESOURCE,
+            editor=editor,
+        )
         versioning.save(
             target,
             None,
-            {"aliases": aliases, "search_names": _search_names(target.name, aliases),
-             "wikidata_id": wikidata_id},
+            {
+                "aliases": aliases,
+                "search_names": _search_names(target.name, aliases),
+                "wikidata_id": wikidata_id,
+            },
             resource=RESOURCE,
             editor=editor,
         )

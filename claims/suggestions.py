@@ -75,10 +75,17 @@ PLACEMENT_SCORE = 0.45
 CONTRADICTING = {"negation", "opposing_cue", "numbers_differ", "same_dispute_other_side"}
 OPPOSITE = {Stance.AFFIRMS.value: Stance.DENIES.value, Stance.DENIES.value: Stance.AFFIRMS.value}
 STRENGTH = {
-    "same_speaker": 0.3, "speaker_affiliation": 0.2,
-    "same_dispute_other_side": 0.5, "same_dispute_same_side": 0.5, "same_dispute": 0.35,
-    "negation": 0.3, "opposing_cue": 0.3, "numbers_differ": 0.35, "same_source": 0.1,
-    "numbers_agree": 0.25, "same_denial": 0.3,
+    "same_speaker": 0.3,
+    "speaker_affiliation": 0.2,
+    "same_dispute_other_side": 0.5,
+    "same_dispute_same_side": 0.5,
+    "same_dispute": 0.35,
+    "negation": 0.3,
+    "opposing_cue": 0.3,
+    "numbers_differ": 0.35,
+    "same_source": 0.1,
+    "numbers_agree": 0.25,
+    "same_denial": 0.3,
 }
 
 
@@ -111,38 +118,65 @@ class _Text:
         said = claim.text
         if claim.kind == ClaimKind.PARAPHRASE.value:
             said = wording.content(claim.text, claim.cue)
-        return cls(wording.terms(claim.text), wording.terms(said), said,
-                   wording.negated_terms(said), wording.negations(said),
-                   wording.opposing_cues(claim.text, claim.cue), quantities(said))
+        return cls(
+            wording.terms(claim.text),
+            wording.terms(said),
+            said,
+            wording.negated_terms(said),
+            wording.negations(said),
+            wording.opposing_cues(claim.text, claim.cue),
+            quantities(said),
+        )
 
 
 CLAIM_FIELDS = (
     Claim,
-    Speaker.id, Speaker.name, Speaker.kind, Speaker.aliases, Speaker.affiliation,
-    Source.id, Source.title, Source.publisher, Source.url, Source.published_at,
+    Speaker.id,
+    Speaker.name,
+    Speaker.kind,
+    Speaker.aliases,
+    Speaker.affiliation,
+    Source.id,
+    Source.title,
+    Source.publisher,
+    Source.url,
+    Source.published_at,
 )
 
 
 def _claims(condition):
-    return (Claim.select(*CLAIM_FIELDS).join_from(Claim, Speaker).join_from(Claim, Source)
-            .where(Claim.deleted_at.is_null(), condition))
+    return (
+        Claim.select(*CLAIM_FIELDS)
+        .join_from(Claim, Speaker)
+        .join_from(Claim, Source)
+        .where(Claim.deleted_at.is_null(), condition)
+    )
 
 
 def _related_ids(claim_id):
-    rows = (Relation.select(Relation.from_claim, Relation.to_claim)
-            .where(Relation.deleted_at.is_null(),
-                   (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id)).tuples())
+    rows = (
+        Relation.select(Relation.from_claim, Relation.to_claim)
+        .where(
+            Relation.deleted_at.is_null(),
+            (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
+        )
+        .tuples()
+    )
     return {one for pair in rows for one in pair} - {claim_id}
 
 
 def _positions(claim_id):
     """``{other claim id: [(dispute id, question, my stance, their stance)]}``."""
     mine, theirs = Position.alias(), Position.alias()
-    rows = (theirs.select(theirs.claim, Dispute.id, Dispute.question, mine.stance, theirs.stance)
-            .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
-            .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
-            .where(Dispute.deleted_at.is_null(), theirs.claim != claim_id)
-            .order_by(theirs.id).limit(DISPUTE_LIMIT).tuples())
+    rows = (
+        theirs.select(theirs.claim, Dispute.id, Dispute.question, mine.stance, theirs.stance)
+        .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
+        .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
+        .where(Dispute.deleted_at.is_null(), theirs.claim != claim_id)
+        .order_by(theirs.id)
+        .limit(DISPUTE_LIMIT)
+        .tuples()
+    )
     found = {}
     for other, dispute_id, question, my_stance, their_stance in rows:
         found.setdefault(other, []).append((dispute_id, question, my_stance, their_stance))
@@ -152,8 +186,10 @@ def _positions(claim_id):
 def _probe_terms(text):
     """The terms to look up: those of what is said before those of the attribution, names
     and longer words first."""
-    ranked = sorted(text.terms.items(), key=lambda item: (
-        item[0] not in text.said, not item[1][:1].isupper(), -len(item[0])))
+    ranked = sorted(
+        text.terms.items(),
+        key=lambda item: (item[0] not in text.said, not item[1][:1].isupper(), -len(item[0])),
+    )
     return [spelling for _, spelling in ranked[:TERM_PROBES]]
 
 
@@ -163,14 +199,18 @@ def _candidate_ids(probes, *, exclude, pools=()):
     is a condition on ``Claim`` that leaves claims out."""
     parts = []
     for index, spelling in enumerate(probes):
-        query, _ = search.ranked(Claim.select(Claim.id, Value(str(index)).alias("origin")),
-                                 spelling)
+        query, _ = search.ranked(
+            Claim.select(Claim.id, Value(str(index)).alias("origin")), spelling
+        )
         if query is not None:
             parts.append(query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT))
     for origin, condition, limit in pools:
-        parts.append(Claim.select(Claim.id, Value(origin).alias("origin"))
-                     .where(condition, Claim.deleted_at.is_null(), ~exclude)
-                     .order_by(Claim.id.desc()).limit(limit))
+        parts.append(
+            Claim.select(Claim.id, Value(origin).alias("origin"))
+            .where(condition, Claim.deleted_at.is_null(), ~exclude)
+            .order_by(Claim.id.desc())
+            .limit(limit)
+        )
     if not parts:
         return []
     union = None
@@ -183,15 +223,16 @@ def _candidate_ids(probes, *, exclude, pools=()):
 
 def _weights(candidates, probes):
     """Each probed term's weight, its rarity: 1 for a term no other claim has, falling with
-    the number of claims that have it, ``COMMON_WEIGHT`` from ``PROBE_LIMIT`` on. Absolute, not relative to
-    the number of stored claims: a term in ten claims tells as much in a newsroom's first
-    hundred claims as among millions."""
+    the number of claims that have it, ``COMMON_WEIGHT`` from ``PROBE_LIMIT`` on. Absolute,
+    not relative to the number of stored claims: a term in ten claims tells as much in a
+    newsroom's first hundred claims as among millions."""
     counts = [0] * len(probes)
     for _, origin in candidates:
         if origin.isdigit():
             counts[int(origin)] += 1
-    return [max(COMMON_WEIGHT, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT))
-            for count in counts]
+    return [
+        max(COMMON_WEIGHT, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT)) for count in counts
+    ]
 
 
 def _shortlist(candidates, weights, positions, excluded):
@@ -217,8 +258,7 @@ def _speakers_link(claim, other):
     for one, two in ((claim.speaker, other.speaker), (other.speaker, claim.speaker)):
         names = {two.name.casefold(), *(alias.casefold() for alias in two.aliases or ())}
         if one.affiliation and one.affiliation.casefold() in names:
-            return {"kind": "speaker_affiliation",
-                    "detail": f"{one.name} speaks for {two.name}"}
+            return {"kind": "speaker_affiliation", "detail": f"{one.name} speaks for {two.name}"}
     return None
 
 
@@ -228,8 +268,9 @@ def _term_weight(stem, known):
 
 def _content(mine, theirs, known):
     """``(similarity 0-1, shared stems best first, containment 0-1)`` of two claims' terms."""
-    shared = sorted(set(mine.terms) & set(theirs.terms),
-                    key=lambda stem: (-_term_weight(stem, known), stem))
+    shared = sorted(
+        set(mine.terms) & set(theirs.terms), key=lambda stem: (-_term_weight(stem, known), stem)
+    )
     if not shared:
         return 0.0, [], 0.0
     shared_weight = sum(_term_weight(stem, known) for stem in shared)
@@ -275,25 +316,36 @@ def _opposing(mine, theirs):
 def _contrast(claim, other, source_text):
     """The contrast word by which the source sets two speakers' claims against each other
     in one sentence ("While Russia has claimed ..., U.S. officials say ...")."""
-    if (source_text is None or claim.source_id != other.source_id
-            or claim.speaker_id == other.speaker_id
-            or claim.anchor_start is None or other.anchor_start is None):
+    if (
+        source_text is None
+        or claim.source_id != other.source_id
+        or claim.speaker_id == other.speaker_id
+        or claim.anchor_start is None
+        or other.anchor_start is None
+    ):
         return None
     first, second = sorted((claim, other), key=lambda c: c.anchor_start)
-    sentence = next((s for s in sentences(source_text)
-                     if s.start <= first.anchor_start < s.end), None)
+    sentence = next(
+        (s for s in sentences(source_text) if s.start <= first.anchor_start < s.end), None
+    )
     if sentence is None or second.anchor_start >= sentence.end:
         return None
-    between = source_text[sentence.start:first.anchor_start] + " … " + source_text[
-        first.anchor_end:second.anchor_start]
+    between = (
+        source_text[sentence.start : first.anchor_start]
+        + " … "
+        + source_text[first.anchor_end : second.anchor_start]
+    )
     word = wording.contrast_between(between)
     return f'the source sets them against each other: "{word}"' if word else None
 
 
 def _nearness(claim, other):
     """Claims of one source close to each other: the distance in characters, or None."""
-    if (claim.source_id != other.source_id or claim.anchor_start is None
-            or other.anchor_start is None):
+    if (
+        claim.source_id != other.source_id
+        or claim.anchor_start is None
+        or other.anchor_start is None
+    ):
         return None
     first, second = sorted((claim, other), key=lambda c: c.anchor_start)
     distance = max(0, second.anchor_start - first.anchor_end)
@@ -309,9 +361,14 @@ def _dispute_reasons(entries):
             kind = "same_dispute_same_side"
         else:
             kind = "same_dispute"
-        reasons.append({"kind": kind,
-                        "detail": f'"{question}": {my_stance} against {their_stance}'
-                        if kind != "same_dispute_same_side" else f'"{question}": both {my_stance}'})
+        reasons.append(
+            {
+                "kind": kind,
+                "detail": f'"{question}": {my_stance} against {their_stance}'
+                if kind != "same_dispute_same_side"
+                else f'"{question}": both {my_stance}',
+            }
+        )
     return reasons
 
 
@@ -327,18 +384,19 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
     theirs = texts.get(other.id) or _Text.of(other)
     similarity, shared, containment = _content(mine, theirs, known)
     shared_weight = sum(_term_weight(stem, known) for stem in shared)
-    about_the_same = ((len(shared) >= 2 and shared_weight >= SAME_THING_WEIGHT)
-                      or similarity >= SAME_THING_SIMILARITY)
+    about_the_same = (
+        len(shared) >= 2 and shared_weight >= SAME_THING_WEIGHT
+    ) or similarity >= SAME_THING_SIMILARITY
     reasons = []
     if shared_weight >= UNKNOWN_WEIGHT:
-        reasons.append({"kind": "shared_terms",
-                        "detail": ", ".join(mine.terms[stem] for stem in shared[:8])})
+        reasons.append(
+            {"kind": "shared_terms", "detail": ", ".join(mine.terms[stem] for stem in shared[:8])}
+        )
     speakers = _speakers_link(claim, other)
     if speakers:
         reasons.append(speakers)
     if about_the_same:
-        negating, negation = _negation(mine, theirs, set(mine.said) & set(theirs.said),
-                                       similarity)
+        negating, negation = _negation(mine, theirs, set(mine.said) & set(theirs.said), similarity)
         opposing_side, opposing = _opposing(mine, theirs)
         if negation and opposing and negating != opposing_side:
             # One denies what the other says is not so: they agree.
@@ -359,8 +417,14 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
                 reasons.append({"kind": "numbers_agree", "detail": f'"{a.text}" and "{b.text}"'})
     nearness = _nearness(claim, other)
     if nearness is not None and reasons:
-        reasons.append({"kind": "same_source", "detail": "next to each other in the source"
-                        if nearness < 3 else f"{nearness} characters apart in the source"})
+        reasons.append(
+            {
+                "kind": "same_source",
+                "detail": "next to each other in the source"
+                if nearness < 3
+                else f"{nearness} characters apart in the source",
+            }
+        )
     contrast = _contrast(claim, other, source_text)
     if contrast and not any(reason["kind"] == "opposing_cue" for reason in reasons):
         reasons.append({"kind": "opposing_cue", "detail": contrast})
@@ -391,17 +455,24 @@ def _load(claim_id):
 
 
 def _known(probes, weights):
-    return {wording.stem(wording.words(spelling)[0].norm): weight
-            for spelling, weight in zip(probes, weights, strict=True)}
+    return {
+        wording.stem(wording.words(spelling)[0].norm): weight
+        for spelling, weight in zip(probes, weights, strict=True)
+    }
 
 
 def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
     probes = _probe_terms(mine)
-    candidates = _candidate_ids(probes, exclude=(Claim.id == claim.id), pools=(
-        ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
-        ("source", Claim.source == claim.source_id, SOURCE_LIMIT)))
+    candidates = _candidate_ids(
+        probes,
+        exclude=(Claim.id == claim.id),
+        pools=(
+            ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
+            ("source", Claim.source == claim.source_id, SOURCE_LIMIT),
+        ),
+    )
     weights = _weights(candidates, probes)
     known = _known(probes, weights)
     positions = _positions(claim.id)
@@ -414,8 +485,14 @@ def suggest(claim):
     texts = {claim.id: mine}
     found = []
     for other in others:
-        suggestion = judge(claim, other, known=known, disputes=positions.get(other.id, ()),
-                           source_text=source_text, texts=texts)
+        suggestion = judge(
+            claim,
+            other,
+            known=known,
+            disputes=positions.get(other.id, ()),
+            source_text=source_text,
+            texts=texts,
+        )
         if suggestion is not None:
             found.append(suggestion)
     found.sort(key=lambda s: (-s.score, -s.id))
@@ -427,8 +504,11 @@ def suggestions_for(claim_id, *, limit, cursor=None):
     after = pages.decode_cursor(cursor, {"score": float, "id": int})
     found = suggest(_load(claim_id))
     if after:
-        found = [s for s in found
-                 if s.score < after["score"] or (s.score == after["score"] and s.id < after["id"])]
+        found = [
+            s
+            for s in found
+            if s.score < after["score"] or (s.score == after["score"] and s.id < after["id"])
+        ]
     more, found = found[limit:], found[:limit]
     next_cursor = None
     if more:
@@ -448,10 +528,18 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
     dispute.
     """
     placed_ids = Position.select(Position.claim).where(Position.dispute == dispute.id)
-    stances = dict(Position.select(Position.claim, Position.stance).join(Claim)
-                   .where(Position.dispute == dispute.id, Claim.deleted_at.is_null(),
-                          Position.stance.in_([Stance.AFFIRMS.value, Stance.DENIES.value]))
-                   .order_by(Position.id.desc()).limit(PLACED_LIMIT).tuples())
+    stances = dict(
+        Position.select(Position.claim, Position.stance)
+        .join(Claim)
+        .where(
+            Position.dispute == dispute.id,
+            Claim.deleted_at.is_null(),
+            Position.stance.in_([Stance.AFFIRMS.value, Stance.DENIES.value]),
+        )
+        .order_by(Position.id.desc())
+        .limit(PLACED_LIMIT)
+        .tuples()
+    )
     placed = list(_claims(Claim.id.in_(list(stances)))) if stances else []
     if not placed:
         return []
@@ -463,8 +551,9 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
         for stem, written in text.said.items():
             frequency[stem] = frequency.get(stem, 0) + 1
             spelling.setdefault(stem, written)
-    ranked = sorted(frequency, key=lambda stem: (-frequency[stem],
-                                                 not spelling[stem][:1].isupper(), -len(stem)))
+    ranked = sorted(
+        frequency, key=lambda stem: (-frequency[stem], not spelling[stem][:1].isupper(), -len(stem))
+    )
     probes = [spelling[stem] for stem in ranked[:TERM_PROBES]]
     candidates = _candidate_ids(probes, exclude=Claim.id.in_(placed_ids))
     weights = _weights(candidates, probes)
@@ -482,8 +571,13 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
             if suggestion.type == RelationType.CONTRADICTS.value:
                 stance = OPPOSITE[stance]
             if other.id not in best or suggestion.score > best[other.id]["score"]:
-                best[other.id] = {"claim": other, "stance": stance, "type": suggestion.type,
-                                  "score": suggestion.score, "reasons": suggestion.reasons,
-                                  "compared_with": claim.id}
+                best[other.id] = {
+                    "claim": other,
+                    "stance": stance,
+                    "type": suggestion.type,
+                    "score": suggestion.score,
+                    "reasons": suggestion.reasons,
+                    "compared_with": claim.id,
+                }
     found = sorted(best.values(), key=lambda entry: (-entry["score"], -entry["claim"].id))
     return found[:limit]

@@ -22,9 +22,9 @@ import json
 
 from peewee import JSONField
 
+from claims.db import database
 from claims.enums import Action, Audience, Resource, Visibility
 from claims.errors import Conflict, InvalidField, NotFound, StaleVersion
-from claims.db import database
 from claims.models import Change, utcnow
 
 
@@ -61,8 +61,10 @@ DIFF_EXCERPT = 500
 def _summary(text):
     if text is None:
         return None
-    return {"length": len(text),
-            "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()}
+    return {
+        "length": len(text),
+        "sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    }
 
 
 def _common_length(same, limit):
@@ -83,10 +85,15 @@ def _diff(old, new):
     old, new = old or "", new or ""
     limit = min(len(old), len(new))
     start = _common_length(lambda n: old[:n] == new[:n], limit)
-    end = _common_length(lambda n: old[len(old) - n:] == new[len(new) - n:], limit - start)
-    removed, inserted = old[start:len(old) - end], new[start:len(new) - end]
-    return {"at": start, "removed": removed[:DIFF_EXCERPT], "removed_length": len(removed),
-            "inserted": inserted[:DIFF_EXCERPT], "inserted_length": len(inserted)}
+    end = _common_length(lambda n: old[len(old) - n :] == new[len(new) - n :], limit - start)
+    removed, inserted = old[start : len(old) - end], new[start : len(new) - end]
+    return {
+        "at": start,
+        "removed": removed[:DIFF_EXCERPT],
+        "removed_length": len(removed),
+        "inserted": inserted[:DIFF_EXCERPT],
+        "inserted_length": len(inserted),
+    }
 
 
 def entry(old, new):
@@ -99,20 +106,26 @@ def entry(old, new):
 
 
 def record(resource, instance, action, editor, changes):
-    if resource == Resource.ANNOTATION.value and changes.get("visibility", (None,))[0] == (
-            Visibility.PUBLIC.value) and instance.visibility != Visibility.PUBLIC.value:
+    if (
+        resource == Resource.ANNOTATION.value
+        and changes.get("visibility", (None,))[0] == (Visibility.PUBLIC.value)
+        and instance.visibility != Visibility.PUBLIC.value
+    ):
         # Made internal: what it said while public is withdrawn from the public record too.
         Change.update(audience=Audience.EDITORS.value).where(
-            Change.resource == resource, Change.resource_id == instance.id).execute()
+            Change.resource == resource, Change.resource_id == instance.id
+        ).execute()
     Change.create(
         resource=resource,
         resource_id=instance.id,
         version=instance.version,
         action=action,
         editor=editor,
-        changes={field: entry(old, new)
-                 for field, (old, new) in changes.items()
-                 if field not in UNRECORDED},
+        changes={
+            field: entry(old, new)
+            for field, (old, new) in changes.items()
+            if field not in UNRECORDED
+        },
         audience=audience(resource, instance, changes),
     )
 
@@ -165,8 +178,7 @@ def changed_fields(instance, fields):
     }
 
 
-def save(instance, version, fields, *, resource, editor, action=Action.UPDATE.value,
-         also=None):
+def save(instance, version, fields, *, resource, editor, action=Action.UPDATE.value, also=None):
     """Write ``fields`` onto ``instance`` as its next version; return the changes made.
 
     ``version`` is the version the caller read (None only for changes the domain makes on
@@ -210,8 +222,7 @@ class Batch:
         self.model, self.names, self.rows = model, names, rows
 
     def __add__(self, other):
-        return Batch(self.model or other.model, self.names or other.names,
-                     self.rows + other.rows)
+        return Batch(self.model or other.model, self.names or other.names, self.rows + other.rows)
 
 
 def _db_value(column, value):
@@ -230,11 +241,20 @@ def batch_of(updates, *, resource):
             continue
         model, names = type(instance), list(fields)
         columns = [model._meta.fields[name] for name in names]
-        recorded = {field: {"old": plain(old), "new": plain(new)}
-                    for field, (old, new) in changes.items() if field not in UNRECORDED}
-        rows.append((instance.id, instance.version,
-                     [_db_value(column, fields[column.name]) for column in columns],
-                     json.dumps(recorded), audience(resource, instance, changes)))
+        recorded = {
+            field: {"old": plain(old), "new": plain(new)}
+            for field, (old, new) in changes.items()
+            if field not in UNRECORDED
+        }
+        rows.append(
+            (
+                instance.id,
+                instance.version,
+                [_db_value(column, fields[column.name]) for column in columns],
+                json.dumps(recorded),
+                audience(resource, instance, changes),
+            )
+        )
     return Batch(model, names, rows)
 
 
@@ -250,37 +270,58 @@ def save_batch(batch, *, resource, editor):
     model, param = batch.model, database.param
     columns = [model._meta.fields[name].column_name for name in batch.names]
     assignments = ", ".join(f"{_quote(column)} = {param}" for column in columns)
-    update = (f"UPDATE {_quote(model._meta.table_name)} SET {assignments}, "
-              f'"version" = "version" + 1, "updated_at" = {param} '
-              f'WHERE "id" = {param} AND "version" = {param}')
+    update = (
+        f"UPDATE {_quote(model._meta.table_name)} SET {assignments}, "
+        f'"version" = "version" + 1, "updated_at" = {param} '
+        f'WHERE "id" = {param} AND "version" = {param}'
+    )
     history = Change._meta
-    insert = (f"INSERT INTO {_quote(history.table_name)} "
-              f'("resource", "resource_id", "version", "action", "editor_id", "at", '
-              f'"changes", "audience") VALUES ({", ".join([param] * 8)})')
+    insert = (
+        f"INSERT INTO {_quote(history.table_name)} "
+        f'("resource", "resource_id", "version", "action", "editor_id", "at", '
+        f'"changes", "audience") VALUES ({", ".join([param] * 8)})'
+    )
     now = model.updated_at.db_value(utcnow())
     cursor = database.cursor()
-    cursor.executemany(update, [values + [now, row_id, version]
-                                for row_id, version, values, _, _ in batch.rows])
+    cursor.executemany(
+        update, [values + [now, row_id, version] for row_id, version, values, _, _ in batch.rows]
+    )
     if cursor.rowcount not in (-1, len(batch.rows)):
         raise StaleVersion(None)
-    cursor.executemany(insert, [
-        (resource, row_id, version + 1, Action.UPDATE.value, editor.id, now, changes, audience_)
-        for row_id, version, _, changes, audience_ in batch.rows
-    ])
+    cursor.executemany(
+        insert,
+        [
+            (resource, row_id, version + 1, Action.UPDATE.value, editor.id, now, changes, audience_)
+            for row_id, version, _, changes, audience_ in batch.rows
+        ],
+    )
 
 
 def create(model, fields, *, resource, editor):
     instance = model.create(**fields)
-    record(resource, instance, Action.CREATE.value, editor,
-           {k: (None, v) for k, v in fields.items()})
+    record(
+        resource, instance, Action.CREATE.value, editor, {k: (None, v) for k, v in fields.items()}
+    )
     return instance
 
 
 def soft_delete(instance, version, *, resource, editor, at=None):
-    save(instance, version, {"deleted_at": at or utcnow()}, resource=resource, editor=editor,
-         action=Action.DELETE.value)
+    save(
+        instance,
+        version,
+        {"deleted_at": at or utcnow()},
+        resource=resource,
+        editor=editor,
+        action=Action.DELETE.value,
+    )
 
 
 def restore(instance, *, resource, editor):
-    save(instance, None, {"deleted_at": None}, resource=resource, editor=editor,
-         action=Action.RESTORE.value)
+    save(
+        instance,
+        None,
+        {"deleted_at": None},
+        resource=resource,
+        editor=editor,
+        action=Action.RESTORE.value,
+    )

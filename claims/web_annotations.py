@@ -31,42 +31,58 @@ def annotation_collection(source_id, *, base_url):
     source = get_source(source_id)
     api = base_url.rstrip("/") + "/api/v1"
     target_source = source.url or f"{api}/sources/{source.id}"
-    rows = (Claim.live(Claim, Speaker.id, Speaker.name, Speaker.kind)
-            .join(Speaker)
-            .where(Claim.source == source.id, Claim.anchor_start.is_null(False))
-            .order_by(Claim.anchor_start, Claim.id))
+    rows = (
+        Claim.live(Claim, Speaker.id, Speaker.name, Speaker.kind)
+        .join(Speaker)
+        .where(Claim.source == source.id, Claim.anchor_start.is_null(False))
+        .order_by(Claim.anchor_start, Claim.id)
+    )
     items = []
     for claim in rows:
         speaker = claim.speaker
-        items.append({
-            "id": f"{api}/claims/{claim.id}",
-            "type": "Annotation",
-            "motivation": "highlighting",
-            "created": _iso(claim.created_at),
-            "modified": _iso(claim.updated_at),
-            "body": [
-                {
-                    "type": "TextualBody",
-                    "value": claim.text,
-                    "format": "text/plain",
-                    "purpose": "describing",
-                    "creator": {"id": f"{api}/speakers/{speaker.id}",
-                                "type": AGENT_TYPES.get(speaker.kind, "Agent"),
-                                "name": speaker.name},
-                },
-                {"type": "TextualBody", "value": f"quote:{claim.quote_status}",
-                 "purpose": "tagging"},
-            ],
-            "target": {
-                "source": target_source,
-                "selector": [
-                    {"type": "TextQuoteSelector", "exact": claim.anchor_exact or "",
-                     "prefix": claim.anchor_prefix or "", "suffix": claim.anchor_suffix or ""},
-                    {"type": "TextPositionSelector", "start": claim.anchor_start,
-                     "end": claim.anchor_end},
+        items.append(
+            {
+                "id": f"{api}/claims/{claim.id}",
+                "type": "Annotation",
+                "motivation": "highlighting",
+                "created": _iso(claim.created_at),
+                "modified": _iso(claim.updated_at),
+                "body": [
+                    {
+                        "type": "TextualBody",
+                        "value": claim.text,
+                        "format": "text/plain",
+                        "purpose": "describing",
+                        "creator": {
+                            "id": f"{api}/speakers/{speaker.id}",
+                            "type": AGENT_TYPES.get(speaker.kind, "Agent"),
+                            "name": speaker.name,
+                        },
+                    },
+                    {
+                        "type": "TextualBody",
+                        "value": f"quote:{claim.quote_status}",
+                        "purpose": "tagging",
+                    },
                 ],
-            },
-        })
+                "target": {
+                    "source": target_source,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": claim.anchor_exact or "",
+                            "prefix": claim.anchor_prefix or "",
+                            "suffix": claim.anchor_suffix or "",
+                        },
+                        {
+                            "type": "TextPositionSelector",
+                            "start": claim.anchor_start,
+                            "end": claim.anchor_end,
+                        },
+                    ],
+                },
+            }
+        )
     collection_id = f"{api}/sources/{source.id}/annotations.jsonld"
     return {
         "context": CONTEXT,  # "@context" once dumped

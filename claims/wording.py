@@ -28,7 +28,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 TOKENS = re.compile(r"(?:[A-Za-z]\.){2,}|\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)*")
 
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a about above after again against all almost also although am among an and any are aren't
 around as at be because been before being below between both but by can could did do does
 doing done down during each either else even ever every few for from further had has have
@@ -44,34 +45,78 @@ said say says saying told tell tells according added adding stated states statin
 claims claiming noted noting insisted insisting argued argues asserted explained reported
 reporters statement called calls calling confirmed confirms announced
 mr mrs ms dr
-""".split())
+""".split()
+)
 
-NEGATIONS = frozenset(
-    "not no never nobody nothing none neither nor cannot without n't".split())
+NEGATIONS = frozenset("not no never nobody nothing none neither nor cannot without n't".split())
 # Words after which "not"/"no" does not negate the content.
 NOT_NEGATING_AFTER = {"not": {"only", "just", "merely"}, "no": {"doubt", "matter"}}
 # Verbs whose negation is a refusal to answer, not a denial of the content.
 NON_ANSWERS = frozenset(
     "say comment confirm know disclose specify elaborate detail discuss reveal respond "
-    "answer identify speculate".split())
+    "answer identify speculate".split()
+)
 CLAUSE_BREAKS = frozenset(", ; : — – but and which who because although while".split())
 NEGATION_REACH = 6
 
 OPPOSING_CUES = (
-    "denied", "denies", "deny", "denying", "denial", "rejected", "rejects", "reject",
-    "rejecting", "dismissed", "dismisses", "dismissing", "refuted", "refutes", "disputed",
-    "disputes", "contradicted", "contested", "false", "untrue", "baseless", "groundless",
-    "unfounded", "fake", "incorrect", "inaccurate", "misleading", "wrong", "fabricated",
-    "there is no", "there was no", "there are no", "there were no", "no evidence",
-    "not true", "no truth", "nonsense", "lies", "lie", "myth", "rumours", "rumors",
-    "pushed back", "played down", "downplayed",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "denial",
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "refuted",
+    "refutes",
+    "disputed",
+    "disputes",
+    "contradicted",
+    "contested",
+    "false",
+    "untrue",
+    "baseless",
+    "groundless",
+    "unfounded",
+    "fake",
+    "incorrect",
+    "inaccurate",
+    "misleading",
+    "wrong",
+    "fabricated",
+    "there is no",
+    "there was no",
+    "there are no",
+    "there were no",
+    "no evidence",
+    "not true",
+    "no truth",
+    "nonsense",
+    "lies",
+    "lie",
+    "myth",
+    "rumours",
+    "rumors",
+    "pushed back",
+    "played down",
+    "downplayed",
 )
 _OPPOSING = re.compile(
-    r"\b(" + "|".join(re.escape(cue) for cue in sorted(OPPOSING_CUES, key=len, reverse=True))
-    + r")\b", re.IGNORECASE)
+    r"\b("
+    + "|".join(re.escape(cue) for cue in sorted(OPPOSING_CUES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 CONTRASTS = re.compile(
     r"\b(while|whereas|but|however|although|though|yet|in contrast|on the other hand|"
-    r"contrary to|disputed|denied|rejected)\b", re.IGNORECASE)
+    r"contrary to|disputed|denied|rejected)\b",
+    re.IGNORECASE,
+)
 
 
 class Word(NamedTuple):
@@ -95,11 +140,14 @@ def _normal(token):
 
 ATTRIBUTION_TAIL = (
     r"\b(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
-    r"yesterday))?(?:\s+that)?")
+    r"yesterday))?(?:\s+that)?"
+)
 REPORTING = re.compile(
     r"\b(?:said|says|say|told reporters|told|claimed|claims|claim|insisted|insists|added|"
     r"argued|argues|confirmed|confirms|denied|denies|stated|states|warned|warns|"
-    r"according to)" + ATTRIBUTION_TAIL, re.IGNORECASE)
+    r"according to)" + ATTRIBUTION_TAIL,
+    re.IGNORECASE,
+)
 MIN_CONTENT_WORDS = 3
 
 
@@ -113,7 +161,7 @@ def content(text, cue=None):
     match = match or REPORTING.search(text)
     if match is None:
         return text
-    after, before = text[match.end():], text[:match.start()]
+    after, before = text[match.end() :], text[: match.start()]
     if len(after.split()) >= MIN_CONTENT_WORDS:
         return after
     return before if len(before.split()) >= MIN_CONTENT_WORDS else text
@@ -127,8 +175,12 @@ def _token_words(token):
         parts = [(token, norm[:-3] or norm), ("", "n't")]
     found = []
     for spelling, part in parts:
-        is_term = (part not in STOP_WORDS and part not in NEGATIONS
-                   and not part[0].isdigit() and len(part) > 1)
+        is_term = (
+            part not in STOP_WORDS
+            and part not in NEGATIONS
+            and not part[0].isdigit()
+            and len(part) > 1
+        )
         if is_term and part.endswith("'s"):
             part = part[:-2]
         found.append(Word(spelling, part, stem(part) if is_term else None))
@@ -160,7 +212,8 @@ def contexts(text, reach=3):
     for index, word in enumerate(sequence):
         if word.stem and word.stem not in found:
             found[word.stem] = " ".join(
-                w.text for w in sequence[max(0, index - reach):index + 1] if w.text)
+                w.text for w in sequence[max(0, index - reach) : index + 1] if w.text
+            )
     return found
 
 
@@ -172,7 +225,7 @@ def negations(text):
     for index, word in enumerate(sequence):
         if word.norm not in NEGATIONS:
             continue
-        following = sequence[index + 1:index + 1 + NEGATION_REACH]
+        following = sequence[index + 1 : index + 1 + NEGATION_REACH]
         if following and following[0].norm in NOT_NEGATING_AFTER.get(word.norm, ()):
             continue
         if following and following[0].norm in ("longer",):
@@ -187,7 +240,7 @@ def negations(text):
                 stems.append(other.stem)
                 last = index + 1 + offset
         if stems:
-            phrase = sequence[max(0, index - 1):last + 1]
+            phrase = sequence[max(0, index - 1) : last + 1]
             found.append((" ".join(w.text for w in phrase if w.text), stems))
     return found
 

@@ -19,10 +19,16 @@ class AnnotationCreate(Contract):
     body = string(20_000, allow_none=True, metadata={"description": "Required for a note."})
     url = web_address(allow_none=True, metadata={"description": "Required for evidence."})
     rating = choice(Rating, allow_none=True, metadata={"description": "Verdicts only."})
-    rationale = string(20_000, allow_none=True, metadata={
-        "description": "Required for a verdict, and with every change of one."})
-    visibility = choice(Visibility, load_default=Visibility.INTERNAL.value, metadata={
-        "description": "internal annotations are never shown to anonymous readers."})
+    rationale = string(
+        20_000,
+        allow_none=True,
+        metadata={"description": "Required for a verdict, and with every change of one."},
+    )
+    visibility = choice(
+        Visibility,
+        load_default=Visibility.INTERNAL.value,
+        metadata={"description": "internal annotations are never shown to anonymous readers."},
+    )
 
 
 class AnnotationUpdate(Contract):

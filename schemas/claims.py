@@ -23,17 +23,26 @@ class ClaimCreate(Contract):
     speaker_id = identifier(required=True)
     source_id = identifier(required=True)
     kind = choice(ClaimKind, required=True)
-    text = string(MAX_CLAIM, required=True, metadata={
-        "description": "For a direct quote, exactly the quoted words."})
-    speaker_name_as_written = string(300, allow_none=True, metadata={
-        "description": "How the source named the speaker."})
+    text = string(
+        MAX_CLAIM,
+        required=True,
+        metadata={"description": "For a direct quote, exactly the quoted words."},
+    )
+    speaker_name_as_written = string(
+        300, allow_none=True, metadata={"description": "How the source named the speaker."}
+    )
     speaker_role = string(300, allow_none=True, metadata={"description": "The role at the time."})
     cue = string(100, allow_none=True, metadata={"description": "The attribution verb or phrase."})
     said_on = StrictDate(allow_none=True)
     tags = tag_list(50, 100)
-    anchor = fields.Nested(Span, allow_none=True, metadata={
-        "description": "Where the claim sits in the source text; found by the server when "
-                       "not given."})
+    anchor = fields.Nested(
+        Span,
+        allow_none=True,
+        metadata={
+            "description": "Where the claim sits in the source text; found by the server when "
+            "not given."
+        },
+    )
 
 
 class ClaimUpdate(ClaimCreate):
@@ -91,10 +100,15 @@ class Mention(Contract):
 
 class Attribution(Contract):
     status = fields.String(metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]})
-    mention = fields.Nested(Mention, allow_none=True, metadata={
-        "description": "Where the source names who says these words."})
-    speaker_id = fields.Integer(allow_none=True, metadata={
-        "description": "The speaker the mention names (this claim's, or another)."})
+    mention = fields.Nested(
+        Mention,
+        allow_none=True,
+        metadata={"description": "Where the source names who says these words."},
+    )
+    speaker_id = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The speaker the mention names (this claim's, or another)."},
+    )
 
 
 class ClaimOut(Stored):
@@ -111,14 +125,28 @@ class ClaimOut(Stored):
     tags = fields.List(fields.String())
     anchor = fields.Nested(Anchor, allow_none=True)
     quote_status = fields.String(metadata={"enum": QuoteStatus.values()})
-    quote_differences = fields.List(fields.Nested(Difference), allow_none=True, metadata={
-        "description": "For an altered quote: where the claim's words differ from the source's."})
-    quote_elisions = fields.List(fields.Nested(Elision), allow_none=True, metadata={
-        "description": "The spans of the source left out at the claim's elisions."})
-    context_warnings = fields.List(fields.Nested(ContextWarning), allow_none=True, metadata={
-        "description": "What the quoted words leave out that changes their meaning."})
-    attribution = fields.Nested(Attribution, allow_none=True, metadata={
-        "description": "Whether the source gives these words to this speaker."})
+    quote_differences = fields.List(
+        fields.Nested(Difference),
+        allow_none=True,
+        metadata={
+            "description": "For an altered quote: where the claim's words differ from the source's."
+        },
+    )
+    quote_elisions = fields.List(
+        fields.Nested(Elision),
+        allow_none=True,
+        metadata={"description": "The spans of the source left out at the claim's elisions."},
+    )
+    context_warnings = fields.List(
+        fields.Nested(ContextWarning),
+        allow_none=True,
+        metadata={"description": "What the quoted words leave out that changes their meaning."},
+    )
+    attribution = fields.Nested(
+        Attribution,
+        allow_none=True,
+        metadata={"description": "Whether the source gives these words to this speaker."},
+    )
 
 
 ClaimPage = page_of(ClaimOut)
@@ -131,8 +159,9 @@ class ClaimQuery(PageArgs):
     quote_status = choice(QuoteStatus)
     tag = string(100)
     rating = choice(Rating, metadata={"description": "The rating of the current verdict."})
-    dispute_id = identifier(strict=False, metadata={
-        "description": "Claims taking a position in this dispute."})
+    dispute_id = identifier(
+        strict=False, metadata={"description": "Claims taking a position in this dispute."}
+    )
     said_from = StrictDate()
     said_to = StrictDate()
     q = string(500, metadata={"description": "Full-text search; results ranked by relevance."})
@@ -149,8 +178,7 @@ class Via(Contract):
     question = fields.String()
     stance = fields.String(metadata={"description": "This claim's stance on the dispute."})
     opposing_stance = fields.String()
-    note = fields.String(allow_none=True, metadata={
-        "description": "The opposing position's note."})
+    note = fields.String(allow_none=True, metadata={"description": "The opposing position's note."})
 
 
 class Contradiction(Contract):
@@ -162,10 +190,15 @@ ContradictionPage = page_of(Contradiction)
 
 
 class Reason(Contract):
-    kind = fields.String(metadata={"description": (
-        "shared_terms, same_speaker, speaker_affiliation, negation, opposing_cue, "
-        "numbers_differ, numbers_agree, same_source, same_dispute_other_side, "
-        "same_dispute_same_side or same_dispute")})
+    kind = fields.String(
+        metadata={
+            "description": (
+                "shared_terms, same_speaker, speaker_affiliation, negation, opposing_cue, "
+                "numbers_differ, numbers_agree, same_source, same_dispute_other_side, "
+                "same_dispute_same_side or same_dispute"
+            )
+        }
+    )
     detail = fields.String(metadata={"description": "What the rule saw, for an editor to judge."})
 
 
@@ -180,10 +213,21 @@ SuggestionPage = page_of(Suggestion)
 
 
 class ClaimDetail(ClaimOut):
-    contradicted_by = fields.List(fields.Nested(Contradiction), metadata={
-        "description": "The first page of the claim's contradictions."})
-    contradicted_by_next_cursor = fields.String(allow_none=True, metadata={
-        "description": "Where GET .../contradictions?cursor= goes on; null when complete."})
+    contradicted_by = fields.List(
+        fields.Nested(Contradiction),
+        metadata={"description": "The first page of the claim's contradictions."},
+    )
+    contradicted_by_next_cursor = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Where GET .../contradictions?cursor= goes on; null when complete."
+        },
+    )
     relations = fields.List(fields.Nested(RelationOut))
-    verdict = fields.Nested(Verdict, allow_none=True, metadata={
-        "description": "The latest verdict (the latest public one for anonymous readers)."})
+    verdict = fields.Nested(
+        Verdict,
+        allow_none=True,
+        metadata={
+            "description": "The latest verdict (the latest public one for anonymous readers)."
+        },
+    )

@@ -84,9 +84,11 @@ class MaxBytes(validate.Validator):
 
 def web_address(**kwargs):
     """An absolute http(s) URL, storable and indexable."""
-    return fields.Url(schemes={"http", "https"},
-                      validate=[validate.Length(max=2000), Storable(), MaxBytes(2000)],
-                      **kwargs)
+    return fields.Url(
+        schemes={"http", "https"},
+        validate=[validate.Length(max=2000), Storable(), MaxBytes(2000)],
+        **kwargs,
+    )
 
 
 class StrictBoolean(fields.Boolean):
@@ -134,8 +136,9 @@ def choice(enum, **kwargs):
 
 
 def tag_list(max_items, max_length, **kwargs):
-    return fields.List(string(max_length, single_line=True),
-                       validate=validate.Length(max=max_items), **kwargs)
+    return fields.List(
+        string(max_length, single_line=True), validate=validate.Length(max=max_items), **kwargs
+    )
 
 
 class UtcDateTime(fields.DateTime):
@@ -149,7 +152,8 @@ class UtcDateTime(fields.DateTime):
 
 RFC3339 = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-    r"([Zz]|[+-][0-9]{2}:[0-9]{2})\Z")
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})\Z"
+)
 
 
 class DateOrTimestamp(fields.String):
@@ -192,11 +196,16 @@ class PageArgs(Contract):
 def page_of(item_schema):
     """The schema of one page of a list: ``{"items": [...], "next_cursor": ...}``."""
     name = item_schema.__name__.removesuffix("Out").removesuffix("Summary") + "Page"
-    return Contract.from_dict({
-        "items": fields.List(fields.Nested(item_schema)),
-        "next_cursor": fields.String(allow_none=True, metadata={
-            "description": "The cursor of the next page; null on the last one."}),
-    }, name=name)
+    return Contract.from_dict(
+        {
+            "items": fields.List(fields.Nested(item_schema)),
+            "next_cursor": fields.String(
+                allow_none=True,
+                metadata={"description": "The cursor of the next page; null on the last one."},
+            ),
+        },
+        name=name,
+    )
 
 
 class Problem(Schema):

@@ -8,8 +8,9 @@ from schemas.relations import RelationOut
 
 
 class DisputeCreate(Contract):
-    question = string(500, required=True, metadata={
-        "example": "Does Russia have a permanent base in Iran?"})
+    question = string(
+        500, required=True, metadata={"example": "Does Russia have a permanent base in Iran?"}
+    )
     description = string(5000, allow_none=True)
     status = choice(DisputeStatus, load_default=DisputeStatus.OPEN.value)
 
@@ -46,24 +47,30 @@ DisputePage = page_of(DisputeOut)
 
 class DisputeQuery(PageArgs):
     status = choice(DisputeStatus)
-    speaker_id = identifier(strict=False, metadata={
-        "description": "Disputes in which a claim of this speaker takes a position."})
+    speaker_id = identifier(
+        strict=False,
+        metadata={"description": "Disputes in which a claim of this speaker takes a position."},
+    )
     q = string(300, metadata={"description": "Words of the question or description."})
 
 
 class ComparedSpeaker(ClaimSpeaker):
-    role = fields.String(allow_none=True, metadata={
-        "description": "The speaker's role when the claim was made."})
-    name_as_written = fields.String(allow_none=True, metadata={
-        "description": "How the source named the speaker."})
+    role = fields.String(
+        allow_none=True, metadata={"description": "The speaker's role when the claim was made."}
+    )
+    name_as_written = fields.String(
+        allow_none=True, metadata={"description": "How the source named the speaker."}
+    )
 
 
 class ComparedClaim(Contract):
     """One claim on one side: what was said, by whom, where, and how well it checks out."""
 
     claim_id = fields.Integer()
-    date = fields.String(allow_none=True, metadata={
-        "description": "When it was said: said_on, else the source's publication date."})
+    date = fields.String(
+        allow_none=True,
+        metadata={"description": "When it was said: said_on, else the source's publication date."},
+    )
     speaker = fields.Nested(ComparedSpeaker)
     kind = fields.String()
     text = fields.String()
@@ -90,13 +97,17 @@ class Placement(Contract):
 
     claim = fields.Nested(ClaimOut)
     stance = fields.String(metadata={"enum": ["affirms", "denies"]})
-    type = fields.String(metadata={
-        "enum": ["repeats", "contradicts", "supports"],
-        "description": "How it bears on the placed claim it was compared with."})
+    type = fields.String(
+        metadata={
+            "enum": ["repeats", "contradicts", "supports"],
+            "description": "How it bears on the placed claim it was compared with.",
+        }
+    )
     score = fields.Float(metadata={"minimum": 0, "maximum": 1})
     reasons = fields.List(fields.Nested(Reason))
-    compared_with = fields.Integer(metadata={
-        "description": "The placed claim whose side (or the opposite) it would take."})
+    compared_with = fields.Integer(
+        metadata={"description": "The placed claim whose side (or the opposite) it would take."}
+    )
 
 
 class Comparison(Contract):
@@ -104,6 +115,10 @@ class Comparison(Contract):
     sides = fields.List(fields.Nested(Side))
     relations = fields.List(fields.Nested(RelationOut))
     dates = fields.Nested(DateSpan)
-    suggested = fields.List(fields.Nested(Placement), metadata={
-        "description": "Claims not yet placed that the rules of suggested links would put on "
-                       "a side, best first (at most 10)."})
+    suggested = fields.List(
+        fields.Nested(Placement),
+        metadata={
+            "description": "Claims not yet placed that the rules of suggested links would put on "
+            "a side, best first (at most 10)."
+        },
+    )

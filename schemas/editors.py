@@ -28,17 +28,24 @@ class Me(Contract):
 
 class Health(Contract):
     status = fields.String(required=True, metadata={"example": "ok"})
-    version = fields.String(required=True, metadata={
-        "description": "The service's release.", "example": "0.1.0"})
-    schema_version = fields.Integer(required=True, metadata={
-        "description": "The highest migration applied to the database.", "example": 4})
+    version = fields.String(
+        required=True, metadata={"description": "The service's release.", "example": "0.1.0"}
+    )
+    schema_version = fields.Integer(
+        required=True,
+        metadata={"description": "The highest migration applied to the database.", "example": 4},
+    )
 
 
 class IndexLinks(Contract):
-    docs = fields.String(required=True, metadata={
-        "description": "The API reference, for people.", "example": "/api/v1/docs"})
-    openapi = fields.String(required=True, metadata={
-        "description": "The OpenAPI 3 spec.", "example": "/api/v1/openapi.json"})
+    docs = fields.String(
+        required=True,
+        metadata={"description": "The API reference, for people.", "example": "/api/v1/docs"},
+    )
+    openapi = fields.String(
+        required=True,
+        metadata={"description": "The OpenAPI 3 spec.", "example": "/api/v1/openapi.json"},
+    )
     health = fields.String(required=True, metadata={"example": "/healthz"})
 
 
@@ -49,9 +56,12 @@ class Index(Contract):
 
 
 def token_days():
-    return fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=1, max=3650),
-                          metadata={"description": "Days until the token expires; without it, "
-                                                   "it never does."})
+    return fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=validate.Range(min=1, max=3650),
+        metadata={"description": "Days until the token expires; without it, it never does."},
+    )
 
 
 class EditorCreate(Contract):
@@ -66,8 +76,9 @@ class TokenReissue(Contract):
 
 class EditorUpdate(Contract):
     role = choice(Role)
-    active = StrictBoolean(metadata={
-        "description": "false deactivates the editor: its token stops working at once."})
+    active = StrictBoolean(
+        metadata={"description": "false deactivates the editor: its token stops working at once."}
+    )
 
 
 class EditorOut(Stored):

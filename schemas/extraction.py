@@ -35,8 +35,9 @@ class SpeakerMention(Contract):
 class ProposedSpeaker(Contract):
     """A stored speaker (``id``), or one to create (``id`` null, ``name`` and ``kind``)."""
 
-    id = fields.Integer(strict=True, allow_none=True, load_default=None,
-                        validate=validate.Range(min=1, max=MAX_INT))
+    id = fields.Integer(
+        strict=True, allow_none=True, load_default=None, validate=validate.Range(min=1, max=MAX_INT)
+    )
     name = string(300, single_line=True, metadata={"description": "Of a new speaker."})
     kind = choice(SpeakerKind, metadata={"description": "Of a new speaker."})
 
@@ -45,32 +46,48 @@ class ProposedSpeaker(Contract):
         if data.get("id") is None:
             for name in ("name", "kind"):
                 if not data.get(name):
-                    raise ValidationError("A new speaker (id null) needs a name and a kind.",
-                                          name)
+                    raise ValidationError("A new speaker (id null) needs a name and a kind.", name)
 
 
 class Candidate(Contract):
     kind = choice(ClaimKind, required=True)
-    text = string(MAX_CLAIM, required=True, metadata={
-        "description": "Direct quotes: exactly the words between the quotation marks; "
-                       "paraphrases: the span of the reporting sentence (or its part)."})
+    text = string(
+        MAX_CLAIM,
+        required=True,
+        metadata={
+            "description": "Direct quotes: exactly the words between the quotation marks; "
+            "paraphrases: the span of the reporting sentence (or its part)."
+        },
+    )
     start = _offset(allow_none=True, metadata={"description": "Offset into the source text."})
     end = _offset(allow_none=True)
     cue = string(100, allow_none=True, metadata={"example": "said"})
-    speaker_mention = fields.Nested(SpeakerMention, allow_none=True, metadata={
-        "description": "Where the source names the speaker, after following a pronoun or a "
-                       "description back to the name."})
+    speaker_mention = fields.Nested(
+        SpeakerMention,
+        allow_none=True,
+        metadata={
+            "description": "Where the source names the speaker, after following a pronoun or a "
+            "description back to the name."
+        },
+    )
     speaker = fields.Nested(ProposedSpeaker, required=True)
     speaker_role = string(300, allow_none=True)
-    speaker_name_warning = fields.String(allow_none=True, metadata={
-        "description": "The source's name for a stored speaker disagrees with it."})
+    speaker_name_warning = fields.String(
+        allow_none=True,
+        metadata={"description": "The source's name for a stored speaker disagrees with it."},
+    )
     said_on = StrictDate(allow_none=True)
-    reported_via = fields.Integer(strict=True, allow_none=True,
-                                  validate=validate.Range(min=0, max=MAX_ITEMS), metadata={
-        "description": "Index of the candidate whose speaker relays this one."})
+    reported_via = fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=validate.Range(min=0, max=MAX_ITEMS),
+        metadata={"description": "Index of the candidate whose speaker relays this one."},
+    )
     confidence = fields.Float(allow_none=True, validate=validate.Range(min=0, max=1))
-    recorded_claim_id = fields.Integer(allow_none=True, metadata={
-        "description": "A claim of the same span already stored, else null."})
+    recorded_claim_id = fields.Integer(
+        allow_none=True,
+        metadata={"description": "A claim of the same span already stored, else null."},
+    )
     tags = tag_list(50, 100)
 
     @validates_schema
@@ -87,8 +104,9 @@ class CandidateList(Contract):
 
 
 class Accepted(Contract):
-    items = fields.List(fields.Nested(Candidate), required=True,
-                        validate=validate.Length(min=1, max=MAX_ITEMS))
+    items = fields.List(
+        fields.Nested(Candidate), required=True, validate=validate.Length(min=1, max=MAX_ITEMS)
+    )
 
 
 class Skipped(Contract):
@@ -97,7 +115,11 @@ class Skipped(Contract):
 
 
 class AcceptedClaims(Contract):
-    items = fields.List(fields.Nested(ClaimOut), metadata={
-        "description": "The claims created, in the order of the request."})
-    skipped = fields.List(fields.Nested(Skipped), metadata={
-        "description": "Candidates already recorded, not created again."})
+    items = fields.List(
+        fields.Nested(ClaimOut),
+        metadata={"description": "The claims created, in the order of the request."},
+    )
+    skipped = fields.List(
+        fields.Nested(Skipped),
+        metadata={"description": "Candidates already recorded, not created again."},
+    )

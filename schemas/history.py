@@ -6,13 +6,19 @@ from schemas.editors import EditorRef
 
 
 class ChangedValue(Contract):
-    old = fields.Raw(allow_none=True, metadata={
-        "description": "The old value; for a text over 2,000 characters, its length and "
-                       "sha256."})
+    old = fields.Raw(
+        allow_none=True,
+        metadata={
+            "description": "The old value; for a text over 2,000 characters, its length and sha256."
+        },
+    )
     new = fields.Raw(allow_none=True, metadata={"description": "The new value, likewise."})
-    diff = fields.Dict(metadata={
-        "description": "Long texts only: where the change starts (at), what was removed and "
-                       "inserted (each cut to 500 characters) and their full lengths."})
+    diff = fields.Dict(
+        metadata={
+            "description": "Long texts only: where the change starts (at), what was removed and "
+            "inserted (each cut to 500 characters) and their full lengths."
+        }
+    )
 
 
 class ChangeOut(Contract):
@@ -23,8 +29,11 @@ class ChangeOut(Contract):
     action = fields.String(metadata={"enum": Action.values()})
     editor = fields.Nested(EditorRef)
     at = UtcDateTime()
-    changes = fields.Dict(keys=fields.String(), values=fields.Nested(ChangedValue), metadata={
-        "description": "Each changed field with its old and new value."})
+    changes = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(ChangedValue),
+        metadata={"description": "Each changed field with its old and new value."},
+    )
 
 
 ChangePage = page_of(ChangeOut)
@@ -32,5 +41,7 @@ ChangePage = page_of(ChangeOut)
 
 class ChangeQuery(PageArgs):
     since = QueryInteger(
-        load_default=0, validate=validate.Range(min=0, max=2**63 - 1),
-        metadata={"description": "The last seq already seen (0: from the start)."})
+        load_default=0,
+        validate=validate.Range(min=0, max=2**63 - 1),
+        metadata={"description": "The last seq already seen (0: from the start)."},
+    )

@@ -70,15 +70,26 @@ class SpeakerLine(SpeakerCreate):
     pass
 
 
-LINES = {"source": SourceLine(), "speaker": SpeakerLine(), "claim": ClaimLine(),
-         "relation": RelationLine(), "dispute": DisputeLine()}
+LINES = {
+    "source": SourceLine(),
+    "speaker": SpeakerLine(),
+    "claim": ClaimLine(),
+    "relation": RelationLine(),
+    "dispute": DisputeLine(),
+}
 
 
 class ImportReport(Contract):
     lines = fields.Integer(metadata={"description": "Lines read."})
-    created = fields.Dict(keys=fields.String(), values=fields.Integer(),
-                          metadata={"description": "Resources created, by kind."})
-    rejected = fields.List(fields.Dict(), metadata={
-        "description": "Each rejected line: {\"line\": number, \"reason\": text}."})
-    committed_through = fields.Integer(metadata={
-        "description": "The last line of the last committed batch."})
+    created = fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "Resources created, by kind."},
+    )
+    rejected = fields.List(
+        fields.Dict(),
+        metadata={"description": 'Each rejected line: {"line": number, "reason": text}.'},
+    )
+    committed_through = fields.Integer(
+        metadata={"description": "The last line of the last committed batch."}
+    )

@@ -91,8 +91,10 @@ class BothSides(Contract):
 
 class SelfContradictions(Contract):
     relations = fields.List(fields.Nested(ContradictingRelation))
-    disputes = fields.List(fields.Nested(BothSides), metadata={
-        "description": "Disputes in which the speaker's claims take both sides."})
+    disputes = fields.List(
+        fields.Nested(BothSides),
+        metadata={"description": "Disputes in which the speaker's claims take both sides."},
+    )
 
 
 class Scorecard(Contract):

@@ -5,8 +5,12 @@ from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_
 
 
 class RelationCreate(Contract):
-    from_claim_id = identifier(required=True, metadata={
-        "description": "The claim doing the contradicting, supporting, qualifying or repeating."})
+    from_claim_id = identifier(
+        required=True,
+        metadata={
+            "description": "The claim doing the contradicting, supporting, qualifying or repeating."
+        },
+    )
     to_claim_id = identifier(required=True)
     type = choice(RelationType, required=True)
     rationale = string(5000, allow_none=True)

@@ -26,9 +26,12 @@ class SourceCreate(Contract):
         allow_none=True, metadata={"description": "A date or an RFC 3339 timestamp."}
     )
     language = fields.String(
-        validate=[validate.Length(max=35),
-                  validate.Regexp(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*(?!\n)$",
-                                  error="Not a BCP 47 tag.")],
+        validate=[
+            validate.Length(max=35),
+            validate.Regexp(
+                r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*(?!\n)$", error="Not a BCP 47 tag."
+            ),
+        ],
         metadata={"description": "BCP 47 language tag; `en` when not given."},
     )
     text = string(MAX_TEXT, min_length=0, allow_none=True)

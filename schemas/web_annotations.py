@@ -33,8 +33,9 @@ class WebBody(Contract):
     value = fields.String()
     format = fields.String()
     purpose = fields.String()
-    creator = fields.Nested(WebAgent, metadata={
-        "description": "The speaker: the author of the quoted words."})
+    creator = fields.Nested(
+        WebAgent, metadata={"description": "The speaker: the author of the quoted words."}
+    )
 
 
 class WebAnnotation(Contract):

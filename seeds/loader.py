@@ -29,8 +29,14 @@ def load():
     """Load what is missing; return a one-line report of what was created."""
     data = fixture()
     editor = system_editor(SYSTEM_EDITOR)
-    created = {"sources": 0, "speakers": 0, "claims": 0, "disputes": 0, "positions": 0,
-               "relations": 0}
+    created = {
+        "sources": 0,
+        "speakers": 0,
+        "claims": 0,
+        "disputes": 0,
+        "positions": 0,
+        "relations": 0,
+    }
 
     source = Source.live().where(Source.url == data["source"]["url"]).first()
     if source is None:
@@ -40,8 +46,11 @@ def load():
     speaker_ids = {}
     for entry in data["speakers"]:
         fields = {k: v for k, v in entry.items() if k != "key"}
-        speaker = Speaker.live().where(
-            Speaker.name == fields["name"], Speaker.merged_into.is_null()).first()
+        speaker = (
+            Speaker.live()
+            .where(Speaker.name == fields["name"], Speaker.merged_into.is_null())
+            .first()
+        )
         if speaker is None:
             speaker = speakers.create_speaker(editor=editor, **fields)
             created["speakers"] += 1
@@ -51,35 +60,52 @@ def load():
     for entry in data["claims"]:
         fields = {k: v for k, v in entry.items() if k not in ("key", "speaker")}
         speaker_id = speaker_ids[entry["speaker"]]
-        claim = Claim.live().where(
-            Claim.source == source.id, Claim.speaker == speaker_id, Claim.text == fields["text"]
-        ).first()
+        claim = (
+            Claim.live()
+            .where(
+                Claim.source == source.id, Claim.speaker == speaker_id, Claim.text == fields["text"]
+            )
+            .first()
+        )
         if claim is None:
-            claim = claims.record_claim(editor=editor, speaker_id=speaker_id,
-                                        source_id=source.id, **fields)
+            claim = claims.record_claim(
+                editor=editor, speaker_id=speaker_id, source_id=source.id, **fields
+            )
             created["claims"] += 1
         claim_ids[entry["key"]] = claim.id
 
     for entry in data["disputes"]:
         dispute = Dispute.live().where(Dispute.question == entry["question"]).first()
         if dispute is None:
-            dispute = disputes.open_dispute(editor=editor, question=entry["question"],
-                                            description=entry["description"],
-                                            status=entry["status"])
+            dispute = disputes.open_dispute(
+                editor=editor,
+                question=entry["question"],
+                description=entry["description"],
+                status=entry["status"],
+            )
             created["disputes"] += 1
         for position in entry["positions"]:
             claim_id = claim_ids[position["claim"]]
-            if not Position.select().where(Position.dispute == dispute.id,
-                                           Position.claim == claim_id).exists():
-                dispute = disputes.take_position(dispute.id, claim_id, editor=editor,
-                                                 version=None, stance=position["stance"])
+            if (
+                not Position.select()
+                .where(Position.dispute == dispute.id, Position.claim == claim_id)
+                .exists()
+            ):
+                dispute = disputes.take_position(
+                    dispute.id, claim_id, editor=editor, version=None, stance=position["stance"]
+                )
                 created["positions"] += 1
 
     for entry in data["relations"]:
         from_id, to_id = claim_ids[entry["from"]], claim_ids[entry["to"]]
         key = relations.pair_key(entry["type"], from_id, to_id)
         if not Relation.live().where(Relation.pair_key == key).exists():
-            relations.relate(editor=editor, from_claim_id=from_id, to_claim_id=to_id,
-                             type=entry["type"], rationale=entry["rationale"])
+            relations.relate(
+                editor=editor,
+                from_claim_id=from_id,
+                to_claim_id=to_id,
+                type=entry["type"],
+                rationale=entry["rationale"],
+            )
             created["relations"] += 1
     return ", ".join(f"{count} {noun} created" for noun, count in created.items())

@@ -63,7 +63,7 @@ def db(request, database_url):
     """
     if not POSTGRES_URL:
         template = request.getfixturevalue("migrated_sqlite")
-        shutil.copyfile(template, database_url[len("sqlite:///"):])
+        shutil.copyfile(template, database_url[len("sqlite:///") :])
     engine = open_database(database_url)
     migrate()
     yield engine

@@ -6,7 +6,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 
@@ -27,7 +26,9 @@ class Server:
         self.process = subprocess.Popen(
             gunicorn_argv(f"127.0.0.1:{self.port}", workers, "--graceful-timeout", "2"),
             env={**os.environ, "CLAIMS_DATABASE_URL": database_url},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

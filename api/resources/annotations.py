@@ -18,8 +18,12 @@ from schemas.annotations import (
     AnnotationUpdate,
 )
 
-blp = Blueprint("annotations", __name__, url_prefix="/api/v1",
-                description="Editors' notes, evidence and verdicts on claims.")
+blp = Blueprint(
+    "annotations",
+    __name__,
+    url_prefix="/api/v1",
+    description="Editors' notes, evidence and verdicts on claims.",
+)
 ID = "<id:annotation_id>"
 CLAIM_ID = "<id:claim_id>"
 
@@ -57,8 +61,11 @@ class Annotation(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, annotation_id):
         """Change an annotation (its author or an admin); a verdict's change needs a rationale"""
-        return tagged(annotations.update_annotation(
-            annotation_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            annotations.update_annotation(
+                annotation_id, editor=g.editor, version=expected_version(), **fields
+            )
+        )
 
     @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)

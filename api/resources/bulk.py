@@ -9,21 +9,31 @@ from claims import bulk, exports
 from claims.enums import Role
 from schemas.imports import ImportReport
 
-blp = Blueprint("bulk", __name__, url_prefix="/api/v1",
-                description="Bulk import and export as NDJSON, one resource per line.")
+blp = Blueprint(
+    "bulk",
+    __name__,
+    url_prefix="/api/v1",
+    description="Bulk import and export as NDJSON, one resource per line.",
+)
 # One JSON object per line: described as the array of those objects.
-NDJSON_BODY = {"content": {NDJSON: {"schema": {"type": "array",
-                                               "items": {"type": "object"}}}}}
+NDJSON_BODY = {"content": {NDJSON: {"schema": {"type": "array", "items": {"type": "object"}}}}}
 
 
 @blp.route("/import")
 class Import(MethodView):
     @needs(blp, Role.EDITOR)
-    @blp.doc(requestBody={**NDJSON_BODY, "required": True, "description": (
-        "One JSON object per line: {\"resource\": \"source\"|\"speaker\"|\"claim\"|"
-        "\"relation\"|\"dispute\", \"key\": optional client key, ...the create fields}; "
-        "later lines may name earlier ones by key (speaker_key, source_key, "
-        "from_claim_key, to_claim_key, a position's claim_key).")})
+    @blp.doc(
+        requestBody={
+            **NDJSON_BODY,
+            "required": True,
+            "description": (
+                'One JSON object per line: {"resource": "source"|"speaker"|"claim"|'
+                '"relation"|"dispute", "key": optional client key, ...the create fields}; '
+                "later lines may name earlier ones by key (speaker_key, source_key, "
+                "from_claim_key, to_claim_key, a position's claim_key)."
+            ),
+        }
+    )
     @blp.response(200, ImportReport)
     @problems(blp, (400, 401, 403, 415, 500, 503))
     def post(self):
@@ -35,10 +45,10 @@ class Import(MethodView):
 @blp.route("/export")
 class Export(MethodView):
     @needs(blp, Role.EDITOR)
-    @blp.doc(responses={"200": {"description": "Every live resource, one per line.",
-                                **NDJSON_BODY}})
+    @blp.doc(
+        responses={"200": {"description": "Every live resource, one per line.", **NDJSON_BODY}}
+    )
     @problems(blp, (401, 403, 500, 503))
     def get(self):
         """Export every live resource as NDJSON lines that the import takes back (editor)"""
-        return Response(stream_with_context(to_ndjson(exports.export_lines())),
-                        mimetype=NDJSON)
+        return Response(stream_with_context(to_ndjson(exports.export_lines())), mimetype=NDJSON)

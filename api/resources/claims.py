@@ -23,8 +23,12 @@ from schemas.claims import (
 from schemas.common import PageArgs
 from schemas.records import ClaimReview
 
-blp = Blueprint("claims", __name__, url_prefix="/api/v1/claims",
-                description="Attributed statements, anchored and checked in their sources.")
+blp = Blueprint(
+    "claims",
+    __name__,
+    url_prefix="/api/v1/claims",
+    description="Attributed statements, anchored and checked in their sources.",
+)
 ID = "<id:claim_id>"
 JSON_LD = "application/ld+json"
 
@@ -62,8 +66,9 @@ class Claim(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, claim_id):
         """Change a claim (editor); a new text, kind, source or anchor is checked again"""
-        return tagged(claims.update_claim(
-            claim_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            claims.update_claim(claim_id, editor=g.editor, version=expected_version(), **fields)
+        )
 
     @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
@@ -110,8 +115,10 @@ class ClaimReviewExport(MethodView):
     def get(self, claim_id):
         """Export the latest public verdict as schema.org ClaimReview (JSON-LD)"""
         review = claimreview.claim_review(
-            claim_id, publisher_name=current_app.config["PUBLISHER_NAME"],
-            publisher_url=current_app.config["PUBLISHER_URL"])
+            claim_id,
+            publisher_name=current_app.config["PUBLISHER_NAME"],
+            publisher_url=current_app.config["PUBLISHER_URL"],
+        )
         response = jsonify(ClaimReview().dump(review))
         response.mimetype = JSON_LD
         return response

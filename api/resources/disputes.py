@@ -20,8 +20,12 @@ from schemas.disputes import (
     PositionIn,
 )
 
-blp = Blueprint("disputes", __name__, url_prefix="/api/v1/disputes",
-                description="Disputed points and the claims that take a position on them.")
+blp = Blueprint(
+    "disputes",
+    __name__,
+    url_prefix="/api/v1/disputes",
+    description="Disputed points and the claims that take a position on them.",
+)
 ID = "<id:dispute_id>"
 CLAIM_ID = "<id:claim_id>"
 
@@ -59,8 +63,11 @@ class Dispute(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, dispute_id):
         """Change a dispute's question, description or status (editor)"""
-        return tagged(disputes.update_dispute(
-            dispute_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            disputes.update_dispute(
+                dispute_id, editor=g.editor, version=expected_version(), **fields
+            )
+        )
 
     @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)
@@ -88,16 +95,22 @@ class DisputePosition(MethodView):
     @problems(blp, UPDATE)
     def put(self, fields, dispute_id, claim_id):
         """Set a claim's position on the dispute (editor); If-Match is the dispute's ETag"""
-        return tagged(disputes.take_position(
-            dispute_id, claim_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            disputes.take_position(
+                dispute_id, claim_id, editor=g.editor, version=expected_version(), **fields
+            )
+        )
 
     @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(200, DisputeOut, headers=ETAG_HEADER)
     @problems(blp, DELETE)
     def delete(self, dispute_id, claim_id):
         """Remove a claim's position from the dispute (editor); answers with the dispute"""
-        return tagged(disputes.drop_position(
-            dispute_id, claim_id, editor=g.editor, version=expected_version()))
+        return tagged(
+            disputes.drop_position(
+                dispute_id, claim_id, editor=g.editor, version=expected_version()
+            )
+        )
 
 
 @blp.route(f"/{ID}/comparison")

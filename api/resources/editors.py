@@ -20,8 +20,12 @@ from schemas.editors import (
     TokenReissue,
 )
 
-blp = Blueprint("editors", __name__, url_prefix="/api/v1/editors",
-                description="The people who use the API, and their roles (admins only).")
+blp = Blueprint(
+    "editors",
+    __name__,
+    url_prefix="/api/v1/editors",
+    description="The people who use the API, and their roles (admins only).",
+)
 ID = "<id:editor_id>"
 
 
@@ -61,8 +65,9 @@ class Editor(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, editor_id):
         """Change an editor's role, or deactivate it with active=false (admin)"""
-        return tagged(editors.update_editor(
-            editor_id, by=g.editor, version=expected_version(), **fields))
+        return tagged(
+            editors.update_editor(editor_id, by=g.editor, version=expected_version(), **fields)
+        )
 
 
 @blp.route(f"/{ID}/token")

@@ -10,9 +10,12 @@ from claims import candidates, sources
 from claims.enums import Role
 from schemas.extraction import Accepted, AcceptedClaims, CandidateList
 
-blp = Blueprint("extraction", __name__, url_prefix="/api/v1/sources",
-                description="The attributed statements found in a source's text, for an "
-                            "editor to accept.")
+blp = Blueprint(
+    "extraction",
+    __name__,
+    url_prefix="/api/v1/sources",
+    description="The attributed statements found in a source's text, for an editor to accept.",
+)
 ID = "<id:source_id>"
 
 
@@ -43,12 +46,12 @@ class SourceExtractionAccept(MethodView):
     @source_first
     @blp.arguments(Accepted)
     @blp.response(201, AcceptedClaims)
-    @blp.alt_response(200, schema=AcceptedClaims,
-                      description="Nothing new: every candidate was recorded already.")
+    @blp.alt_response(
+        200, schema=AcceptedClaims, description="Nothing new: every candidate was recorded already."
+    )
     @problems(blp, ACTION)
     def post(self, body, source_id):
         """Record accepted candidates as claims, in one step (editor); 200 when all were
         recorded already"""
-        created, skipped = candidates.accept_candidates(source_id, body["items"],
-                                                        editor=g.editor)
+        created, skipped = candidates.accept_candidates(source_id, body["items"], editor=g.editor)
         return {"items": created, "skipped": skipped}, 201 if created else 200

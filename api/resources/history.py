@@ -11,8 +11,12 @@ from claims import history
 from schemas.common import PageArgs
 from schemas.history import ChangePage, ChangeQuery
 
-blp = Blueprint("history", __name__, url_prefix="/api/v1",
-                description="Every version of every resource, and every change in commit order.")
+blp = Blueprint(
+    "history",
+    __name__,
+    url_prefix="/api/v1",
+    description="Every version of every resource, and every change in commit order.",
+)
 ID = "<id:resource_id>"
 
 
@@ -41,4 +45,3 @@ class Changes(MethodView):
     def get(self, args):
         """Follow every change in commit order: ask again with since=<last seq seen>"""
         return page_response(history.changes(viewer=g.editor, **args))
-

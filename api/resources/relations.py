@@ -18,9 +18,12 @@ from schemas.relations import (
     RelationUpdate,
 )
 
-blp = Blueprint("relations", __name__, url_prefix="/api/v1/relations",
-                description="Typed links between claims: contradicts, supports, qualifies, "
-                            "repeats.")
+blp = Blueprint(
+    "relations",
+    __name__,
+    url_prefix="/api/v1/relations",
+    description="Typed links between claims: contradicts, supports, qualifies, repeats.",
+)
 ID = "<id:relation_id>"
 
 
@@ -57,8 +60,11 @@ class Relation(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, relation_id):
         """Change a relation's rationale (editor)"""
-        return tagged(relations.update_relation(
-            relation_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            relations.update_relation(
+                relation_id, editor=g.editor, version=expected_version(), **fields
+            )
+        )
 
     @needs(blp, Role.EDITOR, if_match=True)
     @blp.response(204)

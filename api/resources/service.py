@@ -54,12 +54,15 @@ class Health(MethodView):
             state = schema_state()
         except DatabaseError as error:
             log.warning("Health check: the database does not answer: %s", first_line(error))
-            return problem(503, "The database does not answer.", extensions=versions,
-                           headers={"Retry-After": "5"})
+            return problem(
+                503,
+                "The database does not answer.",
+                extensions=versions,
+                headers={"Retry-After": "5"},
+            )
         versions["schema_version"] = state.version
         if not state.current:
-            return problem(503, f"The service is not ready: {state.advice()}.",
-                           extensions=versions)
+            return problem(503, f"The service is not ready: {state.advice()}.", extensions=versions)
         return {"status": "ok", **versions}
 
 

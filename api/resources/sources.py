@@ -13,8 +13,12 @@ from claims.enums import Role
 from schemas.sources import SourceCreate, SourceOut, SourcePage, SourceQuery, SourceUpdate
 from schemas.web_annotations import WebAnnotationCollection
 
-blp = Blueprint("sources", __name__, url_prefix="/api/v1/sources",
-                description="Where claims appeared: articles, transcripts, posts.")
+blp = Blueprint(
+    "sources",
+    __name__,
+    url_prefix="/api/v1/sources",
+    description="Where claims appeared: articles, transcripts, posts.",
+)
 ID = "<id:source_id>"
 JSON_LD = "application/ld+json"
 
@@ -52,8 +56,9 @@ class Source(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, source_id):
         """Change a source (editor); a new text re-anchors its claims"""
-        return tagged(sources.update_source(
-            source_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            sources.update_source(source_id, editor=g.editor, version=expected_version(), **fields)
+        )
 
     @needs(blp, Role.ADMIN, if_match=True)
     @blp.response(204)
@@ -79,8 +84,7 @@ class SourceWebAnnotations(MethodView):
     @problems(blp, READ)
     def get(self, source_id):
         """Export the source's claims as a W3C Web Annotation AnnotationCollection (JSON-LD)"""
-        collection = web_annotations.annotation_collection(source_id,
-                                                           base_url=request.host_url)
+        collection = web_annotations.annotation_collection(source_id, base_url=request.host_url)
         response = jsonify(WebAnnotationCollection().dump(collection))
         response.mimetype = JSON_LD
         return response

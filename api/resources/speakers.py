@@ -20,8 +20,12 @@ from schemas.speakers import (
     SpeakerUpdate,
 )
 
-blp = Blueprint("speakers", __name__, url_prefix="/api/v1/speakers",
-                description="Who made claims: people, organizations, groups.")
+blp = Blueprint(
+    "speakers",
+    __name__,
+    url_prefix="/api/v1/speakers",
+    description="Who made claims: people, organizations, groups.",
+)
 ID = "<id:speaker_id>"
 
 
@@ -58,8 +62,11 @@ class Speaker(MethodView):
     @problems(blp, UPDATE)
     def patch(self, fields, speaker_id):
         """Change a speaker (editor)"""
-        return tagged(speakers.update_speaker(
-            speaker_id, editor=g.editor, version=expected_version(), **fields))
+        return tagged(
+            speakers.update_speaker(
+                speaker_id, editor=g.editor, version=expected_version(), **fields
+            )
+        )
 
     @needs(blp, Role.ADMIN, if_match=True)
     @blp.response(204)

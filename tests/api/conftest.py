@@ -59,8 +59,13 @@ def make_speaker(client, tokens):
 @pytest.fixture
 def make_claim(client, tokens):
     def make(source, speaker, **fields):
-        body = {"source_id": source["id"], "speaker_id": speaker["id"], "kind": "paraphrase",
-                "text": "Something was said.", **fields}
+        body = {
+            "source_id": source["id"],
+            "speaker_id": speaker["id"],
+            "kind": "paraphrase",
+            "text": "Something was said.",
+            **fields,
+        }
         return _created(client.post(CLAIMS, json=body, headers=auth(tokens["editor"])))
 
     return make
@@ -68,8 +73,12 @@ def make_claim(client, tokens):
 
 @pytest.fixture
 def source(make_source):
-    return make_source(title="Pothole promises", publisher="City Desk",
-                       url="https://news.example/potholes", text=TEXT)
+    return make_source(
+        title="Pothole promises",
+        publisher="City Desk",
+        url="https://news.example/potholes",
+        text=TEXT,
+    )
 
 
 @pytest.fixture
@@ -85,8 +94,9 @@ def claim(make_claim, source, speaker):
 @pytest.fixture
 def world(client, tokens, source, speaker, claim):
     """A client, a token per role, and one source, speaker and claim."""
-    return SimpleNamespace(client=client, tokens=tokens, source=source, speaker=speaker,
-                           claim=claim)
+    return SimpleNamespace(
+        client=client, tokens=tokens, source=source, speaker=speaker, claim=claim
+    )
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ VERDICT = {"kind": "verdict", "rating": "false", "rationale": "The budget covers
 
 
 def annotate(w, body, token=None):
-    return w.client.post(f"{CLAIMS}/{w.claim['id']}/annotations", json=body,
-                         headers=auth(token or w.tokens["editor"]))
+    return w.client.post(
+        f"{CLAIMS}/{w.claim['id']}/annotations",
+        json=body,
+        headers=auth(token or w.tokens["editor"]),
+    )
 
 
 def annotated(w, body, token=None):
@@ -53,19 +56,22 @@ def test_an_annotation_is_internal_unless_made_public(world):
     assert annotated(world, NOTE)["visibility"] == "internal"
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"kind": "verdict", "rating": "false"}, "rationale"),
-    ({"kind": "verdict", "rationale": "No rating given."}, "rating"),
-    ({"kind": "verdict", "rating": "wrong", "rationale": "Off the scale."}, "rating"),
-    ({"kind": "evidence", "body": "No link."}, "url"),
-    ({"kind": "evidence", "url": "ftp://city.example/budget.pdf"}, "url"),
-    ({"kind": "note", "body": "Rated note.", "rating": "true"}, "rating"),
-    ({"kind": "evidence", "url": "https://city.example/a", "rating": "false"}, "rating"),
-    ({"kind": "note"}, "body"),
-    ({"kind": "memo", "body": "Unknown kind."}, "kind"),
-    ({**NOTE, "visibility": "secret"}, "visibility"),
-    ({**NOTE, "author": {"id": 1, "name": "Someone else"}}, "author"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"kind": "verdict", "rating": "false"}, "rationale"),
+        ({"kind": "verdict", "rationale": "No rating given."}, "rating"),
+        ({"kind": "verdict", "rating": "wrong", "rationale": "Off the scale."}, "rating"),
+        ({"kind": "evidence", "body": "No link."}, "url"),
+        ({"kind": "evidence", "url": "ftp://city.example/budget.pdf"}, "url"),
+        ({"kind": "note", "body": "Rated note.", "rating": "true"}, "rating"),
+        ({"kind": "evidence", "url": "https://city.example/a", "rating": "false"}, "rating"),
+        ({"kind": "note"}, "body"),
+        ({"kind": "memo", "body": "Unknown kind."}, "kind"),
+        ({**NOTE, "visibility": "secret"}, "visibility"),
+        ({**NOTE, "author": {"id": 1, "name": "Someone else"}}, "author"),
+    ],
+)
 def test_an_incomplete_or_misplaced_field_is_refused(world, body, field):
     response = annotate(world, body)
     assert field in assert_problem(response, 422)["errors"]
@@ -73,11 +79,13 @@ def test_an_incomplete_or_misplaced_field_is_refused(world, body, field):
 
 
 def test_annotating_an_unknown_or_deleted_claim_is_404(world):
-    response = world.client.post(f"{CLAIMS}/999999/annotations", json=NOTE,
-                                 headers=auth(world.tokens["editor"]))
+    response = world.client.post(
+        f"{CLAIMS}/999999/annotations", json=NOTE, headers=auth(world.tokens["editor"])
+    )
     assert_problem(response, 404)
-    world.client.delete(f"{CLAIMS}/{world.claim['id']}",
-                        headers=auth(world.tokens["editor"], If_Match="*"))
+    world.client.delete(
+        f"{CLAIMS}/{world.claim['id']}", headers=auth(world.tokens["editor"], If_Match="*")
+    )
     assert_problem(annotate(world, NOTE), 404)
     assert_problem(world.client.get(f"{CLAIMS}/{world.claim['id']}/annotations"), 404)
 
@@ -114,8 +122,9 @@ def read(w, annotation):
 def test_another_editor_cannot_change_or_delete_an_annotation(world, note, make_editor):
     other = make_editor("editor")[1]
     before = read(world, note)
-    response = world.client.patch(path_of(note), json={"body": "Mine now."},
-                                  headers=auth(other, If_Match='"1"'))
+    response = world.client.patch(
+        path_of(note), json={"body": "Mine now."}, headers=auth(other, If_Match='"1"')
+    )
     assert_problem(response, 403)
     assert_problem(world.client.delete(path_of(note), headers=auth(other, If_Match='"1"')), 403)
     assert read(world, note) == before
@@ -123,13 +132,18 @@ def test_another_editor_cannot_change_or_delete_an_annotation(world, note, make_
 
 @pytest.mark.parametrize("role", ["editor", "admin"])
 def test_its_author_or_an_admin_changes_an_annotation(world, note, role):
-    response = world.client.patch(path_of(note), json={"body": "Minutes checked.",
-                                                       "visibility": "public"},
-                                  headers=auth(world.tokens[role], If_Match='"1"'))
+    response = world.client.patch(
+        path_of(note),
+        json={"body": "Minutes checked.", "visibility": "public"},
+        headers=auth(world.tokens[role], If_Match='"1"'),
+    )
     assert response.status_code == 200
     body = response.get_json()
     assert (body["body"], body["visibility"], response.headers["ETag"]) == (
-        "Minutes checked.", "public", '"2"')
+        "Minutes checked.",
+        "public",
+        '"2"',
+    )
     assert body["author"] == note["author"]
     assert world.client.get(path_of(note)).get_json() == body
 
@@ -137,8 +151,9 @@ def test_its_author_or_an_admin_changes_an_annotation(world, note, role):
 @pytest.mark.parametrize(("headers", "status"), [({}, 428), ({"If_Match": '"3"'}, 412)])
 def test_a_change_needs_the_current_etag(world, note, headers, status):
     before = read(world, note)
-    response = world.client.patch(path_of(note), json={"body": "Changed."},
-                                  headers=auth(world.tokens["editor"], **headers))
+    response = world.client.patch(
+        path_of(note), json={"body": "Changed."}, headers=auth(world.tokens["editor"], **headers)
+    )
     assert_problem(response, status)
     assert read(world, note) == before
 
@@ -148,38 +163,48 @@ def verdict(world):
     return annotated(world, {**VERDICT, "visibility": "public"})
 
 
-@pytest.mark.parametrize("fields", [
-    {"rating": "half_true"},
-    {"rating": "half_true", "rationale": None},
-    {"visibility": "internal"},
-    {"body": "Also a body."},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"rating": "half_true"},
+        {"rating": "half_true", "rationale": None},
+        {"visibility": "internal"},
+        {"body": "Also a body."},
+    ],
+)
 def test_every_change_of_a_verdict_needs_a_rationale(world, verdict, fields):
     before = read(world, verdict)
-    response = world.client.patch(path_of(verdict), json=fields,
-                                  headers=auth(world.tokens["editor"], If_Match='"1"'))
+    response = world.client.patch(
+        path_of(verdict), json=fields, headers=auth(world.tokens["editor"], If_Match='"1"')
+    )
     assert "rationale" in assert_problem(response, 422)["errors"]
     assert read(world, verdict) == before
 
 
 def test_a_verdict_changes_with_a_rationale(world, verdict):
-    response = world.client.patch(path_of(verdict), json={
-        "rating": "half_true", "rationale": "A second budget line covers more."},
-        headers=auth(world.tokens["editor"], If_Match='"1"'))
+    response = world.client.patch(
+        path_of(verdict),
+        json={"rating": "half_true", "rationale": "A second budget line covers more."},
+        headers=auth(world.tokens["editor"], If_Match='"1"'),
+    )
     assert response.status_code == 200
     assert (response.get_json()["rating"], response.get_json()["version"]) == ("half_true", 2)
 
 
-@pytest.mark.parametrize(("fields", "field"), [
-    ({"rating": "true"}, "rating"),
-    ({"body": None}, "body"),
-    ({"kind": "verdict", "rating": "true", "rationale": "Promoted."}, "kind"),
-    ({"author": {"id": 1}}, "author"),
-])
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"rating": "true"}, "rating"),
+        ({"body": None}, "body"),
+        ({"kind": "verdict", "rating": "true", "rationale": "Promoted."}, "kind"),
+        ({"author": {"id": 1}}, "author"),
+    ],
+)
 def test_a_note_keeps_its_kind_body_and_author(world, note, fields, field):
     before = read(world, note)
-    response = world.client.patch(path_of(note), json=fields,
-                                  headers=auth(world.tokens["editor"], If_Match='"1"'))
+    response = world.client.patch(
+        path_of(note), json=fields, headers=auth(world.tokens["editor"], If_Match='"1"')
+    )
     assert field in assert_problem(response, 422)["errors"]
     assert read(world, note) == before
 
@@ -190,19 +215,33 @@ def current_verdict(w, token=None):
 
 def test_the_claim_s_current_verdict_is_its_latest(world, verdict):
     assert current_verdict(world)["rating"] == "false"
-    later = annotated(world, {"kind": "verdict", "rating": "mostly_false", "visibility": "public",
-                              "rationale": "Half the streets, not all."})
+    later = annotated(
+        world,
+        {
+            "kind": "verdict",
+            "rating": "mostly_false",
+            "visibility": "public",
+            "rationale": "Half the streets, not all.",
+        },
+    )
     assert (current_verdict(world)["annotation_id"], current_verdict(world)["rating"]) == (
-        later["id"], "mostly_false")
+        later["id"],
+        "mostly_false",
+    )
     annotated(world, NOTE)
     assert current_verdict(world)["annotation_id"] == later["id"]
-    world.client.patch(path_of(verdict), headers=auth(world.tokens["editor"], If_Match="*"),
-                       json={"rating": "true", "rationale": "Changed my mind."})
+    world.client.patch(
+        path_of(verdict),
+        headers=auth(world.tokens["editor"], If_Match="*"),
+        json={"rating": "true", "rationale": "Changed my mind."},
+    )
     assert current_verdict(world)["rating"] == "mostly_false"
     gone = world.client.delete(path_of(later), headers=auth(world.tokens["editor"], If_Match="*"))
     assert gone.status_code == 204
     assert (current_verdict(world)["annotation_id"], current_verdict(world)["rating"]) == (
-        verdict["id"], "true")
+        verdict["id"],
+        "true",
+    )
 
 
 def test_anonymous_readers_see_the_latest_public_verdict(world, verdict):
@@ -213,8 +252,9 @@ def test_anonymous_readers_see_the_latest_public_verdict(world, verdict):
 
 @pytest.fixture
 def deleted(world, note):
-    response = world.client.delete(path_of(note), headers=auth(world.tokens["editor"],
-                                                                 If_Match='"1"'))
+    response = world.client.delete(
+        path_of(note), headers=auth(world.tokens["editor"], If_Match='"1"')
+    )
     assert response.status_code == 204
     return note
 
@@ -234,8 +274,9 @@ def test_only_an_admin_restores_an_annotation(world, deleted):
 
 
 def test_an_annotation_of_a_deleted_claim_cannot_be_restored(world, deleted):
-    gone = world.client.delete(f"{CLAIMS}/{world.claim['id']}",
-                               headers=auth(world.tokens["editor"], If_Match="*"))
+    gone = world.client.delete(
+        f"{CLAIMS}/{world.claim['id']}", headers=auth(world.tokens["editor"], If_Match="*")
+    )
     assert gone.status_code == 204
     response = world.client.post(path_of(deleted, "/restore"), headers=auth(world.tokens["admin"]))
     assert_problem(response, 409)

@@ -7,20 +7,35 @@ from tests.api.conftest import CLAIMS, SOURCES, SPEAKERS
 from tests.api.helpers import assert_problem, auth
 
 WRITES = [
-    pytest.param(lambda w: ("post", SOURCES, {"kind": "article", "title": "New"}),
-                 id="create a source"),
-    pytest.param(lambda w: ("post", SPEAKERS, {"name": "New", "kind": "group"}),
-                 id="create a speaker"),
-    pytest.param(lambda w: ("post", CLAIMS, {"source_id": w.source["id"],
-                                              "speaker_id": w.speaker["id"],
-                                              "kind": "paraphrase", "text": "New"}),
-                 id="record a claim"),
-    pytest.param(lambda w: ("patch", f"{SOURCES}/{w.source['id']}", {"title": "New"}),
-                 id="change a source"),
-    pytest.param(lambda w: ("patch", f"{SPEAKERS}/{w.speaker['id']}", {"affiliation": "City"}),
-                 id="change a speaker"),
-    pytest.param(lambda w: ("patch", f"{CLAIMS}/{w.claim['id']}", {"tags": ["new"]}),
-                 id="change a claim"),
+    pytest.param(
+        lambda w: ("post", SOURCES, {"kind": "article", "title": "New"}), id="create a source"
+    ),
+    pytest.param(
+        lambda w: ("post", SPEAKERS, {"name": "New", "kind": "group"}), id="create a speaker"
+    ),
+    pytest.param(
+        lambda w: (
+            "post",
+            CLAIMS,
+            {
+                "source_id": w.source["id"],
+                "speaker_id": w.speaker["id"],
+                "kind": "paraphrase",
+                "text": "New",
+            },
+        ),
+        id="record a claim",
+    ),
+    pytest.param(
+        lambda w: ("patch", f"{SOURCES}/{w.source['id']}", {"title": "New"}), id="change a source"
+    ),
+    pytest.param(
+        lambda w: ("patch", f"{SPEAKERS}/{w.speaker['id']}", {"affiliation": "City"}),
+        id="change a speaker",
+    ),
+    pytest.param(
+        lambda w: ("patch", f"{CLAIMS}/{w.claim['id']}", {"tags": ["new"]}), id="change a claim"
+    ),
     pytest.param(lambda w: ("delete", f"{CLAIMS}/{w.claim['id']}", None), id="delete a claim"),
 ]
 
@@ -31,12 +46,15 @@ def _send(w, operation, token):
 
 
 @pytest.mark.parametrize("write", WRITES)
-@pytest.mark.parametrize(("role", "status"), [
-    (None, 401),
-    ("reader", 403),
-    ("editor", None),
-    ("admin", None),
-])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (None, 401),
+        ("reader", 403),
+        ("editor", None),
+        ("admin", None),
+    ],
+)
 def test_every_write_needs_an_editor_token(world, write, role, status):
     response = _send(world, write(world), world.tokens.get(role))
     if status is None:
@@ -62,22 +80,32 @@ def _deleted_claim(w):
 
 
 ADMIN_ONLY = [
-    pytest.param(lambda w, make: ("delete", f"{SOURCES}/{w.source['id']}", None),
-                 id="delete a source"),
+    pytest.param(
+        lambda w, make: ("delete", f"{SOURCES}/{w.source['id']}", None), id="delete a source"
+    ),
     pytest.param(lambda w, make: _deleted_source(w), id="restore a source"),
-    pytest.param(lambda w, make: ("delete", f"{SPEAKERS}/{make(name='Unquoted')['id']}", None),
-                 id="delete a speaker"),
+    pytest.param(
+        lambda w, make: ("delete", f"{SPEAKERS}/{make(name='Unquoted')['id']}", None),
+        id="delete a speaker",
+    ),
     pytest.param(_deleted_speaker, id="restore a speaker"),
     pytest.param(lambda w, make: _deleted_claim(w), id="restore a claim"),
-    pytest.param(lambda w, make: ("post", f"{SPEAKERS}/{make(name='J. Mayor')['id']}/merge",
-                                  {"into": w.speaker["id"]}), id="merge speakers"),
+    pytest.param(
+        lambda w, make: (
+            "post",
+            f"{SPEAKERS}/{make(name='J. Mayor')['id']}/merge",
+            {"into": w.speaker["id"]},
+        ),
+        id="merge speakers",
+    ),
 ]
 
 
 @pytest.mark.parametrize("operation", ADMIN_ONLY)
 @pytest.mark.parametrize(("role", "status"), [("editor", 403), ("admin", None)])
 def test_deleting_sources_and_speakers_restoring_anything_and_merging_need_an_admin(
-        world, make_speaker, operation, role, status):
+    world, make_speaker, operation, role, status
+):
     response = _send(world, operation(world, make_speaker), world.tokens[role])
     if status is None:
         assert response.status_code in (200, 204), response.get_data(as_text=True)
@@ -86,8 +114,9 @@ def test_deleting_sources_and_speakers_restoring_anything_and_merging_need_an_ad
 
 
 @pytest.mark.parametrize("path", [SOURCES, f"{SOURCES}/1", "/api/v1/me"])
-@pytest.mark.parametrize("header", ["Bearer clm_unknown", "Basic dXNlcjpwdw==", "Bearer",
-                                    "Bearer " + "x" * 300])
+@pytest.mark.parametrize(
+    "header", ["Bearer clm_unknown", "Basic dXNlcjpwdw==", "Bearer", "Bearer " + "x" * 300]
+)
 def test_a_bad_authorization_header_is_refused_on_reads_too(client, path, header):
     assert_problem(client.get(path, headers={"Authorization": header}), 401)
 

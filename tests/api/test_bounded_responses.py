@@ -15,14 +15,16 @@ def digest(text):
 
 def test_edits_of_a_long_text_keep_the_feed_small(world):
     editor = auth(world.tokens["editor"], If_Match="*")
-    response = world.client.post(SOURCES, json={"kind": "article", "title": "Minutes",
-                                                "text": LONG}, headers=editor)
+    response = world.client.post(
+        SOURCES, json={"kind": "article", "title": "Minutes", "text": LONG}, headers=editor
+    )
     source = response.get_json()
     texts = [LONG]
     for number in range(5):
         text = texts[-1][:200_000] + f"Correction {number}. " + texts[-1][200_000:]
-        response = world.client.patch(f"{SOURCES}/{source['id']}", json={"text": text},
-                                      headers=editor)
+        response = world.client.patch(
+            f"{SOURCES}/{source['id']}", json={"text": text}, headers=editor
+        )
         assert response.status_code == 200, response.get_data(as_text=True)
         texts.append(text)
     feed = world.client.get("/api/v1/changes?limit=100", headers=editor)
@@ -34,14 +36,14 @@ def test_edits_of_a_long_text_keep_the_feed_small(world):
         change = item["changes"]["text"]
         assert (change["old"], change["new"]) == (digest(old), digest(new))
         diff = change["diff"]
-        rebuilt = (old[:diff["at"]] + diff["inserted"]
-                   + old[diff["at"] + diff["removed_length"]:])
+        rebuilt = old[: diff["at"]] + diff["inserted"] + old[diff["at"] + diff["removed_length"] :]
         assert rebuilt == new and diff["inserted_length"] == len(diff["inserted"])
 
 
 def test_short_values_are_kept_whole(world):
     editor = auth(world.tokens["editor"], If_Match="*")
-    world.client.patch(f"{SOURCES}/{world.source['id']}", json={"title": "A new title"},
-                       headers=editor)
+    world.client.patch(
+        f"{SOURCES}/{world.source['id']}", json={"title": "A new title"}, headers=editor
+    )
     latest = world.client.get(f"{SOURCES}/{world.source['id']}/history").get_json()["items"][0]
     assert latest["changes"]["title"] == {"old": "Pothole promises", "new": "A new title"}

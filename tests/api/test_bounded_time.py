@@ -18,7 +18,7 @@ def _hold_the_write_lock(database_url):
         conn = psycopg.connect(database_url)
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
         return conn
-    conn = sqlite3.connect(database_url[len("sqlite:///"):], isolation_level=None)
+    conn = sqlite3.connect(database_url[len("sqlite:///") :], isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     return conn
 
@@ -29,16 +29,22 @@ def test_a_write_behind_a_held_lock_is_503_and_changes_nothing(world, make_app, 
     before = client.get("/api/v1/changes?limit=500", headers=admin).get_json()
     blocker = _hold_the_write_lock(database_url)
     try:
-        response = client.post(SOURCES, json={"kind": "article", "title": "Waits"},
-                               headers=auth(world.tokens["editor"]))
+        response = client.post(
+            SOURCES,
+            json={"kind": "article", "title": "Waits"},
+            headers=auth(world.tokens["editor"]),
+        )
         assert_problem(response, 503)
         assert response.headers["Retry-After"]
     finally:
         blocker.rollback() if ON_POSTGRES else blocker.execute("ROLLBACK")
         blocker.close()
     assert client.get("/api/v1/changes?limit=500", headers=admin).get_json() == before
-    response = client.post(SOURCES, json={"kind": "article", "title": "Goes through"},
-                           headers=auth(world.tokens["editor"]))
+    response = client.post(
+        SOURCES,
+        json={"kind": "article", "title": "Goes through"},
+        headers=auth(world.tokens["editor"]),
+    )
     assert response.status_code == 201
 
 
@@ -50,10 +56,15 @@ def test_postgresql_connections_carry_statement_and_lock_timeouts(world, make_ap
     assert database.execute_sql("SHOW lock_timeout").fetchone() == ("567ms",)
 
 
-@pytest.mark.parametrize("name, value", [("STATEMENT_TIMEOUT_MS", "0"),
-                                         ("LOCK_TIMEOUT_MS", "forever"),
-                                         ("PUBLIC_URL", "claims.example"),
-                                         ("TRUSTED_PROXIES", "-1")])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("STATEMENT_TIMEOUT_MS", "0"),
+        ("LOCK_TIMEOUT_MS", "forever"),
+        ("PUBLIC_URL", "claims.example"),
+        ("TRUSTED_PROXIES", "-1"),
+    ],
+)
 def test_a_bound_that_cannot_be_used_is_a_configuration_error(name, value):
     from api.config import ConfigError, load_config
 

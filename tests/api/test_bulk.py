@@ -18,8 +18,7 @@ NDJSON = "application/x-ndjson"
 
 
 def ndjson(*lines):
-    return "".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
-                   for line in lines)
+    return "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
 
 
 def post_import(client, token, body):
@@ -48,81 +47,162 @@ def renumbered(lines):
             if field in line:
                 line[field] = name(line[field])
         if "positions" in line:
-            line["positions"] = [{**p, "claim_key": name(p["claim_key"])}
-                                 for p in line["positions"]]
+            line["positions"] = [
+                {**p, "claim_key": name(p["claim_key"])} for p in line["positions"]
+            ]
         out.append(line)
     return out
 
 
 WORLD = [
-    {"resource": "speaker", "key": "mayor", "name": "Mayor Jo Park", "kind": "person",
-     "aliases": ["Jo Park"]},
+    {
+        "resource": "speaker",
+        "key": "mayor",
+        "name": "Mayor Jo Park",
+        "kind": "person",
+        "aliases": ["Jo Park"],
+    },
     {"resource": "speaker", "key": "ruiz", "name": "Ana Ruiz", "kind": "person"},
-    {"resource": "source", "key": "hall", "kind": "article", "title": "Potholes",
-     "url": "https://example.org/potholes", "text": TEXT, "published_at": "2026-03-02"},
-    {"resource": "claim", "key": "quote", "speaker_key": "mayor", "source_key": "hall",
-     "kind": "direct_quote", "text": QUOTE, "tags": ["roads"], "said_on": "2026-03-01"},
-    {"resource": "claim", "key": "fantasy", "speaker_key": "ruiz", "source_key": "hall",
-     "kind": "direct_quote", "text": "pure fantasy"},
-    {"resource": "claim", "key": "span", "speaker_key": "ruiz", "source_key": "hall",
-     "kind": "paraphrase", "text": "the budget covers half the streets",
-     "anchor": {"start": TEXT.index("the budget"), "end": len(TEXT) - 1}},
-    {"resource": "relation", "from_claim_key": "fantasy", "to_claim_key": "quote",
-     "type": "contradicts", "rationale": "Half the budget."},
-    {"resource": "dispute", "key": "june", "question": "Will the potholes be fixed by June?",
-     "positions": [{"claim_key": "quote", "stance": "affirms"},
-                   {"claim_key": "fantasy", "stance": "denies", "note": "Budget."}]},
+    {
+        "resource": "source",
+        "key": "hall",
+        "kind": "article",
+        "title": "Potholes",
+        "url": "https://example.org/potholes",
+        "text": TEXT,
+        "published_at": "2026-03-02",
+    },
+    {
+        "resource": "claim",
+        "key": "quote",
+        "speaker_key": "mayor",
+        "source_key": "hall",
+        "kind": "direct_quote",
+        "text": QUOTE,
+        "tags": ["roads"],
+        "said_on": "2026-03-01",
+    },
+    {
+        "resource": "claim",
+        "key": "fantasy",
+        "speaker_key": "ruiz",
+        "source_key": "hall",
+        "kind": "direct_quote",
+        "text": "pure fantasy",
+    },
+    {
+        "resource": "claim",
+        "key": "span",
+        "speaker_key": "ruiz",
+        "source_key": "hall",
+        "kind": "paraphrase",
+        "text": "the budget covers half the streets",
+        "anchor": {"start": TEXT.index("the budget"), "end": len(TEXT) - 1},
+    },
+    {
+        "resource": "relation",
+        "from_claim_key": "fantasy",
+        "to_claim_key": "quote",
+        "type": "contradicts",
+        "rationale": "Half the budget.",
+    },
+    {
+        "resource": "dispute",
+        "key": "june",
+        "question": "Will the potholes be fixed by June?",
+        "positions": [
+            {"claim_key": "quote", "stance": "affirms"},
+            {"claim_key": "fantasy", "stance": "denies", "note": "Budget."},
+        ],
+    },
 ]
 
 
-def test_an_import_creates_every_resource_with_the_rules_of_the_single_endpoints(
-        client, tokens):
+def test_an_import_creates_every_resource_with_the_rules_of_the_single_endpoints(client, tokens):
     response = post_import(client, tokens["editor"], ndjson(*WORLD))
     assert response.status_code == 200, response.get_data(as_text=True)
     report = response.get_json()
-    assert report == {"lines": 8, "rejected": [], "committed_through": 8, "created": {
-        "source": 1, "speaker": 2, "claim": 3, "relation": 1, "dispute": 1}}
+    assert report == {
+        "lines": 8,
+        "rejected": [],
+        "committed_through": 8,
+        "created": {"source": 1, "speaker": 2, "claim": 3, "relation": 1, "dispute": 1},
+    }
     claims = {c["text"]: c for c in client.get("/api/v1/claims?limit=10").get_json()["items"]}
     assert claims[QUOTE]["quote_status"] == "verified"
     assert claims[QUOTE]["anchor"]["exact"] == QUOTE
     assert claims[QUOTE]["tags"] == ["roads"]
     assert claims["pure fantasy"]["quote_status"] == "verified"
     assert claims["the budget covers half the streets"]["anchor"]["start"] == TEXT.index(
-        "the budget")
+        "the budget"
+    )
     detail = client.get(f"/api/v1/claims/{claims[QUOTE]['id']}").get_json()
     assert sorted((c["claim"]["id"], c["via"]["kind"]) for c in detail["contradicted_by"]) == [
-        (claims["pure fantasy"]["id"], "dispute"), (claims["pure fantasy"]["id"], "relation")]
+        (claims["pure fantasy"]["id"], "dispute"),
+        (claims["pure fantasy"]["id"], "relation"),
+    ]
     found = client.get("/api/v1/claims?q=pothole").get_json()["items"]
     assert [c["id"] for c in found] == [claims[QUOTE]["id"]]
     # Every created resource has its create entry in the change feed.
     entries = {(c.resource, c.resource_id, c.action) for c in Change.select()}
-    for model, resource in ((Source, "source"), (Speaker, "speaker"), (Claim, "claim"),
-                            (Relation, "relation"), (Dispute, "dispute")):
+    for model, resource in (
+        (Source, "source"),
+        (Speaker, "speaker"),
+        (Claim, "claim"),
+        (Relation, "relation"),
+        (Dispute, "dispute"),
+    ):
         for row in model.select():
             assert (resource, row.id, "create") in entries
 
 
-def test_each_rejected_line_is_reported_with_its_number_and_reason(client, tokens, source,
-                                                                   speaker):
+def test_each_rejected_line_is_reported_with_its_number_and_reason(client, tokens, source, speaker):
     body = ndjson(
         {"resource": "speaker", "key": "a", "name": "A", "kind": "person"},
         "{not json",
         {"resource": "planet", "name": "Mars"},
-        {"resource": "claim", "speaker_key": "nobody", "source_id": source["id"],
-         "kind": "paraphrase", "text": "x"},
+        {
+            "resource": "claim",
+            "speaker_key": "nobody",
+            "source_id": source["id"],
+            "kind": "paraphrase",
+            "text": "x",
+        },
         {"resource": "speaker", "key": "bad", "name": "B", "kind": "robot"},
-        {"resource": "claim", "speaker_key": "bad", "source_id": source["id"],
-         "kind": "paraphrase", "text": "x"},
+        {
+            "resource": "claim",
+            "speaker_key": "bad",
+            "source_id": source["id"],
+            "kind": "paraphrase",
+            "text": "x",
+        },
         "",
-        {"resource": "claim", "speaker_key": "a", "source_id": source["id"], "kind":
-         "direct_quote", "text": "x", "anchor": {"start": 0, "end": 10_000}},
+        {
+            "resource": "claim",
+            "speaker_key": "a",
+            "source_id": source["id"],
+            "kind": "direct_quote",
+            "text": "x",
+            "anchor": {"start": 0, "end": 10_000},
+        },
         {"resource": "source", "kind": "article", "title": "Same", "url": source["url"]},
-        {"resource": "claim", "speaker_key": "a", "speaker_id": speaker["id"],
-         "source_id": source["id"], "kind": "paraphrase", "text": "x"},
-        {"resource": "claim", "key": "ok", "speaker_key": "a", "source_id": source["id"],
-         "kind": "paraphrase", "text": "Fine."},
-        {"resource": "relation", "from_claim_key": "ok", "to_claim_key": "ok",
-         "type": "supports"},
+        {
+            "resource": "claim",
+            "speaker_key": "a",
+            "speaker_id": speaker["id"],
+            "source_id": source["id"],
+            "kind": "paraphrase",
+            "text": "x",
+        },
+        {
+            "resource": "claim",
+            "key": "ok",
+            "speaker_key": "a",
+            "source_id": source["id"],
+            "kind": "paraphrase",
+            "text": "Fine.",
+        },
+        {"resource": "relation", "from_claim_key": "ok", "to_claim_key": "ok", "type": "supports"},
         {"resource": "speaker", "key": "a", "name": "Again", "kind": "person"},
     )
     report = post_import(client, tokens["editor"], body).get_json()
@@ -143,18 +223,39 @@ def test_each_rejected_line_is_reported_with_its_number_and_reason(client, token
 
 def test_a_relation_the_rules_forbid_is_rejected(client, tokens, make_claim, source, speaker):
     first, second = make_claim(source, speaker), make_claim(source, speaker, text="Other.")
-    assert client.post("/api/v1/relations", json={
-        "from_claim_id": first["id"], "to_claim_id": second["id"], "type": "supports"},
-        headers=auth(tokens["editor"])).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/relations",
+            json={"from_claim_id": first["id"], "to_claim_id": second["id"], "type": "supports"},
+            headers=auth(tokens["editor"]),
+        ).status_code
+        == 201
+    )
     body = ndjson(
-        {"resource": "relation", "from_claim_id": second["id"], "to_claim_id": first["id"],
-         "type": "contradicts"},
-        {"resource": "relation", "from_claim_id": first["id"], "to_claim_id": second["id"],
-         "type": "supports"},
-        {"resource": "relation", "from_claim_id": first["id"], "to_claim_id": second["id"],
-         "type": "repeats"},
-        {"resource": "relation", "from_claim_id": second["id"], "to_claim_id": first["id"],
-         "type": "repeats"},
+        {
+            "resource": "relation",
+            "from_claim_id": second["id"],
+            "to_claim_id": first["id"],
+            "type": "contradicts",
+        },
+        {
+            "resource": "relation",
+            "from_claim_id": first["id"],
+            "to_claim_id": second["id"],
+            "type": "supports",
+        },
+        {
+            "resource": "relation",
+            "from_claim_id": first["id"],
+            "to_claim_id": second["id"],
+            "type": "repeats",
+        },
+        {
+            "resource": "relation",
+            "from_claim_id": second["id"],
+            "to_claim_id": first["id"],
+            "type": "repeats",
+        },
     )
     report = post_import(client, tokens["editor"], body).get_json()
     assert [entry["line"] for entry in report["rejected"]] == [1, 2, 4]
@@ -162,8 +263,7 @@ def test_a_relation_the_rules_forbid_is_rejected(client, tokens, make_claim, sou
 
 
 def test_a_batch_is_stored_whole_or_not_at_all(client, tokens, monkeypatch):
-    lines = [{"resource": "speaker", "name": f"Speaker {n}", "kind": "person"}
-             for n in range(5)]
+    lines = [{"resource": "speaker", "name": f"Speaker {n}", "kind": "person"} for n in range(5)]
     real_insert = bulk._insert
     calls = []
 
@@ -175,12 +275,12 @@ def test_a_batch_is_stored_whole_or_not_at_all(client, tokens, monkeypatch):
 
     monkeypatch.setattr(bulk, "_insert", failing)
     with pytest.raises(RuntimeError):
-        bulk.import_lines(parse(ndjson(*lines).splitlines()),
-                          editor=system_editor("bulk test"), batch_size=2)
+        bulk.import_lines(
+            parse(ndjson(*lines).splitlines()), editor=system_editor("bulk test"), batch_size=2
+        )
     # The first batch stands; of the second, not even its speakers (inserted before the
     # failing change entries).
-    assert [s.name for s in Speaker.select().order_by(Speaker.id)] == ["Speaker 0",
-                                                                       "Speaker 1"]
+    assert [s.name for s in Speaker.select().order_by(Speaker.id)] == ["Speaker 0", "Speaker 1"]
     assert Change.select().where(Change.resource == "speaker").count() == 2
 
 
@@ -192,13 +292,22 @@ def _empty_database():
 
 
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_content(
-        client, tokens):
+    client, tokens
+):
     post_import(client, tokens["editor"], ndjson(*WORLD))
-    deleted = client.post("/api/v1/claims", headers=auth(tokens["editor"]), json={
-        "speaker_id": 1, "source_id": 1, "kind": "paraphrase", "text": "Gone soon."})
+    deleted = client.post(
+        "/api/v1/claims",
+        headers=auth(tokens["editor"]),
+        json={"speaker_id": 1, "source_id": 1, "kind": "paraphrase", "text": "Gone soon."},
+    )
     claim = deleted.get_json()
-    assert client.delete(f"/api/v1/claims/{claim['id']}", headers=auth(
-        tokens["editor"], If_Match=deleted.headers["ETag"])).status_code == 204
+    assert (
+        client.delete(
+            f"/api/v1/claims/{claim['id']}",
+            headers=auth(tokens["editor"], If_Match=deleted.headers["ETag"]),
+        ).status_code
+        == 204
+    )
     first = export(client, tokens["editor"])
     assert len(first) == 8
     with database.atomic():
@@ -216,8 +325,9 @@ def test_import_and_export_need_an_editor_and_the_import_ndjson(client, tokens):
     assert_problem(client.post(IMPORT, json=WORLD[0], headers=auth(tokens["editor"])), 415)
 
 
-def test_the_command_line_imports_a_file_and_exports_it_again(tmp_path, database_url, client,
-                                                              tokens):
+def test_the_command_line_imports_a_file_and_exports_it_again(
+    tmp_path, database_url, client, tokens
+):
     path = tmp_path / "world.ndjson"
     path.write_text(ndjson(*WORLD, {"resource": "speaker", "name": ""}))
     result = run(tmp_path, "import", str(path), CLAIMS_DATABASE_URL=database_url)

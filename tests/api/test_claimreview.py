@@ -23,10 +23,16 @@ def review_path(w, claim=None):
 
 
 def give_verdict(w, rating="false", visibility="public", claim=None):
-    response = w.client.post(f"{CLAIMS}/{(claim or w.claim)['id']}/annotations",
-                             headers=auth(w.tokens["editor"]),
-                             json={"kind": "verdict", "rating": rating, "visibility": visibility,
-                                   "rationale": f"Rated {rating} against the budget."})
+    response = w.client.post(
+        f"{CLAIMS}/{(claim or w.claim)['id']}/annotations",
+        headers=auth(w.tokens["editor"]),
+        json={
+            "kind": "verdict",
+            "rating": rating,
+            "visibility": visibility,
+            "rationale": f"Rated {rating} against the budget.",
+        },
+    )
     assert response.status_code == 201, response.get_data(as_text=True)
     return response.get_json()
 
@@ -43,8 +49,11 @@ def test_a_public_verdict_is_published_as_a_claim_review(desk):
     body = review(desk)
     assert (body["@context"], body["@type"]) == ("https://schema.org", "ClaimReview")
     assert body["claimReviewed"] == desk.claim["text"]
-    assert body["author"] == {"@type": "Organization", "name": "The Desk",
-                              "url": "https://desk.example"}
+    assert body["author"] == {
+        "@type": "Organization",
+        "name": "The Desk",
+        "url": "https://desk.example",
+    }
     assert body["url"].startswith("https://desk.example/")
     assert str(desk.claim["id"]) in body["url"]
     assert body["datePublished"] == verdict["updated_at"][:10]
@@ -65,8 +74,10 @@ def test_an_organization_s_claim_names_an_organization(desk, make_speaker, make_
     council = make_speaker(name="City Council", kind="organization")
     claim = make_claim(desk.source, council, text="The budget covers half the streets.")
     give_verdict(desk, "true", claim=claim)
-    assert review(desk, claim)["itemReviewed"]["author"] == {"@type": "Organization",
-                                                            "name": "City Council"}
+    assert review(desk, claim)["itemReviewed"]["author"] == {
+        "@type": "Organization",
+        "name": "City Council",
+    }
 
 
 @pytest.mark.parametrize("rating", RATINGS + ["misleading"])
@@ -99,9 +110,11 @@ def test_an_unverifiable_claim_is_rated_by_name_alone(desk):
 def test_a_change_of_rating_is_published(desk):
     verdict = give_verdict(desk, "false")
     names = {review(desk)["reviewRating"]["alternateName"]}
-    response = desk.client.patch(f"/api/v1/annotations/{verdict['id']}",
-                                 json={"rating": "half_true", "rationale": "More streets count."},
-                                 headers=auth(desk.tokens["editor"], If_Match='"1"'))
+    response = desk.client.patch(
+        f"/api/v1/annotations/{verdict['id']}",
+        json={"rating": "half_true", "rationale": "More streets count."},
+        headers=auth(desk.tokens["editor"], If_Match='"1"'),
+    )
     assert response.status_code == 200
     changed = review(desk)
     assert changed["reviewRating"]["ratingValue"] == 3
@@ -126,8 +139,9 @@ def test_without_a_public_verdict_there_is_nothing_to_publish(desk, verdicts):
 
 def test_a_deleted_public_verdict_is_no_longer_published(desk):
     verdict = give_verdict(desk)
-    response = desk.client.delete(f"/api/v1/annotations/{verdict['id']}",
-                                  headers=auth(desk.tokens["editor"], If_Match='"1"'))
+    response = desk.client.delete(
+        f"/api/v1/annotations/{verdict['id']}", headers=auth(desk.tokens["editor"], If_Match='"1"')
+    )
     assert response.status_code == 204
     assert_problem(desk.client.get(review_path(desk)), 409)
 
@@ -135,8 +149,9 @@ def test_a_deleted_public_verdict_is_no_longer_published(desk):
 def test_an_unknown_or_deleted_claim_has_no_review(desk):
     assert_problem(desk.client.get(f"{CLAIMS}/999999/claimreview"), 404)
     give_verdict(desk)
-    desk.client.delete(f"{CLAIMS}/{desk.claim['id']}",
-                       headers=auth(desk.tokens["editor"], If_Match="*"))
+    desk.client.delete(
+        f"{CLAIMS}/{desk.claim['id']}", headers=auth(desk.tokens["editor"], If_Match="*")
+    )
     assert_problem(desk.client.get(review_path(desk)), 404)
 
 

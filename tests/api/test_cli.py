@@ -24,8 +24,14 @@ def run(folder, *args, **env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("CLAIMS_")}
     environment["XDG_DATA_HOME"] = str(Path(folder) / "home-data")
     environment.update(env)
-    return subprocess.run([str(CLAIMS_COMMAND), *args], cwd=folder, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(CLAIMS_COMMAND), *args],
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -56,10 +62,16 @@ def test_seed_can_run_twice_and_the_second_time_creates_nothing(tmp_path, url):
     assert created(second.stdout) and set(created(second.stdout).values()) == {0}
 
 
-def test_an_editor_made_on_the_command_line_gets_a_token_that_works(tmp_path, database_url,
-                                                                    client):
-    result = run(tmp_path, "editors", "create", "Night Desk", "--role", "admin",
-                 CLAIMS_DATABASE_URL=database_url)
+def test_an_editor_made_on_the_command_line_gets_a_token_that_works(tmp_path, database_url, client):
+    result = run(
+        tmp_path,
+        "editors",
+        "create",
+        "Night Desk",
+        "--role",
+        "admin",
+        CLAIMS_DATABASE_URL=database_url,
+    )
     assert result.returncode == 0, result.stderr
     (token,) = result.stdout.split()
     me = client.get("/api/v1/me", headers=auth(token))
@@ -76,22 +88,26 @@ def test_an_editor_name_is_taken_once(tmp_path, database_url, make_editor):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize(("command", "variable", "value"), [
-    (["init-db"], "CLAIMS_PUBLIC_READ", "maybe"),
-    (["init-db"], "CLAIMS_DATABASE_URL", "mysql://x"),
-    (["init-db"], "CLAIMS_DATABASE_URL", "sqlite:///:memory:"),
-    (["init-db"], "CLAIMS_DATABASE_URL", ""),
-    (["init-db"], "CLAIMS_MAX_BODY_BYTES", "12"),
-    (["init-db"], "CLAIMS_MAX_BODY_BYTES", "lots"),
-    (["seed"], "CLAIMS_PUBLIC_READ", "maybe"),
-    (["seed"], "CLAIMS_DATABASE_URL", "mysql://x"),
-    (["editors", "create", "X"], "CLAIMS_PUBLIC_READ", "maybe"),
-    (["editors", "create", "X"], "CLAIMS_DATABASE_URL", "mysql://x"),
-    (["serve", "--bind", "127.0.0.1:0"], "CLAIMS_PUBLIC_READ", "maybe"),
-    (["serve", "--bind", "127.0.0.1:0"], "CLAIMS_DATABASE_URL", "mysql://x"),
-])
-def test_bad_configuration_exits_with_one_line_naming_the_variable(tmp_path, command, variable,
-                                                                   value):
+@pytest.mark.parametrize(
+    ("command", "variable", "value"),
+    [
+        (["init-db"], "CLAIMS_PUBLIC_READ", "maybe"),
+        (["init-db"], "CLAIMS_DATABASE_URL", "mysql://x"),
+        (["init-db"], "CLAIMS_DATABASE_URL", "sqlite:///:memory:"),
+        (["init-db"], "CLAIMS_DATABASE_URL", ""),
+        (["init-db"], "CLAIMS_MAX_BODY_BYTES", "12"),
+        (["init-db"], "CLAIMS_MAX_BODY_BYTES", "lots"),
+        (["seed"], "CLAIMS_PUBLIC_READ", "maybe"),
+        (["seed"], "CLAIMS_DATABASE_URL", "mysql://x"),
+        (["editors", "create", "X"], "CLAIMS_PUBLIC_READ", "maybe"),
+        (["editors", "create", "X"], "CLAIMS_DATABASE_URL", "mysql://x"),
+        (["serve", "--bind", "127.0.0.1:0"], "CLAIMS_PUBLIC_READ", "maybe"),
+        (["serve", "--bind", "127.0.0.1:0"], "CLAIMS_DATABASE_URL", "mysql://x"),
+    ],
+)
+def test_bad_configuration_exits_with_one_line_naming_the_variable(
+    tmp_path, command, variable, value
+):
     env = {"CLAIMS_DATABASE_URL": "sqlite:///claims.db", variable: value}
     result = run(tmp_path, *command, **env)
     assert result.returncode != 0
@@ -126,27 +142,28 @@ def test_the_default_database_is_the_user_s_wherever_the_command_runs(tmp_path):
     made = run(tmp_path, "init-db")
     assert made.returncode == 0, made.stderr
     assert made.stderr.strip() == f"claims: created the database {default}"
-    editor = run(elsewhere, "editors", "create", "Night Desk",
-                 XDG_DATA_HOME=str(tmp_path / "home-data"))
+    editor = run(
+        elsewhere, "editors", "create", "Night Desk", XDG_DATA_HOME=str(tmp_path / "home-data")
+    )
     assert editor.returncode == 0, editor.stderr
     assert list(elsewhere.iterdir()) == []
     listed = run(tmp_path, "editors", "list")
     assert "Night Desk" in listed.stdout
 
 
-@pytest.mark.parametrize("command", [["editors", "create", "X"],
-                                     ["serve", "--bind", "127.0.0.1:18199"]])
-def test_a_command_that_needs_a_database_refuses_to_make_one_and_says_what_to_run(tmp_path,
-                                                                                  command):
+@pytest.mark.parametrize(
+    "command", [["editors", "create", "X"], ["serve", "--bind", "127.0.0.1:18199"]]
+)
+def test_a_command_that_needs_a_database_refuses_to_make_one_and_says_what_to_run(
+    tmp_path, command
+):
     line = one_line(run(tmp_path, *command))
     assert "claims init-db" in line
     assert not (tmp_path / "home-data" / "claims" / "claims.db").exists()
 
 
-@pytest.mark.parametrize("command", [["serve", "--bind", "127.0.0.1:18199"],
-                                     ["editors", "list"]])
-def test_a_database_without_the_current_schema_is_refused_with_what_to_run(tmp_path, url,
-                                                                           command):
+@pytest.mark.parametrize("command", [["serve", "--bind", "127.0.0.1:18199"], ["editors", "list"]])
+def test_a_database_without_the_current_schema_is_refused_with_what_to_run(tmp_path, url, command):
     if not ON_POSTGRES:
         (tmp_path / "data").mkdir()
         sqlite3.connect(tmp_path / "data" / "claims.db").close()
@@ -154,8 +171,9 @@ def test_a_database_without_the_current_schema_is_refused_with_what_to_run(tmp_p
     assert line == "claims: the database has no schema: run `claims init-db`"
 
 
-@pytest.mark.parametrize("command", [["init-db"], ["export"],
-                                     ["serve", "--bind", "127.0.0.1:18199"]])
+@pytest.mark.parametrize(
+    "command", [["init-db"], ["export"], ["serve", "--bind", "127.0.0.1:18199"]]
+)
 def test_an_unreachable_database_is_one_line_naming_it(tmp_path, command):
     url = "postgresql://postgres:secret@127.0.0.1:1/claims"
     line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL=url))
@@ -167,16 +185,26 @@ def test_an_unreachable_database_is_one_line_naming_it(tmp_path, command):
 def test_a_database_path_that_cannot_be_made_is_one_line(tmp_path, command):
     (tmp_path / "a-file").write_text("not a folder")
     line = one_line(run(tmp_path, *command, CLAIMS_DATABASE_URL="sqlite:///a-file/claims.db"))
-    assert line == (f"claims: cannot put the database in {tmp_path / 'a-file'}: "
-                    "it is a file, not a folder")
+    assert line == (
+        f"claims: cannot put the database in {tmp_path / 'a-file'}: it is a file, not a folder"
+    )
 
 
 def test_extract_prints_a_text_s_statements_without_any_database(tmp_path):
     article = tmp_path / "article.txt"
-    article.write_text("Bridge closed\n\nThe mayor said Monday that the bridge would reopen. "
-                       "\u201cIt is safe,\u201d said engineer Tom Ruiz.\n", encoding="utf-8")
-    table = run(tmp_path, "extract", str(article), "--published-at", "2026-03-04",
-                CLAIMS_DATABASE_URL="postgresql://nobody@127.0.0.1:1/none")
+    article.write_text(
+        "Bridge closed\n\nThe mayor said Monday that the bridge would reopen. "
+        "\u201cIt is safe,\u201d said engineer Tom Ruiz.\n",
+        encoding="utf-8",
+    )
+    table = run(
+        tmp_path,
+        "extract",
+        str(article),
+        "--published-at",
+        "2026-03-04",
+        CLAIMS_DATABASE_URL="postgresql://nobody@127.0.0.1:1/none",
+    )
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["#", "kind", "speaker", "cue", "said", "on", "text"]
@@ -186,7 +214,8 @@ def test_extract_prints_a_text_s_statements_without_any_database(tmp_path):
     found = json.loads(run(tmp_path, "extract", str(article), "--json").stdout)
     assert [(c["kind"], c["text"], c["said_on"]) for c in found] == [
         ("paraphrase", "The mayor said Monday that the bridge would reopen.", None),
-        ("direct_quote", "It is safe,", None)]
+        ("direct_quote", "It is safe,", None),
+    ]
     assert not (tmp_path / "home-data").exists()
 
 

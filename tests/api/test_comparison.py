@@ -25,13 +25,13 @@ def seed(seeded, client, tokens):
 
 
 def sides(comparison):
-    return {side["stance"]: [c["claim_id"] for c in side["claims"]]
-            for side in comparison["sides"]}
+    return {side["stance"]: [c["claim_id"] for c in side["claims"]] for side in comparison["sides"]}
 
 
 def entry(comparison, claim_id):
-    (found,) = [c for side in comparison["sides"] for c in side["claims"]
-                if c["claim_id"] == claim_id]
+    (found,) = [
+        c for side in comparison["sides"] for c in side["claims"] if c["claim_id"] == claim_id
+    ]
     return found
 
 
@@ -51,78 +51,131 @@ def test_the_iranian_denial_faces_the_ap_and_the_defence_ministry(client, seed):
     assert "just using the base for refueling" in entry(comparison, IRAN)["text"]
 
 
-@pytest.mark.parametrize(("claim_id", "speaker", "role", "as_written", "date"), [
-    (IRAN, {"name": "Iranian officials", "kind": "group"}, None, "Iranian officials",
-     "2016-08-17"),
-    (AP, {"name": "The Associated Press", "kind": "organization"}, "news agency",
-     "The Associated Press", "2016-08-17"),
-    (MOD, {"name": "Russian Ministry of Defence", "kind": "organization"}, "defense ministry",
-     "The Russian defense ministry", "2016-08-16"),
-])
+@pytest.mark.parametrize(
+    ("claim_id", "speaker", "role", "as_written", "date"),
+    [
+        (
+            IRAN,
+            {"name": "Iranian officials", "kind": "group"},
+            None,
+            "Iranian officials",
+            "2016-08-17",
+        ),
+        (
+            AP,
+            {"name": "The Associated Press", "kind": "organization"},
+            "news agency",
+            "The Associated Press",
+            "2016-08-17",
+        ),
+        (
+            MOD,
+            {"name": "Russian Ministry of Defence", "kind": "organization"},
+            "defense ministry",
+            "The Russian defense ministry",
+            "2016-08-16",
+        ),
+    ],
+)
 def test_each_claim_says_who_where_when_and_how_well_it_checks_out(
-        client, seed, claim_id, speaker, role, as_written, date):
+    client, seed, claim_id, speaker, role, as_written, date
+):
     compared = entry(compare(client), claim_id)
     claim = client.get(f"{CLAIMS}/{claim_id}").get_json()
-    assert compared["speaker"] == {"id": claim["speaker_id"], **speaker, "role": role,
-                                   "name_as_written": as_written}
+    assert compared["speaker"] == {
+        "id": claim["speaker_id"],
+        **speaker,
+        "role": role,
+        "name_as_written": as_written,
+    }
     assert compared["source"] == {
-        "id": claim["source_id"], "title": seed["source"]["title"], "publisher": "The Hill",
-        "published_at": "2016-08-17", "url": seed["source"]["url"]}
+        "id": claim["source_id"],
+        "title": seed["source"]["title"],
+        "publisher": "The Hill",
+        "published_at": "2016-08-17",
+        "url": seed["source"]["url"],
+    }
     assert compared["source"]["url"].startswith(SEED_URL_START)
     assert compared["date"] == date
     assert compared["quote_status"] == claim["quote_status"]
     assert compared["verdict"] is None
     assert (compared["kind"], compared["text"], compared["anchor"]) == (
-        claim["kind"], claim["text"], claim["anchor"])
+        claim["kind"],
+        claim["text"],
+        claim["anchor"],
+    )
 
 
 def test_the_quoted_words_of_the_ap_are_verified(client, seed):
     assert entry(compare(client), AP)["quote_status"] == "verified"
 
 
-def test_the_comparison_carries_the_relations_among_its_claims_and_the_span_of_dates(
-        client, seed):
+def test_the_comparison_carries_the_relations_among_its_claims_and_the_span_of_dates(client, seed):
     comparison = compare(client)
-    assert {(r["from_claim_id"], r["to_claim_id"], r["type"])
-            for r in comparison["relations"]} == {
-        (IRAN, AP, "contradicts"), (IRAN, MOD, "qualifies"), (AP, MOD, "supports")}
+    assert {(r["from_claim_id"], r["to_claim_id"], r["type"]) for r in comparison["relations"]} == {
+        (IRAN, AP, "contradicts"),
+        (IRAN, MOD, "qualifies"),
+        (AP, MOD, "supports"),
+    }
     assert comparison["dates"] == {"first": "2016-08-16", "last": "2016-08-17"}
 
 
 def test_each_side_runs_in_the_order_said_with_the_undated_last(
-        client, seed, tokens, make_source, make_speaker, make_claim):
+    client, seed, tokens, make_source, make_speaker, make_claim
+):
     speaker = make_speaker(name="Hamadan airbase commander", kind="person")
     undated = make_claim(make_source(title="Undated wire"), speaker, text="Jets are here.")
-    early = make_claim(make_source(title="Early wire", published_at="2016-08-20"), speaker,
-                       text="Jets arrived.", said_on="2016-08-10")
+    early = make_claim(
+        make_source(title="Early wire", published_at="2016-08-20"),
+        speaker,
+        text="Jets arrived.",
+        said_on="2016-08-10",
+    )
     etag = client.get(f"{DISPUTES}/1").headers["ETag"]
     for claim in (undated, early):
-        response = client.put(f"{DISPUTES}/1/positions/{claim['id']}", json={"stance": "affirms"},
-                              headers=auth(tokens["editor"], If_Match=etag))
+        response = client.put(
+            f"{DISPUTES}/1/positions/{claim['id']}",
+            json={"stance": "affirms"},
+            headers=auth(tokens["editor"], If_Match=etag),
+        )
         assert response.status_code == 200
         etag = response.headers["ETag"]
     comparison = compare(client)
     assert sides(comparison)["affirms"] == [early["id"], MOD, AP, undated["id"]]
     assert (entry(comparison, early["id"])["date"], entry(comparison, undated["id"])["date"]) == (
-        "2016-08-10", None)
+        "2016-08-10",
+        None,
+    )
     assert comparison["dates"] == {"first": "2016-08-10", "last": "2016-08-17"}
 
 
 def test_the_current_verdict_shows_in_the_comparison(client, seed, tokens):
-    response = client.post(f"{CLAIMS}/{IRAN}/annotations", headers=auth(tokens["editor"]), json={
-        "kind": "verdict", "rating": "misleading", "visibility": "public",
-        "rationale": "Russian bombers flew combat missions from the base."})
+    response = client.post(
+        f"{CLAIMS}/{IRAN}/annotations",
+        headers=auth(tokens["editor"]),
+        json={
+            "kind": "verdict",
+            "rating": "misleading",
+            "visibility": "public",
+            "rationale": "Russian bombers flew combat missions from the base.",
+        },
+    )
     assert response.status_code == 201
     verdict = entry(compare(client), IRAN)["verdict"]
     assert (verdict["annotation_id"], verdict["rating"], verdict["rationale"]) == (
-        response.get_json()["id"], "misleading",
-        "Russian bombers flew combat missions from the base.")
+        response.get_json()["id"],
+        "misleading",
+        "Russian bombers flew combat missions from the base.",
+    )
     assert entry(compare(client), AP)["verdict"] is None
 
 
 def test_an_internal_verdict_shows_only_to_token_holders(client, seed, tokens):
-    response = client.post(f"{CLAIMS}/{AP}/annotations", headers=auth(tokens["editor"]), json={
-        "kind": "verdict", "rating": "true", "rationale": "Pentagon confirms."})
+    response = client.post(
+        f"{CLAIMS}/{AP}/annotations",
+        headers=auth(tokens["editor"]),
+        json={"kind": "verdict", "rating": "true", "rationale": "Pentagon confirms."},
+    )
     assert response.status_code == 201
     assert entry(compare(client), AP)["verdict"] is None
     assert entry(compare(client, token=tokens["reader"]), AP)["verdict"]["rating"] == "true"
@@ -134,7 +187,8 @@ def test_a_deleted_claim_leaves_the_comparison(client, seed, tokens):
     comparison = compare(client)
     assert sides(comparison) == {"affirms": [MOD], "denies": [IRAN], "qualifies": []}
     assert {(r["from_claim_id"], r["to_claim_id"]) for r in comparison["relations"]} == {
-        (IRAN, MOD)}
+        (IRAN, MOD)
+    }
 
 
 def test_an_unknown_or_deleted_dispute_has_no_comparison(client, seed, tokens):
@@ -146,8 +200,11 @@ def test_an_unknown_or_deleted_dispute_has_no_comparison(client, seed, tokens):
 
 def contradictions(client, claim_id):
     """Every item of the claim's contradictions, following pages if it has them."""
-    return [item for page in every_page(client, f"{CLAIMS}/{claim_id}/contradictions")
-            for item in page.get_json()["items"]]
+    return [
+        item
+        for page in every_page(client, f"{CLAIMS}/{claim_id}/contradictions")
+        for item in page.get_json()["items"]
+    ]
 
 
 def grounds(items):
@@ -164,7 +221,8 @@ def test_the_ap_contradicts_the_iranian_officials_by_relation_and_by_dispute(cli
     assert by_relation["claim"]["speaker"]["name"] == "The Associated Press"
     by_dispute = [i["via"] for i in items if i["via"]["kind"] == "dispute"]
     assert {(v["dispute_id"], v["stance"], v["opposing_stance"]) for v in by_dispute} == {
-        (1, "denies", "affirms")}
+        (1, "denies", "affirms")
+    }
 
 
 @pytest.mark.parametrize("limit", [1, 2])
@@ -212,13 +270,22 @@ def test_an_unknown_or_deleted_claim_has_no_contradictions(client, seed, tokens)
 def test_the_claim_detail_embeds_contradictions_relations_and_verdict(client, seed, tokens):
     detail = client.get(f"{CLAIMS}/{IRAN}").get_json()
     assert grounds(detail["contradicted_by"]) == grounds(contradictions(client, IRAN))
-    assert {(r["id"], r["from_claim_id"], r["to_claim_id"], r["type"])
-            for r in detail["relations"]} == {
-        (1, IRAN, AP, "contradicts"), (2, IRAN, MOD, "qualifies")}
+    assert {
+        (r["id"], r["from_claim_id"], r["to_claim_id"], r["type"]) for r in detail["relations"]
+    } == {(1, IRAN, AP, "contradicts"), (2, IRAN, MOD, "qualifies")}
     assert detail["verdict"] is None
-    client.post(f"{CLAIMS}/{IRAN}/annotations", headers=auth(tokens["editor"]), json={
-        "kind": "verdict", "rating": "mostly_false", "visibility": "public",
-        "rationale": "Bombers flew missions from Hamadan."})
+    client.post(
+        f"{CLAIMS}/{IRAN}/annotations",
+        headers=auth(tokens["editor"]),
+        json={
+            "kind": "verdict",
+            "rating": "mostly_false",
+            "visibility": "public",
+            "rationale": "Bombers flew missions from Hamadan.",
+        },
+    )
     verdict = client.get(f"{CLAIMS}/{IRAN}").get_json()["verdict"]
     assert (verdict["rating"], verdict["rationale"]) == (
-        "mostly_false", "Bombers flew missions from Hamadan.")
+        "mostly_false",
+        "Bombers flew missions from Hamadan.",
+    )

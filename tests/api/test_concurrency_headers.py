@@ -20,8 +20,9 @@ def target(request, world):
 
 
 def test_a_created_resource_has_version_1_its_etag_and_its_location(client, tokens):
-    response = client.post(SOURCES, json={"kind": "article", "title": "T"},
-                           headers=auth(tokens["editor"]))
+    response = client.post(
+        SOURCES, json={"kind": "article", "title": "T"}, headers=auth(tokens["editor"])
+    )
     assert response.status_code == 201
     assert response.headers["ETag"] == '"1"'
     assert response.get_json()["version"] == 1
@@ -38,8 +39,9 @@ def test_a_get_returns_the_version_as_etag(world, target):
 def test_a_patch_with_the_etag_works_and_returns_the_next_etag(world, target):
     path, patch = target
     etag = world.client.get(path).headers["ETag"]
-    response = world.client.patch(path, json=patch,
-                                  headers=auth(world.tokens["editor"], If_Match=etag))
+    response = world.client.patch(
+        path, json=patch, headers=auth(world.tokens["editor"], If_Match=etag)
+    )
     assert response.status_code == 200
     assert response.headers["ETag"] == '"2"'
     assert response.get_json()["version"] == 2
@@ -57,11 +59,13 @@ def test_a_patch_without_if_match_gets_428_and_changes_nothing(world, target):
 
 @pytest.mark.parametrize("if_match", ['"2"', '"0"', 'W/"1"', "1", '"2", "3"', "", '"abc"'])
 def test_a_patch_with_a_stale_or_unusable_if_match_gets_412_and_changes_nothing(
-        world, target, if_match):
+    world, target, if_match
+):
     path, patch = target
     before = world.client.get(path)
-    response = world.client.patch(path, json=patch,
-                                  headers=auth(world.tokens["editor"], If_Match=if_match))
+    response = world.client.patch(
+        path, json=patch, headers=auth(world.tokens["editor"], If_Match=if_match)
+    )
     assert_problem(response, 412)
     after = world.client.get(path)
     assert (after.get_data(), after.headers["ETag"]) == (before.get_data(), before.headers["ETag"])
@@ -69,23 +73,26 @@ def test_a_patch_with_a_stale_or_unusable_if_match_gets_412_and_changes_nothing(
 
 def test_an_if_match_list_holding_the_current_etag_matches(world, target):
     path, patch = target
-    response = world.client.patch(path, json=patch,
-                                  headers=auth(world.tokens["editor"], If_Match='"7", "1"'))
+    response = world.client.patch(
+        path, json=patch, headers=auth(world.tokens["editor"], If_Match='"7", "1"')
+    )
     assert response.status_code == 200
 
 
 def test_a_patch_with_star_matches_any_version(world, target):
     path, patch = target
-    response = world.client.patch(path, json=patch,
-                                  headers=auth(world.tokens["editor"], If_Match="*"))
+    response = world.client.patch(
+        path, json=patch, headers=auth(world.tokens["editor"], If_Match="*")
+    )
     assert response.status_code == 200
     assert response.headers["ETag"] == '"2"'
 
 
 def test_a_patch_that_changes_nothing_is_not_a_new_version(world, target):
     path, _ = target
-    response = world.client.patch(path, json={}, headers=auth(world.tokens["editor"],
-                                                             If_Match='"1"'))
+    response = world.client.patch(
+        path, json={}, headers=auth(world.tokens["editor"], If_Match='"1"')
+    )
     assert response.status_code == 200
     assert response.headers["ETag"] == '"1"'
 
@@ -105,8 +112,9 @@ def test_of_two_editors_who_read_the_same_version_the_second_gets_412(world, mak
 @pytest.mark.parametrize(("headers", "status"), [({}, 428), ({"If_Match": '"3"'}, 412)])
 def test_a_delete_needs_the_current_etag(world, headers, status):
     path = f"{CLAIMS}/{world.claim['id']}"
-    assert_problem(world.client.delete(path, headers=auth(world.tokens["editor"], **headers)),
-                   status)
+    assert_problem(
+        world.client.delete(path, headers=auth(world.tokens["editor"], **headers)), status
+    )
     assert world.client.get(path).status_code == 200
 
 
@@ -117,8 +125,9 @@ def test_a_deleted_claim_answers_404_until_an_admin_restores_it(world, if_match)
     assert response.status_code == 204
     assert response.get_data() == b""
     assert_problem(world.client.get(path), 404)
-    assert_problem(world.client.patch(path, json={"tags": []}, headers=auth(editor, If_Match="*")),
-                   404)
+    assert_problem(
+        world.client.patch(path, json={"tags": []}, headers=auth(editor, If_Match="*")), 404
+    )
     assert_problem(world.client.delete(path, headers=auth(editor, If_Match="*")), 404)
     assert world.claim["id"] not in [c["id"] for c in world.client.get(CLAIMS).get_json()["items"]]
 
@@ -131,7 +140,8 @@ def test_a_deleted_claim_answers_404_until_an_admin_restores_it(world, if_match)
 
 @pytest.mark.parametrize("kind", ["source", "speaker"])
 def test_a_deleted_source_or_speaker_answers_404_until_an_admin_restores_it(
-        world, make_speaker, kind):
+    world, make_speaker, kind
+):
     item = world.source if kind == "source" else make_speaker(name="Unquoted")
     path, admin = f"{SOURCES if kind == 'source' else SPEAKERS}/{item['id']}", world.tokens["admin"]
     assert world.client.delete(path, headers=auth(admin, If_Match='"1"')).status_code == 204
@@ -144,14 +154,16 @@ def test_a_deleted_source_or_speaker_answers_404_until_an_admin_restores_it(
 
 
 def test_restoring_what_is_not_deleted_is_a_conflict(world):
-    response = world.client.post(f"{SOURCES}/{world.source['id']}/restore",
-                                 headers=auth(world.tokens["admin"]))
+    response = world.client.post(
+        f"{SOURCES}/{world.source['id']}/restore", headers=auth(world.tokens["admin"])
+    )
     assert_problem(response, 409)
 
 
 def test_restoring_what_never_existed_is_404(world):
-    assert_problem(world.client.post(f"{CLAIMS}/999999/restore",
-                                     headers=auth(world.tokens["admin"])), 404)
+    assert_problem(
+        world.client.post(f"{CLAIMS}/999999/restore", headers=auth(world.tokens["admin"])), 404
+    )
 
 
 def test_head_gives_the_etag_without_a_body(world):

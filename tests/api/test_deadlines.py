@@ -18,15 +18,18 @@ class SteppingClock:
         return float(next(self.ticks))
 
 
-def test_a_quote_check_past_the_deadline_is_503_and_changes_nothing(world, make_app,
-                                                                   monkeypatch):
+def test_a_quote_check_past_the_deadline_is_503_and_changes_nothing(world, make_app, monkeypatch):
     client = make_app(REQUEST_DEADLINE_MS=5000).test_client()
     admin = auth(world.tokens["admin"])
     before = client.get("/api/v1/changes?limit=500", headers=admin).get_json()
     monkeypatch.setattr(deadlines, "time", SteppingClock())
     # Not verbatim in the source: the near-match search runs, and checks its deadline.
-    body = {"source_id": world.source["id"], "speaker_id": world.speaker["id"],
-            "kind": "direct_quote", "text": "We will fix every pothole by July."}
+    body = {
+        "source_id": world.source["id"],
+        "speaker_id": world.speaker["id"],
+        "kind": "direct_quote",
+        "text": "We will fix every pothole by July.",
+    }
     response = client.post(CLAIMS, json=body, headers=auth(world.tokens["editor"]))
     problem = assert_problem(response, 503)
     assert "cut off" in problem["detail"]

@@ -20,25 +20,36 @@ def feed(w):
 
 
 def raw_post(w, path, body, **headers):
-    return w.client.post(path, data=body, content_type="application/json",
-                         headers=auth(w.tokens["editor"], **headers))
+    return w.client.post(
+        path,
+        data=body,
+        content_type="application/json",
+        headers=auth(w.tokens["editor"], **headers),
+    )
 
 
-@pytest.mark.parametrize("body", [
-    b"[" * 10_000 + b"]" * 10_000,
-    b'{"title": ' + b"[" * 33 + b"]" * 33 + b"}",
-    b'{"kind": "article", "title": "x", "x": ' + b"9" * 5_000 + b"}",
-    b'{"kind": "article", "title": "x", "x": -' + b"9" * 31 + b"}",
-    b'{"kind": "article", "title": "\xff"}',
-    b'{"kind": "article", ',
-], ids=["nested-10000", "nested-33", "digits-5000", "digits-31", "not-utf8", "cut"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 10_000 + b"]" * 10_000,
+        b'{"title": ' + b"[" * 33 + b"]" * 33 + b"}",
+        b'{"kind": "article", "title": "x", "x": ' + b"9" * 5_000 + b"}",
+        b'{"kind": "article", "title": "x", "x": -' + b"9" * 31 + b"}",
+        b'{"kind": "article", "title": "\xff"}',
+        b'{"kind": "article", ',
+    ],
+    ids=["nested-10000", "nested-33", "digits-5000", "digits-31", "not-utf8", "cut"],
+)
 def test_a_body_outside_the_json_bounds_is_400_and_changes_nothing(world, body):
     before = feed(world)
     body_problem = assert_problem(raw_post(world, SOURCES, body), 400)
     assert "JSON" in body_problem["detail"] or "UTF-8" in body_problem["detail"]
-    response = world.client.patch(f"{CLAIMS}/{world.claim['id']}", data=body,
-                                  content_type="application/json",
-                                  headers=auth(world.tokens["editor"], If_Match="*"))
+    response = world.client.patch(
+        f"{CLAIMS}/{world.claim['id']}",
+        data=body,
+        content_type="application/json",
+        headers=auth(world.tokens["editor"], If_Match="*"),
+    )
     assert_problem(response, 400)
     assert feed(world) == before
 
@@ -54,9 +65,12 @@ def test_a_chunked_body_over_the_limit_is_413_never_cut(world):
     before = feed(world)
     body = b'{"kind": "article", "title": "Cut short"}' + b" " * (2 * 1024 * 1024)
     response = world.client.post(
-        SOURCES, input_stream=io.BytesIO(body),
-        headers=auth(world.tokens["editor"], Transfer_Encoding="chunked",
-                     Content_Type="application/json"))
+        SOURCES,
+        input_stream=io.BytesIO(body),
+        headers=auth(
+            world.tokens["editor"], Transfer_Encoding="chunked", Content_Type="application/json"
+        ),
+    )
     assert_problem(response, 413)
     assert feed(world) == before
 
@@ -64,9 +78,12 @@ def test_a_chunked_body_over_the_limit_is_413_never_cut(world):
 def test_a_chunked_body_within_the_limit_is_accepted(world):
     body = b'{"kind": "article", "title": "Sent in chunks"}'
     response = world.client.post(
-        SOURCES, input_stream=io.BytesIO(body),
-        headers=auth(world.tokens["editor"], Transfer_Encoding="chunked",
-                     Content_Type="application/json"))
+        SOURCES,
+        input_stream=io.BytesIO(body),
+        headers=auth(
+            world.tokens["editor"], Transfer_Encoding="chunked", Content_Type="application/json"
+        ),
+    )
     assert response.status_code == 201, response.get_data(as_text=True)
 
 
@@ -80,9 +97,12 @@ class BrokenChunks(io.BytesIO):
 def test_a_malformed_chunked_body_is_400(world):
     before = feed(world)
     response = world.client.post(
-        SOURCES, input_stream=BrokenChunks(),
-        headers=auth(world.tokens["editor"], Transfer_Encoding="chunked",
-                     Content_Type="application/json"))
+        SOURCES,
+        input_stream=BrokenChunks(),
+        headers=auth(
+            world.tokens["editor"], Transfer_Encoding="chunked", Content_Type="application/json"
+        ),
+    )
     assert_problem(response, 400)
     assert feed(world) == before
 
@@ -97,8 +117,9 @@ def colleague(world, make_editor):
 def test_only_json_booleans_activate_or_deactivate_an_editor(world, colleague, active):
     path = f"/api/v1/editors/{colleague.id}"
     before = world.client.get(path, headers=auth(world.tokens["admin"])).get_json()
-    response = world.client.patch(path, json={"active": active},
-                                  headers=auth(world.tokens["admin"], If_Match="*"))
+    response = world.client.patch(
+        path, json={"active": active}, headers=auth(world.tokens["admin"], If_Match="*")
+    )
     assert "active" in assert_problem(response, 422)["errors"]
     assert world.client.get(path, headers=auth(world.tokens["admin"])).get_json() == before
 
@@ -106,26 +127,35 @@ def test_only_json_booleans_activate_or_deactivate_an_editor(world, colleague, a
 @pytest.mark.parametrize("said_on", ["2016-W33-3", "20160817", "2016-229", "2016-08-17T00:00"])
 def test_said_on_is_a_calendar_date_written_yyyy_mm_dd(world, said_on):
     before = feed(world)
-    response = world.client.patch(f"{CLAIMS}/{world.claim['id']}", json={"said_on": said_on},
-                                  headers=auth(world.tokens["editor"], If_Match="*"))
+    response = world.client.patch(
+        f"{CLAIMS}/{world.claim['id']}",
+        json={"said_on": said_on},
+        headers=auth(world.tokens["editor"], If_Match="*"),
+    )
     assert "said_on" in assert_problem(response, 422)["errors"]
     response = world.client.get(f"{CLAIMS}?said_from={said_on}")
     assert "said_from" in assert_problem(response, 422)["errors"]
     assert feed(world) == before
 
 
-@pytest.mark.parametrize("published_at", ["2016-W33-3", "20160817", "2016-08-17T14:03Z",
-                                          "2016-08-17T14:03:00+0200"])
+@pytest.mark.parametrize(
+    "published_at", ["2016-W33-3", "20160817", "2016-08-17T14:03Z", "2016-08-17T14:03:00+0200"]
+)
 def test_published_at_is_a_date_or_an_rfc3339_timestamp(world, published_at):
-    response = world.client.post(SOURCES, json={"kind": "article", "title": "Dated",
-                                                "published_at": published_at},
-                                 headers=auth(world.tokens["editor"]))
+    response = world.client.post(
+        SOURCES,
+        json={"kind": "article", "title": "Dated", "published_at": published_at},
+        headers=auth(world.tokens["editor"]),
+    )
     assert "published_at" in assert_problem(response, 422)["errors"]
 
 
 def test_well_written_dates_are_still_taken(world):
-    response = world.client.patch(f"{CLAIMS}/{world.claim['id']}", json={"said_on": "2016-08-17"},
-                                  headers=auth(world.tokens["editor"], If_Match="*"))
+    response = world.client.patch(
+        f"{CLAIMS}/{world.claim['id']}",
+        json={"said_on": "2016-08-17"},
+        headers=auth(world.tokens["editor"], If_Match="*"),
+    )
     assert response.get_json()["said_on"] == "2016-08-17"
 
 
@@ -146,19 +176,24 @@ def test_an_id_in_a_query_is_written_in_ascii_digits(world, spelling):
 @pytest.mark.parametrize("name", ["\u200b", "\u200b\u200c\u200d", "\u2060\ufeff", "\u00a0 "])
 def test_a_name_needs_a_visible_character(world, name):
     before = feed(world)
-    response = world.client.post(SPEAKERS, json={"name": name, "kind": "person"},
-                                 headers=auth(world.tokens["editor"]))
+    response = world.client.post(
+        SPEAKERS, json={"name": name, "kind": "person"}, headers=auth(world.tokens["editor"])
+    )
     assert "name" in assert_problem(response, 422)["errors"]
     assert feed(world) == before
 
 
 def test_a_deleted_dispute_filters_nothing(world):
     editor = auth(world.tokens["editor"])
-    dispute = world.client.post("/api/v1/disputes", json={"question": "Is it fixed?"},
-                                headers=editor).get_json()
+    dispute = world.client.post(
+        "/api/v1/disputes", json={"question": "Is it fixed?"}, headers=editor
+    ).get_json()
     path = f"/api/v1/disputes/{dispute['id']}"
-    response = world.client.put(f"{path}/positions/{world.claim['id']}",
-                                json={"stance": "affirms"}, headers={**editor, "If-Match": "*"})
+    response = world.client.put(
+        f"{path}/positions/{world.claim['id']}",
+        json={"stance": "affirms"},
+        headers={**editor, "If-Match": "*"},
+    )
     assert response.status_code == 200, response.get_data(as_text=True)
     listed = world.client.get(CLAIMS, query_string={"dispute_id": dispute["id"]}).get_json()
     assert [item["id"] for item in listed["items"]] == [world.claim["id"]]
@@ -169,16 +204,19 @@ def test_a_deleted_dispute_filters_nothing(world):
 
 
 def _delete_claim(w):
-    response = w.client.delete(f"{CLAIMS}/{w.claim['id']}", headers=auth(w.tokens["editor"],
-                                                                          If_Match="*"))
+    response = w.client.delete(
+        f"{CLAIMS}/{w.claim['id']}", headers=auth(w.tokens["editor"], If_Match="*")
+    )
     assert response.status_code == 204
 
 
 @pytest.fixture
 def hidden_annotation(world):
-    response = world.client.post(f"{CLAIMS}/{world.claim['id']}/annotations",
-                                 json={"kind": "note", "body": "Checked."},
-                                 headers=auth(world.tokens["editor"]))
+    response = world.client.post(
+        f"{CLAIMS}/{world.claim['id']}/annotations",
+        json={"kind": "note", "body": "Checked."},
+        headers=auth(world.tokens["editor"]),
+    )
     assert response.status_code == 201
     _delete_claim(world)
     return response.get_json()
@@ -187,10 +225,15 @@ def hidden_annotation(world):
 @pytest.fixture
 def hidden_relation(world, make_claim):
     other = make_claim(world.source, world.speaker, text="The budget covers half the streets.")
-    response = world.client.post("/api/v1/relations",
-                                 json={"from_claim_id": other["id"],
-                                       "to_claim_id": world.claim["id"], "type": "contradicts"},
-                                 headers=auth(world.tokens["editor"]))
+    response = world.client.post(
+        "/api/v1/relations",
+        json={
+            "from_claim_id": other["id"],
+            "to_claim_id": world.claim["id"],
+            "type": "contradicts",
+        },
+        headers=auth(world.tokens["editor"]),
+    )
     assert response.status_code == 201
     _delete_claim(world)
     return response.get_json()
@@ -198,19 +241,26 @@ def hidden_relation(world, make_claim):
 
 @pytest.mark.parametrize("if_match", ["*", '"1"', '"7"'])
 @pytest.mark.parametrize("method", ["patch", "delete"])
-@pytest.mark.parametrize("record, change, roles", [
-    ("annotation", {"body": "Changed behind a 404."}, ("editor", "admin")),
-    ("relation", {"rationale": "Changed behind a 404."}, ("editor",)),
-])
-def test_a_record_of_a_deleted_claim_cannot_be_changed(world, request, record, change, roles,
-                                                       method, if_match):
+@pytest.mark.parametrize(
+    "record, change, roles",
+    [
+        ("annotation", {"body": "Changed behind a 404."}, ("editor", "admin")),
+        ("relation", {"rationale": "Changed behind a 404."}, ("editor",)),
+    ],
+)
+def test_a_record_of_a_deleted_claim_cannot_be_changed(
+    world, request, record, change, roles, method, if_match
+):
     hidden = request.getfixturevalue(f"hidden_{record}")
     before = feed(world)
     send = getattr(world.client, method)
     kwargs = {"json": change} if method == "patch" else {}
     for role in roles:
-        response = send(f"/api/v1/{record}s/{hidden['id']}",
-                        headers=auth(world.tokens[role], If_Match=if_match), **kwargs)
+        response = send(
+            f"/api/v1/{record}s/{hidden['id']}",
+            headers=auth(world.tokens[role], If_Match=if_match),
+            **kwargs,
+        )
         problem = assert_problem(response, 404)
         assert "ETag" not in response.headers and '"1"' not in problem["detail"]
     assert feed(world) == before
@@ -221,8 +271,11 @@ def test_links_and_locations_never_repeat_the_host_header(world, make_speaker):
     evil = {"Host": "evil.example"}
     response = world.client.get(f"{SPEAKERS}?limit=1", headers=evil)
     assert response.headers["Link"].startswith(f"<{SPEAKERS}?")
-    response = world.client.post(SPEAKERS, json={"name": "Ana Ruiz", "kind": "person"},
-                                 headers={**auth(world.tokens["editor"]), **evil})
+    response = world.client.post(
+        SPEAKERS,
+        json={"name": "Ana Ruiz", "kind": "person"},
+        headers={**auth(world.tokens["editor"]), **evil},
+    )
     assert response.headers["Location"].startswith(f"{SPEAKERS}/")
 
 
@@ -234,16 +287,21 @@ def test_links_and_locations_are_built_on_the_public_url(world, make_app, make_s
     response = client.get(f"{SPEAKERS}?limit=1", headers=evil)
     assert response.status_code == 200, response.get_data(as_text=True)
     assert response.headers["Link"].startswith(f"<https://claims.news.example{SPEAKERS}?")
-    response = client.post(SPEAKERS, json={"name": "Ana Ruiz", "kind": "person"},
-                           headers={**auth(world.tokens["editor"]), **evil})
+    response = client.post(
+        SPEAKERS,
+        json={"name": "Ana Ruiz", "kind": "person"},
+        headers={**auth(world.tokens["editor"]), **evil},
+    )
     assert response.headers["Location"].startswith(f"https://claims.news.example{SPEAKERS}/")
 
 
 def test_a_trusted_proxy_gives_the_host(world, make_app, make_speaker):
     make_speaker()
     client = make_app(TRUSTED_PROXIES=1).test_client()
-    response = client.get(f"{SPEAKERS}?limit=1", headers={"X-Forwarded-Host": "claims.example",
-                                                           "X-Forwarded-Proto": "https"})
+    response = client.get(
+        f"{SPEAKERS}?limit=1",
+        headers={"X-Forwarded-Host": "claims.example", "X-Forwarded-Proto": "https"},
+    )
     assert response.headers["Link"].startswith(f"<https://claims.example{SPEAKERS}?")
 
 

@@ -18,27 +18,63 @@ def _post(w, path, body):
 
 
 def _second_claim(w):
-    return _post(w, CLAIMS, {"source_id": w.source["id"], "speaker_id": w.speaker["id"],
-                             "kind": "paraphrase", "text": "Half the streets are covered."})
+    return _post(
+        w,
+        CLAIMS,
+        {
+            "source_id": w.source["id"],
+            "speaker_id": w.speaker["id"],
+            "kind": "paraphrase",
+            "text": "Half the streets are covered.",
+        },
+    )
 
 
 # resource: (collection, make, update body, the changed field with its old and new value)
 RESOURCES = {
-    "source": (SOURCES, lambda w: _post(w, SOURCES, {"kind": "other", "title": "Memo"}),
-               {"title": "Budget memo"}, ("title", "Memo", "Budget memo")),
-    "speaker": (SPEAKERS, lambda w: _post(w, SPEAKERS, {"name": "Ana Ruiz", "kind": "person"}),
-                {"affiliation": "City Council"}, ("affiliation", None, "City Council")),
+    "source": (
+        SOURCES,
+        lambda w: _post(w, SOURCES, {"kind": "other", "title": "Memo"}),
+        {"title": "Budget memo"},
+        ("title", "Memo", "Budget memo"),
+    ),
+    "speaker": (
+        SPEAKERS,
+        lambda w: _post(w, SPEAKERS, {"name": "Ana Ruiz", "kind": "person"}),
+        {"affiliation": "City Council"},
+        ("affiliation", None, "City Council"),
+    ),
     "claim": (CLAIMS, _second_claim, {"tags": ["budget"]}, ("tags", [], ["budget"])),
-    "relation": ("/api/v1/relations", lambda w: _post(w, "/api/v1/relations", {
-        "from_claim_id": _second_claim(w)["id"], "to_claim_id": w.claim["id"],
-        "type": "contradicts"}), {"rationale": "Half is not all."},
-        ("rationale", None, "Half is not all.")),
-    "dispute": ("/api/v1/disputes", lambda w: _post(w, "/api/v1/disputes", {
-        "question": "Is the plan funded?"}), {"status": "settled"}, ("status", "open", "settled")),
-    "annotation": ("/api/v1/annotations", lambda w: _post(
-        w, f"{CLAIMS}/{w.claim['id']}/annotations",
-        {"kind": "note", "body": "Ask the council.", "visibility": "public"}),
-        {"body": "Asked the council."}, ("body", "Ask the council.", "Asked the council.")),
+    "relation": (
+        "/api/v1/relations",
+        lambda w: _post(
+            w,
+            "/api/v1/relations",
+            {
+                "from_claim_id": _second_claim(w)["id"],
+                "to_claim_id": w.claim["id"],
+                "type": "contradicts",
+            },
+        ),
+        {"rationale": "Half is not all."},
+        ("rationale", None, "Half is not all."),
+    ),
+    "dispute": (
+        "/api/v1/disputes",
+        lambda w: _post(w, "/api/v1/disputes", {"question": "Is the plan funded?"}),
+        {"status": "settled"},
+        ("status", "open", "settled"),
+    ),
+    "annotation": (
+        "/api/v1/annotations",
+        lambda w: _post(
+            w,
+            f"{CLAIMS}/{w.claim['id']}/annotations",
+            {"kind": "note", "body": "Ask the council.", "visibility": "public"},
+        ),
+        {"body": "Asked the council."},
+        ("body", "Ask the council.", "Asked the council."),
+    ),
 }
 
 
@@ -65,7 +101,11 @@ def test_a_history_lists_every_version_newest_first(world, lived):
     resource, path = lived
     items = history(world, path)
     assert [(i["action"], i["version"]) for i in items] == [
-        ("restore", 4), ("delete", 3), ("update", 2), ("create", 1)]
+        ("restore", 4),
+        ("delete", 3),
+        ("update", 2),
+        ("create", 1),
+    ]
     assert {(i["resource"], i["id"]) for i in items} == {(resource, int(path.rsplit("/", 1)[1]))}
     seqs = [i["seq"] for i in items]
     assert seqs == sorted(seqs, reverse=True) and len(set(seqs)) == 4
@@ -92,8 +132,10 @@ def test_each_entry_holds_the_old_and_new_value_of_what_changed(world, lived):
     assert set(deleted["changes"]) == set(restored["changes"]) == {"deleted_at"}
     assert deleted["changes"]["deleted_at"]["old"] is None
     assert RFC3339_UTC.match(deleted["changes"]["deleted_at"]["new"])
-    assert restored["changes"]["deleted_at"] == {"old": deleted["changes"]["deleted_at"]["new"],
-                                                 "new": None}
+    assert restored["changes"]["deleted_at"] == {
+        "old": deleted["changes"]["deleted_at"]["new"],
+        "new": None,
+    }
 
 
 def test_a_deleted_resource_keeps_its_history(world, lived):
@@ -102,7 +144,12 @@ def test_a_deleted_resource_keeps_its_history(world, lived):
     assert response.status_code == 204
     assert_problem(world.client.get(path), 404)
     assert [i["action"] for i in history(world, path)] == [
-        "delete", "restore", "delete", "update", "create"]
+        "delete",
+        "restore",
+        "delete",
+        "update",
+        "create",
+    ]
 
 
 def test_a_history_is_read_page_by_page(world, lived):
@@ -115,20 +162,27 @@ def test_an_unknown_resource_has_no_history(client, resource):
 
 
 def test_an_internal_annotation_s_history_needs_a_token(world):
-    note = _post(world, f"{CLAIMS}/{world.claim['id']}/annotations",
-                 {"kind": "note", "body": "Internal."})
+    note = _post(
+        world, f"{CLAIMS}/{world.claim['id']}/annotations", {"kind": "note", "body": "Internal."}
+    )
     path = f"/api/v1/annotations/{note['id']}/history"
     assert_problem(world.client.get(path), 404)
-    assert [i["action"] for i in history(world, path.removesuffix("/history"),
-                                         world.tokens["reader"])] == ["create"]
+    assert [
+        i["action"] for i in history(world, path.removesuffix("/history"), world.tokens["reader"])
+    ] == ["create"]
 
 
 def test_what_was_said_while_internal_is_never_shown_to_anonymous_readers(world):
-    note = _post(world, f"{CLAIMS}/{world.claim['id']}/annotations",
-                 {"kind": "note", "body": "Tip from a council aide."})
-    response = world.client.patch(f"/api/v1/annotations/{note['id']}",
-                                  json={"body": "The council confirms.", "visibility": "public"},
-                                  headers=auth(world.tokens["editor"], If_Match='"1"'))
+    note = _post(
+        world,
+        f"{CLAIMS}/{world.claim['id']}/annotations",
+        {"kind": "note", "body": "Tip from a council aide."},
+    )
+    response = world.client.patch(
+        f"/api/v1/annotations/{note['id']}",
+        json={"body": "The council confirms.", "visibility": "public"},
+        headers=auth(world.tokens["editor"], If_Match='"1"'),
+    )
     assert response.status_code == 200
     assert world.client.get(f"/api/v1/annotations/{note['id']}").status_code == 200
     path = f"/api/v1/annotations/{note['id']}"
@@ -140,17 +194,24 @@ def test_what_was_said_while_internal_is_never_shown_to_anonymous_readers(world)
 
 
 def test_an_annotation_made_internal_leaves_the_public_record(world):
-    note = _post(world, f"{CLAIMS}/{world.claim['id']}/annotations",
-                 {"kind": "note", "body": "Council aide named.", "visibility": "public"})
+    note = _post(
+        world,
+        f"{CLAIMS}/{world.claim['id']}/annotations",
+        {"kind": "note", "body": "Council aide named.", "visibility": "public"},
+    )
     assert "Council aide named." in str(feed(world, 0))
-    response = world.client.patch(f"/api/v1/annotations/{note['id']}",
-                                  json={"visibility": "internal"},
-                                  headers=auth(world.tokens["editor"], If_Match='"1"'))
+    response = world.client.patch(
+        f"/api/v1/annotations/{note['id']}",
+        json={"visibility": "internal"},
+        headers=auth(world.tokens["editor"], If_Match='"1"'),
+    )
     assert response.status_code == 200
     assert "Council aide named." not in str(feed(world, 0))
     assert_problem(world.client.get(f"/api/v1/annotations/{note['id']}/history"), 404)
-    assert [i["action"] for i in history(world, f"/api/v1/annotations/{note['id']}",
-                                         world.tokens["reader"])] == ["update", "create"]
+    assert [
+        i["action"]
+        for i in history(world, f"/api/v1/annotations/{note['id']}", world.tokens["reader"])
+    ] == ["update", "create"]
 
 
 def test_an_upgraded_database_keeps_earlier_internal_entries_from_anonymous_readers(world):
@@ -158,8 +219,11 @@ def test_an_upgraded_database_keeps_earlier_internal_entries_from_anonymous_read
     from claims.migrations import migrate
     from claims.models import SchemaMigration
 
-    _post(world, f"{CLAIMS}/{world.claim['id']}/annotations",
-          {"kind": "note", "body": "Tip from a council aide."})
+    _post(
+        world,
+        f"{CLAIMS}/{world.claim['id']}/annotations",
+        {"kind": "note", "body": "Tip from a council aide."},
+    )
     database.execute_sql('ALTER TABLE "change" DROP COLUMN audience')
     SchemaMigration.delete().where(SchemaMigration.version == 4).execute()
     assert migrate() == [4]
@@ -170,8 +234,11 @@ def test_an_upgraded_database_keeps_earlier_internal_entries_from_anonymous_read
 
 def feed(w, since, limit=50, token=None):
     url = f"{CHANGES}?since={since}&limit={limit}"
-    return [item for page in every_page(w.client, url, headers=auth(token))
-            for item in page.get_json()["items"]]
+    return [
+        item
+        for page in every_page(w.client, url, headers=auth(token))
+        for item in page.get_json()["items"]
+    ]
 
 
 def test_the_change_feed_lists_changes_after_since_in_increasing_seq(world, lived):
@@ -179,8 +246,11 @@ def test_the_change_feed_lists_changes_after_since_in_increasing_seq(world, live
     seqs = [i["seq"] for i in everything]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
     newest_first = history(world, lived[1])
-    assert [i for i in everything if (i["resource"], i["id"]) == (
-        newest_first[0]["resource"], newest_first[0]["id"])] == newest_first[::-1]
+    assert [
+        i
+        for i in everything
+        if (i["resource"], i["id"]) == (newest_first[0]["resource"], newest_first[0]["id"])
+    ] == newest_first[::-1]
     middle = seqs[len(seqs) // 2]
     assert feed(world, middle) == [i for i in everything if i["seq"] > middle]
     assert feed(world, seqs[-1]) == []
@@ -199,12 +269,19 @@ def test_following_the_feed_visits_each_change_once(world, lived, limit):
 def test_the_feed_picks_up_where_the_follower_left_off(world):
     seen = feed(world, 0)
     last = seen[-1]["seq"]
-    response = world.client.patch(f"{CLAIMS}/{world.claim['id']}", json={"cue": "promised"},
-                                  headers=auth(world.tokens["editor"], If_Match='"1"'))
+    response = world.client.patch(
+        f"{CLAIMS}/{world.claim['id']}",
+        json={"cue": "promised"},
+        headers=auth(world.tokens["editor"], If_Match='"1"'),
+    )
     assert response.status_code == 200
     (change,) = feed(world, last)
     assert (change["resource"], change["id"], change["action"], change["version"]) == (
-        "claim", world.claim["id"], "update", 2)
+        "claim",
+        world.claim["id"],
+        "update",
+        2,
+    )
     assert change["changes"] == {"cue": {"old": None, "new": "promised"}}
 
 

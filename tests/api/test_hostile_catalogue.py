@@ -37,8 +37,13 @@ HOSTILE_BODIES = [
 HOSTILE_TOKENS = ["Bearer clm_not_a_token", "Basic dXNlcjpwYXNz", "Bearer", "Bearer " + "x" * 300]
 
 HOSTILE_QUERIES = [
-    ("limit", "0"), ("limit", "501"), ("limit", "\uff11"), ("limit", "01"), ("limit", "-1"),
-    ("limit", "1e2"), ("zz_unknown", "1"),
+    ("limit", "0"),
+    ("limit", "501"),
+    ("limit", "\uff11"),
+    ("limit", "01"),
+    ("limit", "-1"),
+    ("limit", "1e2"),
+    ("zz_unknown", "1"),
 ]
 
 # Bodies that are valid, so that ids and preconditions are what is tested.
@@ -93,21 +98,40 @@ def catalogue(client, tokens):
 
     source = made(SOURCES, {"kind": "article", "title": "Potholes", "text": TEXT})
     speaker = made(SPEAKERS, {"name": "Jane Mayor", "kind": "person"})
-    claim = made(CLAIMS, {"source_id": source, "speaker_id": speaker, "kind": "direct_quote",
-                          "text": QUOTE})
-    other = made(CLAIMS, {"source_id": source, "speaker_id": speaker, "kind": "paraphrase",
-                          "text": "The budget covers half the streets."})
-    relation = made("/api/v1/relations", {"from_claim_id": other, "to_claim_id": claim,
-                                          "type": "contradicts"})
+    claim = made(
+        CLAIMS, {"source_id": source, "speaker_id": speaker, "kind": "direct_quote", "text": QUOTE}
+    )
+    other = made(
+        CLAIMS,
+        {
+            "source_id": source,
+            "speaker_id": speaker,
+            "kind": "paraphrase",
+            "text": "The budget covers half the streets.",
+        },
+    )
+    relation = made(
+        "/api/v1/relations", {"from_claim_id": other, "to_claim_id": claim, "type": "contradicts"}
+    )
     dispute = made("/api/v1/disputes", {"question": "Will the potholes be fixed?"})
-    response = client.put(f"/api/v1/disputes/{dispute}/positions/{claim}",
-                          json={"stance": "affirms"}, headers={**editor, "If-Match": "*"})
+    response = client.put(
+        f"/api/v1/disputes/{dispute}/positions/{claim}",
+        json={"stance": "affirms"},
+        headers={**editor, "If-Match": "*"},
+    )
     assert response.status_code == 200
     annotation = made(f"{CLAIMS}/{claim}/annotations", {"kind": "note", "body": "Checked."})
     reader = client.get("/api/v1/me", headers=auth(tokens["reader"])).get_json()["id"]
-    ids = {"source_id": source, "speaker_id": speaker, "claim_id": claim,
-           "relation_id": relation, "dispute_id": dispute, "annotation_id": annotation,
-           "editor_id": reader, "resource_id": source}
+    ids = {
+        "source_id": source,
+        "speaker_id": speaker,
+        "claim_id": claim,
+        "relation_id": relation,
+        "dispute_id": dispute,
+        "annotation_id": annotation,
+        "editor_id": reader,
+        "resource_id": source,
+    }
     spec = client.get("/api/v1/openapi.json").get_json()
     operations = []
     for path, item in spec["paths"].items():
@@ -141,8 +165,12 @@ class Catalogue:
             wrong.append(f"status {response.status_code}, not {status}")
         if status >= 400:
             body = response.get_json(silent=True) or {}
-            if response.mimetype != PROBLEM_TYPE or body.get("status") != response.status_code \
-                    or not body.get("title") or not body.get("detail"):
+            if (
+                response.mimetype != PROBLEM_TYPE
+                or body.get("status") != response.status_code
+                or not body.get("title")
+                or not body.get("detail")
+            ):
                 wrong.append(f"not a problem document: {response.get_data()[:120]!r}")
             if status == 405 and "Allow" not in response.headers:
                 wrong.append("405 without Allow")
@@ -152,8 +180,9 @@ class Catalogue:
             self.failures.append(f"{label}: {method.upper()} {url[:90]}: " + "; ".join(wrong))
 
     def assert_clean(self, least_cases):
-        assert not self.failures, f"{len(self.failures)} of {self.cases} cases failed:\n" + \
-            "\n".join(self.failures)
+        assert not self.failures, (
+            f"{len(self.failures)} of {self.cases} cases failed:\n" + "\n".join(self.failures)
+        )
         assert self.cases >= least_cases
 
 
@@ -171,13 +200,25 @@ def test_hostile_path_ids_are_404(catalogue):
                 kwargs = {"headers": _body_headers(catalogue, operation)}
                 if operation.body_type == JSON:
                     kwargs["json"] = {}
-                catalogue.check(f"id {name}={spelling}", 404, operation.method,
-                                operation.url(**{name: spelling}), **kwargs)
-            catalogue.check(f"unknown {name}", 404, operation.method,
-                            operation.url(**{name: 2147483647}),
-                            headers=_body_headers(catalogue, operation),
-                            **({"json": VALID_CHANGE.get(operation.path, {})}
-                               if operation.body_type == JSON else {}))
+                catalogue.check(
+                    f"id {name}={spelling}",
+                    404,
+                    operation.method,
+                    operation.url(**{name: spelling}),
+                    **kwargs,
+                )
+            catalogue.check(
+                f"unknown {name}",
+                404,
+                operation.method,
+                operation.url(**{name: 2147483647}),
+                headers=_body_headers(catalogue, operation),
+                **(
+                    {"json": VALID_CHANGE.get(operation.path, {})}
+                    if operation.body_type == JSON
+                    else {}
+                ),
+            )
     catalogue.assert_clean(300)
 
 
@@ -188,12 +229,24 @@ def test_hostile_bodies_are_refused(catalogue):
         for label, body, status in HOSTILE_BODIES:
             if operation.body_type != JSON and status != 413:
                 status = 415  # a JSON body where NDJSON is expected
-            catalogue.check(f"body {label}", status, operation.method, operation.url(),
-                            data=body, content_type=JSON,
-                            headers=_body_headers(catalogue, operation))
-        catalogue.check("body as text/plain", 415, operation.method, operation.url(),
-                        data=b'{"a": 1}', content_type="text/plain",
-                        headers=_body_headers(catalogue, operation))
+            catalogue.check(
+                f"body {label}",
+                status,
+                operation.method,
+                operation.url(),
+                data=body,
+                content_type=JSON,
+                headers=_body_headers(catalogue, operation),
+            )
+        catalogue.check(
+            "body as text/plain",
+            415,
+            operation.method,
+            operation.url(),
+            data=b'{"a": 1}',
+            content_type="text/plain",
+            headers=_body_headers(catalogue, operation),
+        )
     catalogue.assert_clean(150)
 
 
@@ -204,8 +257,14 @@ def test_hostile_tokens_are_401_except_on_health(catalogue):
             kwargs = {"json": {}} if operation.body_type == JSON else {}
             if operation.path.startswith("/api/v1/openapi") or operation.path.endswith("/docs"):
                 continue
-            catalogue.check(f"token {header[:20]}", status, operation.method, operation.url(),
-                            headers={"Authorization": header, "If-Match": "*"}, **kwargs)
+            catalogue.check(
+                f"token {header[:20]}",
+                status,
+                operation.method,
+                operation.url(),
+                headers={"Authorization": header, "If-Match": "*"},
+                **kwargs,
+            )
     catalogue.assert_clean(200)
 
 
@@ -216,11 +275,18 @@ def test_changes_without_or_with_a_stale_if_match_are_refused(catalogue):
         kwargs = {}
         if operation.body_type == JSON:
             kwargs["json"] = VALID_CHANGE.get(operation.path, {})
-        catalogue.check("no If-Match", 428, operation.method, operation.url(),
-                        headers=catalogue.admin, **kwargs)
+        catalogue.check(
+            "no If-Match", 428, operation.method, operation.url(), headers=catalogue.admin, **kwargs
+        )
         for tag in ('"999"', 'W/"1"', "1", '"01"'):
-            catalogue.check(f"If-Match {tag}", 412, operation.method, operation.url(),
-                            headers={**catalogue.admin, "If-Match": tag}, **kwargs)
+            catalogue.check(
+                f"If-Match {tag}",
+                412,
+                operation.method,
+                operation.url(),
+                headers={**catalogue.admin, "If-Match": tag},
+                **kwargs,
+            )
     catalogue.assert_clean(60)
 
 
@@ -229,13 +295,26 @@ def test_hostile_query_strings_are_422(catalogue):
         if operation.method != "get" or "limit" not in operation.query_names:
             continue
         for name, value in HOSTILE_QUERIES:
-            catalogue.check(f"query {name}={value}", 422, "get", operation.url(),
-                            query_string={name: value}, headers=catalogue.admin)
-        for name in sorted(operation.query_names & {"speaker_id", "source_id", "claim_id",
-                                                    "dispute_id", "since"}):
+            catalogue.check(
+                f"query {name}={value}",
+                422,
+                "get",
+                operation.url(),
+                query_string={name: value},
+                headers=catalogue.admin,
+            )
+        for name in sorted(
+            operation.query_names & {"speaker_id", "source_id", "claim_id", "dispute_id", "since"}
+        ):
             for value in ("\uff11", "01", " 1", "1_0", "-1"):
-                catalogue.check(f"query {name}={value}", 422, "get", operation.url(),
-                                query_string={name: value}, headers=catalogue.admin)
+                catalogue.check(
+                    f"query {name}={value}",
+                    422,
+                    "get",
+                    operation.url(),
+                    query_string={name: value},
+                    headers=catalogue.admin,
+                )
     catalogue.assert_clean(100)
 
 
@@ -244,6 +323,7 @@ def test_methods_a_path_does_not_have_are_405_with_allow(catalogue):
         operation = next(o for o in catalogue.operations if o.path == path)
         for method in HTTP_METHODS:
             if method not in item:
-                catalogue.check(f"method {method}", 405, method, operation.url(),
-                                headers=catalogue.admin)
+                catalogue.check(
+                    f"method {method}", 405, method, operation.url(), headers=catalogue.admin
+                )
     catalogue.assert_clean(60)

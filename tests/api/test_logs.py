@@ -39,7 +39,11 @@ def test_each_request_writes_one_line_with_what_happened(world, request_lines):
     world.client.get("/nowhere")
     found, unknown = request_lines()[-2:]
     assert (found.method, found.route, found.path, found.status) == (
-        "GET", "/api/v1/claims/<id:claim_id>", f"{CLAIMS}/{claim_id}", 200)
+        "GET",
+        "/api/v1/claims/<id:claim_id>",
+        f"{CLAIMS}/{claim_id}",
+        200,
+    )
     assert found.editor_id is not None and found.duration_ms >= 0
     assert (unknown.route, unknown.status, unknown.editor_id) == (None, 404, None)
 
@@ -70,8 +74,7 @@ def test_json_lines_carry_every_field():
     (line,) = output.splitlines()
     record = json.loads(line)
     assert {"time", "level", "logger", "message", "method", "status", "request_id"} <= set(record)
-    assert (record["logger"], record["status"], record["request_id"]) == ("claims.test", 200,
-                                                                          "abc")
+    assert (record["logger"], record["status"], record["request_id"]) == ("claims.test", 200, "abc")
 
 
 def test_text_lines_are_for_people():

@@ -11,9 +11,11 @@ def samples(client):
     response = client.get("/metrics")
     assert response.status_code == 200
     assert response.mimetype == "text/plain"
-    return {(s.name, tuple(sorted(s.labels.items()))): s.value
-            for family in text_string_to_metric_families(response.get_data(as_text=True))
-            for s in family.samples}
+    return {
+        (s.name, tuple(sorted(s.labels.items()))): s.value
+        for family in text_string_to_metric_families(response.get_data(as_text=True))
+        for s in family.samples
+    }
 
 
 def value(found, name, **labels):
@@ -29,8 +31,10 @@ def test_requests_are_counted_by_route_and_status(client):
     counted = ("claims_http_requests_total", {"method": "GET", "route": route, "status": "404"})
     assert value(after, counted[0], **counted[1]) - value(before, counted[0], **counted[1]) == 2
     timed = {"method": "GET", "route": route}
-    assert (value(after, "claims_http_request_duration_seconds_count", **timed)
-            - value(before, "claims_http_request_duration_seconds_count", **timed)) == 2
+    assert (
+        value(after, "claims_http_request_duration_seconds_count", **timed)
+        - value(before, "claims_http_request_duration_seconds_count", **timed)
+    ) == 2
 
 
 def test_quote_checks_are_timed_and_the_pool_is_reported(client, world):
@@ -48,8 +52,10 @@ def test_metrics_need_no_token_with_public_reads_off(make_app):
 
 def test_extraction_is_timed(client, tokens, source):
     before = value(samples(client), "claims_work_duration_seconds_count", kind="extraction")
-    response = client.post(f"/api/v1/sources/{source['id']}/extraction",
-                           headers={"Authorization": f"Bearer {tokens['reader']}"})
+    response = client.post(
+        f"/api/v1/sources/{source['id']}/extraction",
+        headers={"Authorization": f"Bearer {tokens['reader']}"},
+    )
     assert response.status_code == 200
     after = value(samples(client), "claims_work_duration_seconds_count", kind="extraction")
     assert after - before == 1

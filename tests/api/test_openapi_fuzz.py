@@ -46,6 +46,7 @@ def _ndjson(ctx, value):
     lines = value if isinstance(value, list) else [value]
     return "".join(json.dumps(line) + "\n" for line in lines).encode()
 
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -116,14 +117,19 @@ def _known_ids(values):
     """Keep the generated values, or replace each generated integer id by a known one."""
     if not isinstance(values, dict):
         return st.just(values)
-    replaceable = [name for name, value in values.items()
-                   if _is_id(name) and isinstance(value, int) and not isinstance(value, bool)]
+    replaceable = [
+        name
+        for name, value in values.items()
+        if _is_id(name) and isinstance(value, int) and not isinstance(value, bool)
+    ]
     if not replaceable:
         return st.just(values)
-    return st.fixed_dictionaries({
-        name: st.one_of(st.just(value), KNOWN_IDS) if name in replaceable else st.just(value)
-        for name, value in values.items()
-    })
+    return st.fixed_dictionaries(
+        {
+            name: st.one_of(st.just(value), KNOWN_IDS) if name in replaceable else st.just(value)
+            for name, value in values.items()
+        }
+    )
 
 
 @schema.hook

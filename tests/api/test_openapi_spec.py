@@ -93,8 +93,10 @@ def test_the_spec_is_valid_against_the_openapi_3_0_schema(spec):
     # schemathesis; there is no separate validator package in the stack.
     from schemathesis.specs.openapi.definitions import OPENAPI_30_VALIDATOR
 
-    errors = [f"{'/'.join(map(str, error.instance_path))}: {error.message}"
-              for error in OPENAPI_30_VALIDATOR.iter_errors(spec)]
+    errors = [
+        f"{'/'.join(map(str, error.instance_path))}: {error.message}"
+        for error in OPENAPI_30_VALIDATOR.iter_errors(spec)
+    ]
     assert not errors, report(errors)
 
 
@@ -141,23 +143,32 @@ def test_every_path_parameter_is_declared(spec):
 
 
 def test_every_operation_has_a_summary(spec):
-    missing = {label for label, _, _, operation, _ in operations(spec)
-               if not str(operation.get("summary", "")).strip()}
+    missing = {
+        label
+        for label, _, _, operation, _ in operations(spec)
+        if not str(operation.get("summary", "")).strip()
+    }
     assert not missing, report(missing)
 
 
 def test_every_operation_documents_401_and_500(spec):
     # auth.identify refuses a malformed or unknown token on every path, reads included, and
     # any request can fail.
-    problems = {f"{label}: {status}"
-                for label, _, _, operation, _ in operations(spec)
-                for status in ("401", "500") if status not in statuses(operation)}
+    problems = {
+        f"{label}: {status}"
+        for label, _, _, operation, _ in operations(spec)
+        for status in ("401", "500")
+        if status not in statuses(operation)
+    }
     assert not problems, report(problems)
 
 
 def test_every_write_documents_403(spec):
-    problems = {label for label, method, _, operation, _ in operations(spec)
-                if method in WRITES and "403" not in statuses(operation)}
+    problems = {
+        label
+        for label, method, _, operation, _ in operations(spec)
+        if method in WRITES and "403" not in statuses(operation)
+    }
     assert not problems, report(problems)
 
 
@@ -177,15 +188,20 @@ def test_every_write_with_a_body_documents_what_a_body_can_get(spec):
 
 
 def test_every_operation_with_query_parameters_documents_422(spec):
-    problems = {label for label, _, _, operation, parameters in operations(spec)
-                if any(p.get("in") == "query" for p in parameters)
-                and "422" not in statuses(operation)}
+    problems = {
+        label
+        for label, _, _, operation, parameters in operations(spec)
+        if any(p.get("in") == "query" for p in parameters) and "422" not in statuses(operation)
+    }
     assert not problems, report(problems)
 
 
 def test_every_operation_on_an_id_documents_404(spec):
-    problems = {label for label, _, path, operation, _ in operations(spec)
-                if "{" in path and "404" not in statuses(operation)}
+    problems = {
+        label
+        for label, _, path, operation, _ in operations(spec)
+        if "{" in path and "404" not in statuses(operation)
+    }
     assert not problems, report(problems)
 
 
@@ -195,12 +211,16 @@ def test_every_change_requires_if_match_and_documents_412_and_428(spec):
     for label, method, _, operation, parameters in operations(spec):
         if method not in CHANGES:
             continue
-        if_match = [p for p in parameters
-                    if p.get("in") == "header" and str(p.get("name", "")).lower() == "if-match"]
+        if_match = [
+            p
+            for p in parameters
+            if p.get("in") == "header" and str(p.get("name", "")).lower() == "if-match"
+        ]
         if not if_match or if_match[0].get("required") is not True:
             problems.add(f"{label}: no required If-Match header parameter")
-        problems |= {f"{label}: {status}" for status in ("412", "428")
-                     if status not in statuses(operation)}
+        problems |= {
+            f"{label}: {status}" for status in ("412", "428") if status not in statuses(operation)
+        }
     assert not problems, report(problems)
 
 
@@ -244,8 +264,9 @@ def test_every_list_documents_the_link_header_and_its_paging_parameters(spec):
         if "Link" not in headers:
             problems.add(f"{label}: no Link header")
         query = {p.get("name") for p in parameters if p.get("in") == "query"}
-        problems |= {f"{label}: no {name} parameter" for name in ("limit", "cursor")
-                     if name not in query}
+        problems |= {
+            f"{label}: no {name} parameter" for name in ("limit", "cursor") if name not in query
+        }
     assert not problems, report(problems)
 
 

@@ -19,11 +19,20 @@ def rows(db, system):
     """``ROWS`` sources, speakers and claims (made by the use cases, for speed); noun -> ids."""
     made = {"sources": [], "speakers": [], "claims": []}
     for n in range(ROWS):
-        source = sources.create_source(editor=system, kind="article", title=f"Report {n}",
-                                       text=f"Report {n}: the base is temporary, officials say.")
+        source = sources.create_source(
+            editor=system,
+            kind="article",
+            title=f"Report {n}",
+            text=f"Report {n}: the base is temporary, officials say.",
+        )
         speaker = speakers.create_speaker(editor=system, name=f"Official {n}", kind="person")
-        claim = claims.record_claim(editor=system, speaker_id=speaker.id, source_id=source.id,
-                                    kind="paraphrase", text="the base is temporary")
+        claim = claims.record_claim(
+            editor=system,
+            speaker_id=speaker.id,
+            source_id=source.id,
+            kind="paraphrase",
+            text="the base is temporary",
+        )
         made["sources"].append(source.id)
         made["speakers"].append(speaker.id)
         made["claims"].append(claim.id)
@@ -84,10 +93,16 @@ def test_the_link_keeps_the_filters(client, rows):
 
 def test_a_claim_recorded_while_paging_does_not_shift_the_pages(client, rows, tokens):
     first = client.get(f"{CLAIMS}?limit=10")
-    response = client.post(CLAIMS, json={"source_id": rows["sources"][0],
-                                         "speaker_id": rows["speakers"][0],
-                                         "kind": "paraphrase", "text": "Later."},
-                           headers=auth(tokens["editor"]))
+    response = client.post(
+        CLAIMS,
+        json={
+            "source_id": rows["sources"][0],
+            "speaker_id": rows["speakers"][0],
+            "kind": "paraphrase",
+            "text": "Later.",
+        },
+        headers=auth(tokens["editor"]),
+    )
     assert response.status_code == 201
     rest = [i for page in every_page(client, next_link(first)) for i in ids(page)]
     assert sorted(ids(first) + rest) == sorted(rows["claims"])
@@ -105,18 +120,21 @@ def test_a_limit_out_of_range_is_a_422(client, path, limit):
 
 
 @pytest.mark.parametrize("path", [SOURCES, SPEAKERS, CLAIMS, f"{CLAIMS}?q=base"])
-@pytest.mark.parametrize("cursor", [
-    "abc",
-    "%%%",
-    _cursor([]),
-    _cursor({"id": 0}),
-    _cursor({"id": 2**31}),
-    _cursor({"id": True}),
-    _cursor({"id": "5"}),
-    _cursor({"id": 5, "extra": 1}),
-    _cursor({"score": "x", "id": 5}),
-    "x" * 1001,
-])
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "abc",
+        "%%%",
+        _cursor([]),
+        _cursor({"id": 0}),
+        _cursor({"id": 2**31}),
+        _cursor({"id": True}),
+        _cursor({"id": "5"}),
+        _cursor({"id": 5, "extra": 1}),
+        _cursor({"score": "x", "id": 5}),
+        "x" * 1001,
+    ],
+)
 def test_a_cursor_that_is_not_one_of_this_list_is_a_422(client, path, cursor):
     separator = "&" if "?" in path else "?"
     response = client.get(f"{path}{separator}cursor={cursor}")
@@ -128,14 +146,18 @@ def test_a_cursor_of_the_newest_first_order_is_refused_by_the_relevance_order(cl
     assert_problem(client.get(f"{CLAIMS}?q=base&cursor={cursor}"), 422)
 
 
-def test_a_claim_recorded_while_paging_by_relevance_does_not_shift_the_pages(
-        client, rows, tokens):
+def test_a_claim_recorded_while_paging_by_relevance_does_not_shift_the_pages(client, rows, tokens):
     first = client.get(f"{CLAIMS}?q=temporary base&limit=10")
-    response = client.post(CLAIMS, json={"source_id": rows["sources"][0],
-                                         "speaker_id": rows["speakers"][0],
-                                         "kind": "paraphrase",
-                                         "text": "An unrelated and rather long remark " * 5},
-                           headers=auth(tokens["editor"]))
+    response = client.post(
+        CLAIMS,
+        json={
+            "source_id": rows["sources"][0],
+            "speaker_id": rows["speakers"][0],
+            "kind": "paraphrase",
+            "text": "An unrelated and rather long remark " * 5,
+        },
+        headers=auth(tokens["editor"]),
+    )
     assert response.status_code == 201
     rest = [i for page in every_page(client, next_link(first)) for i in ids(page)]
     assert sorted(ids(first) + rest) == sorted(rows["claims"])

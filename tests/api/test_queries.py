@@ -1,6 +1,5 @@
 """Queries are planned: a list costs the same number of SQL queries for 1 item as for 50."""
 
-
 import pytest
 
 from claims import annotations, sources
@@ -18,10 +17,17 @@ def rich(seeded, system):
     toner = Speaker.get(Speaker.name == "Mark Toner")
     claims = list(Claim.select().where(Claim.speaker == toner))
     for claim in claims:
-        annotations.annotate(claim.id, editor=system, kind="verdict", rating="true",
-                             rationale="The transcript agrees.", visibility="public")
-        annotations.annotate(claims[0].id, editor=system, kind="note", body=f"On {claim.id}",
-                             visibility="public")
+        annotations.annotate(
+            claim.id,
+            editor=system,
+            kind="verdict",
+            rating="true",
+            rationale="The transcript agrees.",
+            visibility="public",
+        )
+        annotations.annotate(
+            claims[0].id, editor=system, kind="note", body=f"On {claim.id}", visibility="public"
+        )
     for n in range(3):
         claim_cases.update_claim(claims[0].id, editor=system, version=None, tags=[f"tag {n}"])
     return {"claim_id": claims[0].id, "speaker_id": toner.id}
@@ -30,8 +36,11 @@ def rich(seeded, system):
 LISTS = [
     pytest.param("/api/v1/claims", None, id="claims"),
     pytest.param("/api/v1/claims?q=russia", None, id="claims by relevance"),
-    pytest.param("/api/v1/claims?speaker_id={speaker_id}&rating=true", None,
-                 id="claims by speaker and rating"),
+    pytest.param(
+        "/api/v1/claims?speaker_id={speaker_id}&rating=true",
+        None,
+        id="claims by speaker and rating",
+    ),
     pytest.param("/api/v1/sources", None, id="sources"),
     pytest.param("/api/v1/speakers", None, id="speakers"),
     pytest.param("/api/v1/relations", None, id="relations"),
@@ -45,7 +54,8 @@ LISTS = [
 
 @pytest.mark.parametrize(("path", "role"), LISTS)
 def test_a_list_costs_the_same_queries_for_1_item_as_for_50(
-        client, rich, tokens, query_log, path, role):
+    client, rich, tokens, query_log, path, role
+):
     path = path.format(**rich)
     separator = "&" if "?" in path else "?"
     headers = auth(tokens[role]) if role else {}

@@ -49,8 +49,12 @@ def test_failed_logins_lock_the_address_out(world, make_app):
     assert_too_many(client.get("/api/v1/me", headers=auth(world.tokens["editor"])))
     assert client.get("/api/v1/claims").status_code == 200
     other = {"REMOTE_ADDR": "192.0.2.8"}
-    assert client.get("/api/v1/me", headers=auth(world.tokens["editor"]),
-                      environ_base=other).status_code == 200
+    assert (
+        client.get(
+            "/api/v1/me", headers=auth(world.tokens["editor"]), environ_base=other
+        ).status_code
+        == 200
+    )
 
 
 def test_a_refused_write_past_the_limit_changes_nothing(world, make_app):
@@ -60,8 +64,9 @@ def test_a_refused_write_past_the_limit_changes_nothing(world, make_app):
     editor = auth(world.tokens["editor"])
     client.get("/api/v1/me", headers=editor)
     client.get("/api/v1/me", headers=editor)
-    response = client.post("/api/v1/speakers", json={"name": "Too fast", "kind": "person"},
-                           headers=editor)
+    response = client.post(
+        "/api/v1/speakers", json={"name": "Too fast", "kind": "person"}, headers=editor
+    )
     assert_too_many(response)
     assert world.client.get("/api/v1/changes?limit=500", headers=admin).get_json() == before
 
@@ -88,8 +93,9 @@ def test_two_servers_share_their_counters_through_redis(db, database_url, monkey
     first, second = Server(database_url, workers=2), Server(database_url, workers=2)
     try:
         # Each server's start-up probe was /healthz, which is not counted.
-        statuses = [server.request("GET", "/api/v1/claims")[0]
-                    for server in (first, second, first, second)]
+        statuses = [
+            server.request("GET", "/api/v1/claims")[0] for server in (first, second, first, second)
+        ]
         assert statuses == [200] * 4
         for server in (first, second):
             status, headers, body = server.request("GET", "/api/v1/claims")

@@ -20,8 +20,16 @@ def world(seeded, make_editor):
     """Seeded data plus an annotation and an editor, so every path id names something."""
     author, author_token = make_editor("editor", name="the author")
     note = annotations.annotate(1, editor=author, kind="note", body="Check the wire copy.")
-    ids = {"source_id": 1, "speaker_id": 1, "claim_id": 1, "relation_id": 1, "dispute_id": 1,
-           "annotation_id": note.id, "resource_id": 1, "editor_id": author.id}
+    ids = {
+        "source_id": 1,
+        "speaker_id": 1,
+        "claim_id": 1,
+        "relation_id": 1,
+        "dispute_id": 1,
+        "annotation_id": note.id,
+        "resource_id": 1,
+        "editor_id": author.id,
+    }
     return {"ids": ids, "author_token": author_token, "note": note}
 
 
@@ -41,8 +49,11 @@ def concrete(path, ids):
 
 
 def test_every_write_declares_the_role_it_needs(app):
-    undeclared = [f"{method.upper()} {path}" for path, method, operation in operations(app)
-                  if method in WRITES and "x-required-role" not in operation]
+    undeclared = [
+        f"{method.upper()} {path}"
+        for path, method, operation in operations(app)
+        if method in WRITES and "x-required-role" not in operation
+    ]
     assert undeclared == []
 
 
@@ -71,19 +82,21 @@ def test_with_public_reads_off_every_read_needs_a_token(app, client, tokens, wor
         assert client.get(url, headers=auth(tokens["reader"])).status_code not in (401, 403)
 
 
-@pytest.mark.parametrize("method, suffix", [
-    ("patch", ""), ("delete", ""), ("post", "/restore")])
+@pytest.mark.parametrize("method, suffix", [("patch", ""), ("delete", ""), ("post", "/restore")])
 def test_only_the_author_or_an_admin_changes_an_annotation(client, tokens, world, method, suffix):
     note = world["note"]
     url = f"/api/v1/annotations/{note.id}{suffix}"
     if suffix:
-        client.delete(f"/api/v1/annotations/{note.id}",
-                      headers=auth(world["author_token"], If_Match=f'"{note.version}"'))
+        client.delete(
+            f"/api/v1/annotations/{note.id}",
+            headers=auth(world["author_token"], If_Match=f'"{note.version}"'),
+        )
     other = auth(tokens["editor"], If_Match="*")
     assert_problem(getattr(client, method)(url, json={"body": "Overwritten."}, headers=other), 403)
     admin = auth(tokens["admin"], If_Match="*")
-    assert getattr(client, method)(url, json={"body": "Edited by an admin."},
-                                   headers=admin).status_code in (200, 204)
+    assert getattr(client, method)(
+        url, json={"body": "Edited by an admin."}, headers=admin
+    ).status_code in (200, 204)
 
 
 def test_internal_annotations_are_invisible_to_anonymous_readers(client, tokens, world):
@@ -103,10 +116,18 @@ def test_internal_annotations_are_invisible_to_anonymous_readers(client, tokens,
 
 def test_an_internal_verdict_is_not_the_verdict_anonymous_readers_see(client, tokens, world):
     editor = auth(tokens["editor"])
-    public = {"kind": "verdict", "rating": "true", "rationale": "Confirmed.",
-              "visibility": "public"}
-    internal = {"kind": "verdict", "rating": "false", "rationale": "Draft.",
-                "visibility": "internal"}
+    public = {
+        "kind": "verdict",
+        "rating": "true",
+        "rationale": "Confirmed.",
+        "visibility": "public",
+    }
+    internal = {
+        "kind": "verdict",
+        "rating": "false",
+        "rationale": "Draft.",
+        "visibility": "internal",
+    }
     for verdict in (public, internal):
         response = client.post("/api/v1/claims/2/annotations", json=verdict, headers=editor)
         assert response.status_code == 201

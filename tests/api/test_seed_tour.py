@@ -38,17 +38,20 @@ def test_toner_s_claims_are_his_four_each_anchored_in_the_article(client, toner,
     for claim in items:
         anchor = claim["anchor"]
         assert set(anchor) == ANCHOR_KEYS
-        assert text[anchor["start"]:anchor["end"]] == anchor["exact"]
-        assert text[:anchor["start"]].endswith(anchor["prefix"])
-        assert text[anchor["end"]:].startswith(anchor["suffix"])
+        assert text[anchor["start"] : anchor["end"]] == anchor["exact"]
+        assert text[: anchor["start"]].endswith(anchor["prefix"])
+        assert text[anchor["end"] :].startswith(anchor["suffix"])
         assert 0 < len(anchor["prefix"]) <= 32 and 0 < len(anchor["suffix"]) <= 32
         assert claim["speaker"]["name"] == "Mark Toner"
         assert claim["source"]["id"] == seed_source["id"]
 
 
 def test_the_anchors_are_where_the_annotation_put_them(client, seeded, toner):
-    expected = {c["text"]: (c["anchor"]["start"], c["anchor"]["end"])
-                for c in seeded["claims"] if c["speaker"] == "toner"}
+    expected = {
+        c["text"]: (c["anchor"]["start"], c["anchor"]["end"])
+        for c in seeded["claims"]
+        if c["speaker"] == "toner"
+    }
     items = client.get(f"{CLAIMS}?speaker_id={toner['id']}").get_json()["items"]
     assert {c["text"]: (c["anchor"]["start"], c["anchor"]["end"]) for c in items} == expected
 
@@ -56,7 +59,8 @@ def test_the_anchors_are_where_the_annotation_put_them(client, seeded, toner):
 def test_the_four_direct_quotes_of_the_seed_are_verified(client, seeded):
     items = client.get(f"{CLAIMS}?kind=direct_quote").get_json()["items"]
     assert sorted(c["text"] for c in items) == sorted(
-        c["text"] for c in seeded["claims"] if c["kind"] == "direct_quote")
+        c["text"] for c in seeded["claims"] if c["kind"] == "direct_quote"
+    )
     assert len(items) == 4
     assert {c["quote_status"] for c in items} == {"verified"}
 

@@ -36,8 +36,11 @@ def test_the_index_points_to_the_docs_the_spec_and_health(client):
 def test_health_reports_the_service_and_schema_versions(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "version": SERVICE_VERSION,
-                                   "schema_version": LATEST}
+    assert response.get_json() == {
+        "status": "ok",
+        "version": SERVICE_VERSION,
+        "schema_version": LATEST,
+    }
 
 
 def test_health_is_503_when_the_database_does_not_answer(make_app):
@@ -56,13 +59,16 @@ def test_health_is_503_and_says_what_to_run_when_there_is_no_schema(bare):
 def test_health_is_503_when_the_schema_is_behind(client):
     SchemaMigration.delete().where(SchemaMigration.version == LATEST).execute()
     body = assert_problem(client.get("/healthz"), 503, VERSIONS)
-    assert body["detail"] == ("The service is not ready: the database schema is at version "
-                              f"{LATEST - 1}, this release needs {LATEST}: run `claims init-db`.")
+    assert body["detail"] == (
+        "The service is not ready: the database schema is at version "
+        f"{LATEST - 1}, this release needs {LATEST}: run `claims init-db`."
+    )
     assert body["schema_version"] == LATEST - 1
 
 
 @pytest.mark.parametrize("path", ["/api/v1/claims", "/api/v1/sources/1"])
 def test_a_request_on_a_database_without_schema_says_what_to_run(bare, path):
     body = assert_problem(bare.get(path), 503)
-    assert body["detail"] == ("The service is not ready: the database has no schema: "
-                              "run `claims init-db`.")
+    assert body["detail"] == (
+        "The service is not ready: the database has no schema: run `claims init-db`."
+    )

@@ -24,8 +24,7 @@ def pair(make_source, make_speaker, make_claim):
 
 
 @pytest.mark.parametrize("role", [None, "reader"])
-def test_readers_get_the_suggestions_with_claim_type_score_and_reasons(client, tokens, pair,
-                                                                       role):
+def test_readers_get_the_suggestions_with_claim_type_score_and_reasons(client, tokens, pair, role):
     denial, report = pair
 
     response = suggestions(client, denial["id"], headers=auth(tokens.get(role)))
@@ -47,8 +46,11 @@ def test_readers_get_the_suggestions_with_claim_type_score_and_reasons(client, t
 
 def test_a_confirmed_suggestion_is_no_longer_suggested(client, tokens, pair):
     denial, report = pair
-    created = client.post("/api/v1/relations", headers=auth(tokens["editor"]), json={
-        "from_claim_id": denial["id"], "to_claim_id": report["id"], "type": "contradicts"})
+    created = client.post(
+        "/api/v1/relations",
+        headers=auth(tokens["editor"]),
+        json={"from_claim_id": denial["id"], "to_claim_id": report["id"], "type": "contradicts"},
+    )
     assert created.status_code == 201
 
     assert suggestions(client, denial["id"]).get_json()["items"] == []
@@ -57,8 +59,9 @@ def test_a_confirmed_suggestion_is_no_longer_suggested(client, tokens, pair):
 
 def test_a_deleted_claim_is_never_suggested_and_has_none(client, tokens, pair):
     denial, report = pair
-    deleted = client.delete(f"{CLAIMS}/{report['id']}",
-                            headers=auth(tokens["editor"], If_Match='"1"'))
+    deleted = client.delete(
+        f"{CLAIMS}/{report['id']}", headers=auth(tokens["editor"], If_Match='"1"')
+    )
     assert deleted.status_code == 204
 
     assert suggestions(client, denial["id"]).get_json()["items"] == []
@@ -78,11 +81,13 @@ def test_an_unknown_claim_is_not_found(client, db):
 def crowd(make_source, make_speaker, make_claim):
     """A claim and seven reports of the plan it denies."""
     source = make_source(title="Reports")
-    centre = make_claim(make_source(title="Denial"),
-                        make_speaker(name="Volkswagen", kind="organization"), text=DENIAL,
-                        cue="denies")
-    others = [make_claim(source, make_speaker(), text=f"{REPORT} Report {n}.")
-              for n in range(7)]
+    centre = make_claim(
+        make_source(title="Denial"),
+        make_speaker(name="Volkswagen", kind="organization"),
+        text=DENIAL,
+        cue="denies",
+    )
+    others = [make_claim(source, make_speaker(), text=f"{REPORT} Report {n}.") for n in range(7)]
     return centre, others
 
 
@@ -99,8 +104,11 @@ def test_pages_follow_the_link_header_best_first(client, crowd):
 
 
 def test_the_seed_s_existing_relations_are_not_suggested_again(client, seeded):
-    claims = {c["text"]: c["id"] for page in every_page(client, f"{CLAIMS}?limit=500")
-              for c in page.get_json()["items"]}
+    claims = {
+        c["text"]: c["id"]
+        for page in every_page(client, f"{CLAIMS}?limit=500")
+        for c in page.get_json()["items"]
+    }
     keys = {entry["key"]: claims[entry["text"]] for entry in seeded["claims"]}
     refuelling = keys["s3"]  # Iranian officials: no permanent base, just refuelling
 
@@ -116,15 +124,22 @@ FEW, MANY = 1, 15
 
 
 def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
-        client, make_source, make_speaker, make_claim, query_log):
+    client, make_source, make_speaker, make_claim, query_log
+):
     counts = []
     for n in (FEW, MANY):
         source = make_source(title=f"Reports {n}")
-        centre = make_claim(source, make_speaker(name=f"Company {n}", kind="organization"),
-                            text=f"Company {n} denies it will close the Elbe shipyard.")
+        centre = make_claim(
+            source,
+            make_speaker(name=f"Company {n}", kind="organization"),
+            text=f"Company {n} denies it will close the Elbe shipyard.",
+        )
         for i in range(n):
-            make_claim(source, make_speaker(), text=f"Company {n} will close the Elbe shipyard, "
-                                                    f"union {i} says.")
+            make_claim(
+                source,
+                make_speaker(),
+                text=f"Company {n} will close the Elbe shipyard, union {i} says.",
+            )
         query_log.count = 0
         response = suggestions(client, centre["id"])
         assert len(response.get_json()["items"]) >= n
@@ -134,23 +149,35 @@ def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
 
 
 def test_the_comparison_suggests_unplaced_claims_for_a_side(
-        client, tokens, make_source, make_speaker, make_claim):
+    client, tokens, make_source, make_speaker, make_claim
+):
     editor = tokens["editor"]
     agency = make_speaker(name="The Agency", kind="organization")
     officials = make_speaker(name="Iranian officials", kind="group")
     kremlin = make_speaker(name="Kremlin", kind="organization")
     source = make_source(title="Base report")
     affirming = make_claim(source, agency, text="Russia has a permanent base at Hamadan in Iran.")
-    denying = make_claim(source, officials,
-                         text="Russia does not have a permanent base at Hamadan in Iran.")
-    unplaced = make_claim(make_source(title="Kremlin statement"), kremlin, cue="denies",
-                          text="Moscow denies that Russia has a permanent base at Hamadan in Iran.")
-    made = client.post("/api/v1/disputes", headers=auth(editor),
-                       json={"question": "Does Russia have a permanent base in Iran?"})
+    denying = make_claim(
+        source, officials, text="Russia does not have a permanent base at Hamadan in Iran."
+    )
+    unplaced = make_claim(
+        make_source(title="Kremlin statement"),
+        kremlin,
+        cue="denies",
+        text="Moscow denies that Russia has a permanent base at Hamadan in Iran.",
+    )
+    made = client.post(
+        "/api/v1/disputes",
+        headers=auth(editor),
+        json={"question": "Does Russia have a permanent base in Iran?"},
+    )
     dispute = made.get_json()
     for claim, stance in ((affirming, "affirms"), (denying, "denies")):
-        response = client.put(f"/api/v1/disputes/{dispute['id']}/positions/{claim['id']}",
-                              json={"stance": stance}, headers=auth(editor, If_Match="*"))
+        response = client.put(
+            f"/api/v1/disputes/{dispute['id']}/positions/{claim['id']}",
+            json={"stance": stance},
+            headers=auth(editor, If_Match="*"),
+        )
         assert response.status_code == 200, response.get_data(as_text=True)
 
     body = client.get(f"/api/v1/disputes/{dispute['id']}/comparison").get_json()

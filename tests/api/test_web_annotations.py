@@ -21,13 +21,12 @@ def assert_web_annotation(annotation, source_url, text):
     quote, position = selectors["TextQuoteSelector"], selectors["TextPositionSelector"]
     assert {"exact", "prefix", "suffix"} <= set(quote)
     assert isinstance(position["start"], int) and isinstance(position["end"], int)
-    assert text[position["start"]:position["end"]] == quote["exact"]
-    assert text[:position["start"]].endswith(quote["prefix"])
-    assert text[position["end"]:].startswith(quote["suffix"])
+    assert text[position["start"] : position["end"]] == quote["exact"]
+    assert text[: position["start"]].endswith(quote["prefix"])
+    assert text[position["end"] :].startswith(quote["suffix"])
 
 
-def test_the_collection_has_the_w3c_fields_and_one_annotation_per_anchored_claim(
-        world, make_claim):
+def test_the_collection_has_the_w3c_fields_and_one_annotation_per_anchored_claim(world, make_claim):
     make_claim(world.source, world.speaker, kind="direct_quote", text="pure fantasy")
     make_claim(world.source, world.speaker, kind="paraphrase", text="Not in the text at all.")
 

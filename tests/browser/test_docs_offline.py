@@ -20,8 +20,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                       reason="no chromium here (CI installs Debian's package)"),
+    pytest.mark.skipif(
+        CHROMIUM is None and not os.environ.get("CI"),
+        reason="no chromium here (CI installs Debian's package)",
+    ),
 ]
 
 OPERATION = re.compile(r'class="opblock opblock-(get|post|put|patch|delete)[ "]')
@@ -31,11 +33,22 @@ PATH = re.compile(r'data-path="([^"]+)"')
 def rendered(url, profile):
     """The DOM of ``url`` after its scripts ran, in a browser that can reach only 127.0.0.1."""
     result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-         "--no-first-run", f"--user-data-dir={profile}",
-         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-         "--virtual-time-budget=20000", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            f"--user-data-dir={profile}",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
@@ -49,8 +62,12 @@ def test_the_docs_list_every_operation_with_no_network(db, database_url, tmp_pat
         page = rendered(f"http://127.0.0.1:{server.port}/api/v1/docs", tmp_path / "profile")
     finally:
         server.stop()
-    operations = [(method, path) for path, item in spec["paths"].items()
-                  for method in item if method in ("get", "post", "put", "patch", "delete")]
+    operations = [
+        (method, path)
+        for path, item in spec["paths"].items()
+        for method in item
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
     assert len(OPERATION.findall(page)) == len(operations), page[:3000]
     listed = set(PATH.findall(page))
     assert {path for _, path in operations} <= listed, json.dumps(sorted(listed))

@@ -13,8 +13,9 @@ from claims.speakers import create_speaker
 SEED_URL = "https://example.com/russia-iran-air-base"
 QUOTE = "It’s not helpful to the situation that we currently have"
 # The careful annotation of the seed article: every statement with its offsets.
-GOLD = json.loads((Path(__file__).parents[2] / "seeds" / "seed_article.gold.json")
-                  .read_text(encoding="utf-8"))
+GOLD = json.loads(
+    (Path(__file__).parents[2] / "seeds" / "seed_article.gold.json").read_text(encoding="utf-8")
+)
 
 
 @pytest.fixture
@@ -35,8 +36,9 @@ def make_source(editor):
 @pytest.fixture
 def article(make_source, seed_text):
     """A source carrying the seed article's text."""
-    return make_source(title="Russia launches second wave", publisher="The Hill",
-                       url=SEED_URL, text=seed_text)
+    return make_source(
+        title="Russia launches second wave", publisher="The Hill", url=SEED_URL, text=seed_text
+    )
 
 
 @pytest.fixture

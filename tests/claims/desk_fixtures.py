@@ -37,9 +37,11 @@ def make_paraphrase_fixture(make_claim):
 @pytest.fixture(name="trio")
 def trio_fixture(make_paraphrase):
     """Three live claims: the permanent base, just refuelling, and a stationing."""
-    return (make_paraphrase("Russia has a permanent base in Iran"),
-            make_paraphrase("Russia is just refuelling in Iran"),
-            make_paraphrase("Russia is stationing bombers in Iran"))
+    return (
+        make_paraphrase("Russia has a permanent base in Iran"),
+        make_paraphrase("Russia is just refuelling in Iran"),
+        make_paraphrase("Russia is stationing bombers in Iran"),
+    )
 
 
 @pytest.fixture(name="dispute")
@@ -52,8 +54,14 @@ def position_fixture(editor):
     """Take a position against the dispute's current version."""
 
     def take(dispute_id, claim_id, stance, note=None):
-        return take_position(dispute_id, claim_id, editor=editor, stance=stance, note=note,
-                             version=version_of(Dispute, dispute_id))
+        return take_position(
+            dispute_id,
+            claim_id,
+            editor=editor,
+            stance=stance,
+            note=note,
+            version=version_of(Dispute, dispute_id),
+        )
 
     return take
 
@@ -63,8 +71,14 @@ def verdict_fixture(editor):
     """Annotate a claim with a verdict (public unless said otherwise)."""
 
     def make(claim_id, rating, *, visibility="public", by=None, rationale=RATIONALE):
-        return annotate(claim_id, editor=by or editor, kind="verdict", rating=rating,
-                        rationale=rationale, visibility=visibility)
+        return annotate(
+            claim_id,
+            editor=by or editor,
+            kind="verdict",
+            rating=rating,
+            rationale=rationale,
+            visibility=visibility,
+        )
 
     return make
 
@@ -72,8 +86,11 @@ def verdict_fixture(editor):
 @pytest.fixture(name="seed_ids")
 def seed_ids_fixture(seeded):
     """``{"s1": claim id, ..., "d1": dispute id, ...}`` of the loaded seed."""
-    ids = {entry["key"]: Claim.get(Claim.text == entry["text"]).id
-           for entry in seeded["claims"]}
-    ids.update({entry["key"]: Dispute.get(Dispute.question == entry["question"]).id
-                for entry in seeded["disputes"]})
+    ids = {entry["key"]: Claim.get(Claim.text == entry["text"]).id for entry in seeded["claims"]}
+    ids.update(
+        {
+            entry["key"]: Dispute.get(Dispute.question == entry["question"]).id
+            for entry in seeded["disputes"]
+        }
+    )
     return ids

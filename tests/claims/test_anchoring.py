@@ -16,8 +16,9 @@ each_gold_statement = pytest.mark.parametrize(
 
 
 @each_gold_statement
-def test_it_finds_every_statement_of_the_gold_annotation_verbatim_at_its_offsets(statement,
-                                                                                seed_text):
+def test_it_finds_every_statement_of_the_gold_annotation_verbatim_at_its_offsets(
+    statement, seed_text
+):
     check = check_quote(seed_text, statement["text"], statement["kind"])
 
     # Without a span, only a direct quote is checked; a paraphrase is anchored, unchecked.
@@ -55,7 +56,7 @@ def test_it_verifies_every_gold_statement_against_its_own_span(statement, seed_t
     ],
 )
 def test_it_treats_quotes_dashes_spaces_and_ellipses_as_equivalent(written, in_source):
-    quoted = in_source if in_source[0] in "\"“" else f"“{in_source}”"
+    quoted = in_source if in_source[0] in '"“' else f"“{in_source}”"
     source = f"Before the quote, she said: {quoted} After the quote."
     start = source.index(in_source)
 
@@ -82,7 +83,7 @@ def test_it_finds_words_across_the_no_break_spaces_of_the_seed(seed_text):
     # The reporter's words, outside quotation marks.
     assert check.status == QuoteStatus.UNQUOTED
     assert "\u00a0" in check.exact
-    assert seed_text[check.start:check.end] == check.exact
+    assert seed_text[check.start : check.end] == check.exact
 
 
 def test_it_rates_a_quote_with_changed_words_as_altered_and_says_what_differs(seed_text):
@@ -130,8 +131,9 @@ def test_it_leaves_a_paraphrase_that_is_not_in_the_text_unchecked(seed_text):
 
 
 def test_it_anchors_a_paraphrase_written_as_in_the_text_but_leaves_it_unchecked(seed_text):
-    check = check_quote(seed_text, "Russia has claimed that it is striking terrorist targets",
-                        PARAPHRASE)
+    check = check_quote(
+        seed_text, "Russia has claimed that it is striking terrorist targets", PARAPHRASE
+    )
 
     assert check.status == QuoteStatus.UNCHECKED
     assert (check.start, check.end) == (1255, 1311)
@@ -162,7 +164,7 @@ def test_it_checks_a_client_span_against_the_text_of_that_span_alone(seed_text, 
 
     assert check.status == status
     assert (check.start, check.end) == span
-    assert check.exact == seed_text[span[0]:span[1]]
+    assert check.exact == seed_text[span[0] : span[1]]
 
 
 def test_a_client_span_that_cuts_a_word_does_not_verify_the_quote(seed_text):
@@ -189,8 +191,8 @@ def test_prefix_and_suffix_are_the_32_characters_around_the_anchor(statement, se
 
     assert CONTEXT_CHARS == 32
     assert len(check.prefix) <= 32 and len(check.suffix) <= 32
-    assert check.prefix == seed_text[check.start - 32:check.start]
-    assert check.suffix == seed_text[check.end:check.end + 32]
+    assert check.prefix == seed_text[check.start - 32 : check.start]
+    assert check.suffix == seed_text[check.end : check.end + 32]
 
 
 def test_prefix_and_suffix_are_shorter_at_the_edges_of_the_text(seed_text):

@@ -35,7 +35,11 @@ def test_an_annotation_is_authored_by_the_editor_who_writes_it(claim, editor):
 
     stored = get_annotation(made.id, viewer=editor)
     assert (stored.claim_id, stored.kind, stored.url, stored.body) == (
-        claim.id, "evidence", EVIDENCE, "RFE/RL")
+        claim.id,
+        "evidence",
+        EVIDENCE,
+        "RFE/RL",
+    )
     assert (stored.author_id, stored.author.name) == (editor.id, editor.name)
     assert (stored.visibility, stored.version) == ("internal", 1)
 
@@ -52,8 +56,9 @@ def test_an_annotation_is_authored_by_the_editor_who_writes_it(claim, editor):
         ("evidence", {"url": EVIDENCE, "rating": "true"}, "rating"),
     ],
 )
-def test_each_kind_needs_its_fields_and_only_verdicts_are_rated(claim, editor, kind, fields,
-                                                                invalid):
+def test_each_kind_needs_its_fields_and_only_verdicts_are_rated(
+    claim, editor, kind, fields, invalid
+):
     with pytest.raises(InvalidField) as refused:
         annotate(claim.id, editor=editor, kind=kind, **fields)
 
@@ -93,7 +98,9 @@ def test_another_editor_can_neither_change_nor_delete_an_annotation(note, make_e
         delete_annotation(note.id, editor=other, version=1)
 
     assert (Annotation.get_by_id(note.id).body, version_of(Annotation, note.id)) == (
-        "Check the transcript.", 1)
+        "Check the transcript.",
+        1,
+    )
 
 
 def test_a_change_against_a_stale_version_is_refused(note, editor):
@@ -105,8 +112,12 @@ def test_a_change_against_a_stale_version_is_refused(note, editor):
 
 @pytest.mark.parametrize(
     "change",
-    [{"rating": "true"}, {"visibility": "internal"}, {"rationale": ""}, {"rating": "true",
-                                                                          "rationale": None}],
+    [
+        {"rating": "true"},
+        {"visibility": "internal"},
+        {"rationale": ""},
+        {"rating": "true", "rationale": None},
+    ],
 )
 def test_every_change_of_a_verdict_needs_a_rationale(claim, verdict, editor, change):
     made = verdict(claim.id, "false")
@@ -118,16 +129,23 @@ def test_every_change_of_a_verdict_needs_a_rationale(claim, verdict, editor, cha
     assert (version_of(Annotation, made.id), Annotation.get_by_id(made.id).rating) == (1, "false")
 
 
-def test_a_verdict_change_keeps_the_earlier_rating_and_rationale_in_the_history(claim, verdict,
-                                                                               editor):
+def test_a_verdict_change_keeps_the_earlier_rating_and_rationale_in_the_history(
+    claim, verdict, editor
+):
     made = verdict(claim.id, "false")
 
-    update_annotation(made.id, editor=editor, version=1, rating="mostly_false",
-                      rationale="The ministry later confirmed part of it.")
+    update_annotation(
+        made.id,
+        editor=editor,
+        version=1,
+        rating="mostly_false",
+        rationale="The ministry later confirmed part of it.",
+    )
 
     assert entries("annotation", made.id)[-1].changes == {
         "rating": {"old": "false", "new": "mostly_false"},
-        "rationale": {"old": RATIONALE, "new": "The ministry later confirmed part of it."}}
+        "rationale": {"old": RATIONALE, "new": "The ministry later confirmed part of it."},
+    }
 
 
 @pytest.mark.parametrize("change", [{"rating": "true"}, {"url": None}, {"body": None}])
@@ -144,8 +162,14 @@ def test_the_kind_of_an_annotation_never_changes(claim, verdict, editor):
     made = verdict(claim.id, "false")
 
     with pytest.raises((InvalidField, TypeError)):
-        update_annotation(made.id, editor=editor, version=1, kind="note", body="A note now",
-                          rationale="Not a verdict after all")
+        update_annotation(
+            made.id,
+            editor=editor,
+            version=1,
+            kind="note",
+            body="A note now",
+            rationale="Not a verdict after all",
+        )
 
     assert Annotation.get_by_id(made.id).kind == "verdict"
 
@@ -158,7 +182,9 @@ def test_internal_annotations_do_not_exist_for_anonymous_readers(claim, editor, 
     assert get_annotation(public.id, viewer=None).body == "Public"
     assert [a.id for a in list_annotations(claim.id, viewer=None, limit=50).items] == [public.id]
     assert [a.id for a in list_annotations(claim.id, viewer=editor, limit=50).items] == [
-        public.id, note.id]
+        public.id,
+        note.id,
+    ]
 
 
 def test_lists_filter_by_kind(claim, editor, note, verdict):
@@ -203,13 +229,13 @@ def test_deleting_the_latest_verdict_makes_the_previous_one_current(claim, verdi
     assert current_verdicts([claim.id], viewer=None)[claim.id].id == second.id
 
 
-def test_a_verdict_made_internal_is_no_longer_current_for_anonymous_readers(claim, verdict,
-                                                                            editor):
+def test_a_verdict_made_internal_is_no_longer_current_for_anonymous_readers(claim, verdict, editor):
     first = verdict(claim.id, "false")
     second = verdict(claim.id, "true")
 
-    update_annotation(second.id, editor=editor, version=1, visibility="internal",
-                      rationale="Not ready to publish")
+    update_annotation(
+        second.id, editor=editor, version=1, visibility="internal", rationale="Not ready to publish"
+    )
 
     assert current_verdicts([claim.id], viewer=None)[claim.id].id == first.id
 

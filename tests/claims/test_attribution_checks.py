@@ -28,13 +28,15 @@ def record_gold(make_claim, article, speaker, statement):
     anchor = None
     if statement["kind"] == ClaimKind.PARAPHRASE:
         anchor = {"start": statement["start"], "end": statement["end"]}
-    return make_claim(statement["text"], kind=statement["kind"], speaker=speaker,
-                      source=article, anchor=anchor)
+    return make_claim(
+        statement["text"], kind=statement["kind"], speaker=speaker, source=article, anchor=anchor
+    )
 
 
 @pytest.mark.parametrize("statement", STATEMENTS, ids=[s["id"] for s in STATEMENTS])
-def test_every_gold_statement_is_confirmed_for_its_speaker(statement, gold_speakers,
-                                                           make_claim, article):
+def test_every_gold_statement_is_confirmed_for_its_speaker(
+    statement, gold_speakers, make_claim, article
+):
     speaker = gold_speakers[statement["speaker"]]
 
     claim = record_gold(make_claim, article, speaker, statement)
@@ -43,12 +45,13 @@ def test_every_gold_statement_is_confirmed_for_its_speaker(statement, gold_speak
     assert attribution["status"] == "confirmed", attribution
     assert attribution["speaker_id"] == speaker.id
     mention = attribution["mention"]
-    assert article.text[mention["start"]:mention["end"]] == mention["text"]
+    assert article.text[mention["start"] : mention["end"]] == mention["text"]
 
 
 @pytest.mark.parametrize("statement", QUOTES, ids=[s["id"] for s in QUOTES])
-def test_a_gold_quote_under_another_speaker_is_never_confirmed(statement, gold_speakers,
-                                                               make_claim, article):
+def test_a_gold_quote_under_another_speaker_is_never_confirmed(
+    statement, gold_speakers, make_claim, article
+):
     own = gold_speakers[statement["speaker"]]
     for gold_id, other in gold_speakers.items():
         if other.id == own.id:
@@ -61,8 +64,9 @@ def test_a_gold_quote_under_another_speaker_is_never_confirmed(statement, gold_s
         assert attribution["speaker_id"] == own.id
 
 
-def test_a_quote_given_to_a_speaker_the_service_does_not_know_is_unconfirmed(make_speaker,
-                                                                           make_claim, toner):
+def test_a_quote_given_to_a_speaker_the_service_does_not_know_is_unconfirmed(
+    make_speaker, make_claim, toner
+):
     stranger = make_speaker("Maria Zakharova")
 
     ap_words = make_claim("significant stationing", speaker=stranger)
@@ -74,15 +78,20 @@ def test_a_quote_given_to_a_speaker_the_service_does_not_know_is_unconfirmed(mak
     assert attribution["speaker_id"] is None
     # "he" is Toner, whom the service knows.
     assert get_claim(toner_words.id).attribution == {
-        "status": "other_speaker", "speaker_id": toner.id,
-        "mention": get_claim(toner_words.id).attribution["mention"]}
+        "status": "other_speaker",
+        "speaker_id": toner.id,
+        "mention": get_claim(toner_words.id).attribution["mention"],
+    }
 
 
 def test_an_unanchored_claim_is_unconfirmed(make_claim):
     claim = make_claim("Words nobody said anywhere in this article at all.")
 
     assert get_claim(claim.id).attribution == {
-        "status": "unconfirmed", "mention": None, "speaker_id": None}
+        "status": "unconfirmed",
+        "mention": None,
+        "speaker_id": None,
+    }
 
 
 FERRY = """Ferry service to resume, minister says
@@ -98,24 +107,45 @@ never asked us."
 
 CASES = [
     # (claim, kind, speaker, status, mention text)
-    ("The ferry service will not resume before the spring,", ClaimKind.DIRECT_QUOTE, "Paul Grey",
-     "confirmed", "Transport Minister Paul Grey"),
-    ("And we won't cut corners on safety.", ClaimKind.DIRECT_QUOTE, "Paul Grey", "confirmed",
-     "Transport Minister Paul Grey"),
+    (
+        "The ferry service will not resume before the spring,",
+        ClaimKind.DIRECT_QUOTE,
+        "Paul Grey",
+        "confirmed",
+        "Transport Minister Paul Grey",
+    ),
+    (
+        "And we won't cut corners on safety.",
+        ClaimKind.DIRECT_QUOTE,
+        "Paul Grey",
+        "confirmed",
+        "Transport Minister Paul Grey",
+    ),
     ("The ministry never asked us.", ClaimKind.DIRECT_QUOTE, "Ada Moss", "confirmed", "Moss"),
-    ("The ministry never asked us.", ClaimKind.DIRECT_QUOTE, "Paul Grey", "other_speaker",
-     "Moss"),
-    ("the crews had been ready since October", ClaimKind.PARAPHRASE, "Ada Moss", "confirmed",
-     "Union leader Ada Moss"),
-    ("We don't have the crews.", ClaimKind.DIRECT_QUOTE, "Ada Moss", "other_speaker",
-     "Transport Minister Paul Grey"),
+    ("The ministry never asked us.", ClaimKind.DIRECT_QUOTE, "Paul Grey", "other_speaker", "Moss"),
+    (
+        "the crews had been ready since October",
+        ClaimKind.PARAPHRASE,
+        "Ada Moss",
+        "confirmed",
+        "Union leader Ada Moss",
+    ),
+    (
+        "We don't have the crews.",
+        ClaimKind.DIRECT_QUOTE,
+        "Ada Moss",
+        "other_speaker",
+        "Transport Minister Paul Grey",
+    ),
 ]
 
 
-@pytest.mark.parametrize("text, kind, speaker_name, status, mention", CASES,
-                         ids=[f"{c[2]}: {c[0][:30]}" for c in CASES])
-def test_news_style_attributions(make_source, make_speaker, make_claim, text, kind,
-                                 speaker_name, status, mention):
+@pytest.mark.parametrize(
+    "text, kind, speaker_name, status, mention", CASES, ids=[f"{c[2]}: {c[0][:30]}" for c in CASES]
+)
+def test_news_style_attributions(
+    make_source, make_speaker, make_claim, text, kind, speaker_name, status, mention
+):
     source = make_source(title="Ferry", text=FERRY)
     people = {name: make_speaker(name) for name in ("Paul Grey", "Ada Moss")}
 
@@ -128,8 +158,9 @@ def test_news_style_attributions(make_source, make_speaker, make_claim, text, ki
     assert attribution["speaker_id"] == named.id
 
 
-def test_changing_the_speaker_checks_the_attribution_again(make_source, make_speaker,
-                                                          make_claim, editor):
+def test_changing_the_speaker_checks_the_attribution_again(
+    make_source, make_speaker, make_claim, editor
+):
     source = make_source(title="Ferry", text=FERRY)
     grey, moss = make_speaker("Paul Grey"), make_speaker("Ada Moss")
     claim = make_claim("The ministry never asked us.", speaker=grey, source=source)

@@ -59,8 +59,12 @@ def test_ratings_sit_on_a_five_point_scale(claim, verdict, rating, value, name):
     verdict(claim.id, rating)
 
     assert review(claim.id)["reviewRating"] == {
-        "type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
-        "alternateName": name}
+        "type": "Rating",
+        "ratingValue": value,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": name,
+    }
 
 
 def test_unverifiable_is_published_by_its_name_alone(claim, verdict):
@@ -80,8 +84,11 @@ def test_the_review_names_the_claim_the_verdict_and_the_publisher(claim, verdict
     assert published["reviewBody"] == RATIONALE
     assert published["datePublished"] == made.created_at.date().isoformat()
     assert published["url"] == f"https://desk.example.org/claims/{claim.id}"
-    assert published["author"] == {"type": "Organization", "name": "The Desk",
-                                   "url": "https://desk.example.org/"}
+    assert published["author"] == {
+        "type": "Organization",
+        "name": "The Desk",
+        "url": "https://desk.example.org/",
+    }
 
 
 @pytest.mark.parametrize("url", ["https://other.example.com", "https://other.example.com/"])
@@ -118,19 +125,22 @@ def test_the_item_reviewed_is_the_claim_with_its_author_and_appearance(claim, ve
 
 
 @pytest.mark.parametrize("kind", ["organization", "group"])
-def test_organisations_and_groups_author_claims_as_organizations(make_speaker, make_claim,
-                                                                 verdict, kind):
+def test_organisations_and_groups_author_claims_as_organizations(
+    make_speaker, make_claim, verdict, kind
+):
     speaker = make_speaker("Iranian officials", kind=kind)
-    claim = make_claim("Russia does not have a permanent base", speaker=speaker,
-                       kind="paraphrase")
+    claim = make_claim("Russia does not have a permanent base", speaker=speaker, kind="paraphrase")
     verdict(claim.id, "unverifiable")
 
-    assert review(claim.id)["itemReviewed"]["author"] == {"type": "Organization",
-                                                          "name": "Iranian officials"}
+    assert review(claim.id)["itemReviewed"]["author"] == {
+        "type": "Organization",
+        "name": "Iranian officials",
+    }
 
 
-def test_a_source_without_url_publisher_or_date_appears_by_its_title(make_source, make_claim,
-                                                                     verdict):
+def test_a_source_without_url_publisher_or_date_appears_by_its_title(
+    make_source, make_claim, verdict
+):
     bare = make_source(title="Briefing notes")
     claim = make_claim("We continue to pursue that", source=bare)
     verdict(claim.id, "true")
@@ -153,8 +163,13 @@ def test_a_dated_source_gives_the_appearance_its_date(make_source, make_claim, v
 def test_the_latest_public_verdict_is_published(claim, verdict, editor):
     first = verdict(claim.id, "false")
     verdict(claim.id, "true", visibility="internal")
-    update_annotation(first.id, editor=editor, version=1, rating="mostly_false",
-                      rationale="Revised after the ministry's statement")
+    update_annotation(
+        first.id,
+        editor=editor,
+        version=1,
+        rating="mostly_false",
+        rationale="Revised after the ministry's statement",
+    )
 
     published = review(claim.id)
 

@@ -117,8 +117,9 @@ def test_a_reader_cannot_record_a_claim(make_editor, toner, article):
     reader, _ = make_editor("reader")
 
     with pytest.raises(Forbidden):
-        record_claim(editor=reader, speaker_id=toner.id, source_id=article.id,
-                     kind=PARAPHRASE, text="x")
+        record_claim(
+            editor=reader, speaker_id=toner.id, source_id=article.id, kind=PARAPHRASE, text="x"
+        )
 
 
 @pytest.mark.parametrize(
@@ -156,8 +157,12 @@ def several(make_claim, make_speaker, make_source):
         "quote": make_claim(QUOTE, said_on=d(2016, 8, 16)),
         "altered": make_claim("It is not helpful", said_on=d(2016, 8, 17)),
         "paraphrase": make_claim("Toner spoke of Aleppo.", kind=PARAPHRASE),
-        "garver": make_claim("he said it did not disrupt coalition operations against ISIS.",
-                             kind=PARAPHRASE, speaker=garver, said_on=d(2016, 8, 15)),
+        "garver": make_claim(
+            "he said it did not disrupt coalition operations against ISIS.",
+            kind=PARAPHRASE,
+            speaker=garver,
+            said_on=d(2016, 8, 15),
+        ),
         "radio": make_claim("We continue to pursue that,", source=radio, said_on=d(2016, 9, 1)),
     }
 
@@ -174,13 +179,14 @@ def several(make_claim, make_speaker, make_source):
         ({"quote_status": "unchecked"}, ["radio", "garver", "paraphrase"]),
         ({"said_from": datetime.date(2016, 8, 16)}, ["radio", "altered", "quote"]),
         ({"said_to": datetime.date(2016, 8, 16)}, ["garver", "quote"]),
-        ({"said_from": datetime.date(2016, 8, 16), "said_to": datetime.date(2016, 8, 17)},
-         ["altered", "quote"]),
+        (
+            {"said_from": datetime.date(2016, 8, 16), "said_to": datetime.date(2016, 8, 17)},
+            ["altered", "quote"],
+        ),
         ({"kind": "direct_quote", "said_to": datetime.date(2016, 8, 16)}, ["quote"]),
     ],
 )
-def test_the_list_keeps_the_claims_matching_every_filter_newest_first(several, filters,
-                                                                    expected):
+def test_the_list_keeps_the_claims_matching_every_filter_newest_first(several, filters, expected):
     if "speaker_id" in filters:
         filters = {"speaker_id": several["garver"].speaker_id}
     if "source_id" in filters:

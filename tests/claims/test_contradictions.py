@@ -22,16 +22,25 @@ from .desk_fixtures import (  # noqa: F401
 
 def found(claim_id):
     """``[(other claim id, why)]`` where why is ``("relation", id)`` or ``("dispute", id)``."""
-    return [(item["claim"].id, (item["via"]["kind"], item["via"].get("relation_id")
-                                or item["via"].get("dispute_id")))
-            for item in contradictions_of(claim_id, limit=50).items]
+    return [
+        (
+            item["claim"].id,
+            (item["via"]["kind"], item["via"].get("relation_id") or item["via"].get("dispute_id")),
+        )
+        for item in contradictions_of(claim_id, limit=50).items
+    ]
 
 
 @pytest.fixture
 def contradicts(editor):
     def make(a, b, rationale="Opposite accounts"):
-        return relate(editor=editor, from_claim_id=a.id, to_claim_id=b.id, type="contradicts",
-                      rationale=rationale)
+        return relate(
+            editor=editor,
+            from_claim_id=a.id,
+            to_claim_id=b.id,
+            type="contradicts",
+            rationale=rationale,
+        )
 
     return make
 
@@ -52,8 +61,12 @@ def test_a_relation_item_says_which_relation_and_why(trio, contradicts):
     (item,) = contradictions_of(trio[1].id, limit=50).items
 
     assert item["claim"].text == trio[0].text
-    assert item["via"] == {"kind": "relation", "relation_id": relation.id,
-                           "type": "contradicts", "rationale": "Base versus refuelling"}
+    assert item["via"] == {
+        "kind": "relation",
+        "relation_id": relation.id,
+        "type": "contradicts",
+        "rationale": "Base versus refuelling",
+    }
 
 
 @pytest.mark.parametrize("type", ["supports", "qualifies", "repeats"])
@@ -76,8 +89,9 @@ def test_other_relations_are_not_contradictions(trio, editor, type):
         ("qualifies", "qualifies", False),
     ],
 )
-def test_opposite_sides_of_a_dispute_contradict_each_other(dispute, trio, position, mine, theirs,
-                                                           opposed):
+def test_opposite_sides_of_a_dispute_contradict_each_other(
+    dispute, trio, position, mine, theirs, opposed
+):
     a, b, _ = trio
     position(dispute.id, a.id, mine)
     position(dispute.id, b.id, theirs, "Seen from the air")
@@ -93,13 +107,19 @@ def test_a_dispute_item_says_which_dispute_and_which_sides(dispute, trio, positi
     (item,) = contradictions_of(trio[0].id, limit=50).items
 
     assert item["claim"].id == trio[1].id
-    assert item["via"] == {"kind": "dispute", "dispute_id": dispute.id,
-                           "question": dispute.question, "stance": "affirms",
-                           "opposing_stance": "denies", "note": "Theirs"}
+    assert item["via"] == {
+        "kind": "dispute",
+        "dispute_id": dispute.id,
+        "question": dispute.question,
+        "stance": "affirms",
+        "opposing_stance": "denies",
+        "note": "Theirs",
+    }
 
 
-def test_a_claim_contradicting_on_both_grounds_appears_once_per_ground(dispute, trio, position,
-                                                                      contradicts):
+def test_a_claim_contradicting_on_both_grounds_appears_once_per_ground(
+    dispute, trio, position, contradicts
+):
     a, b, _ = trio
     relation = contradicts(a, b)
     position(dispute.id, a.id, "affirms")
@@ -122,8 +142,9 @@ def test_deleted_claims_contradict_nothing(dispute, trio, position, contradicts,
         list_contradictions(b.id, limit=50)
 
 
-def test_deleted_relations_and_disputes_contradict_nothing(dispute, trio, position, contradicts,
-                                                           editor):
+def test_deleted_relations_and_disputes_contradict_nothing(
+    dispute, trio, position, contradicts, editor
+):
     a, b, c = trio
     relation = contradicts(a, b)
     position(dispute.id, a.id, "affirms")
@@ -146,18 +167,27 @@ def test_the_iranian_officials_are_contradicted_by_the_ap_and_the_ministry(seed_
     items = list_contradictions(s3, limit=50).items
 
     assert [(item["claim"].id, item["via"]["kind"]) for item in items] == [
-        (s2, "relation"), (s1, "dispute"), (s2, "dispute")]
+        (s2, "relation"),
+        (s1, "dispute"),
+        (s2, "dispute"),
+    ]
     assert {item["claim"].speaker.name for item in items} == {
-        "The Associated Press", "Russian Ministry of Defence"}
-    assert all(item["via"]["dispute_id"] == seed_ids["d1"]
-               for item in items if item["via"]["kind"] == "dispute")
+        "The Associated Press",
+        "Russian Ministry of Defence",
+    }
+    assert all(
+        item["via"]["dispute_id"] == seed_ids["d1"]
+        for item in items
+        if item["via"]["kind"] == "dispute"
+    )
 
 
 def test_the_ministry_is_contradicted_only_by_the_iranian_officials(seed_ids):
     items = list_contradictions(seed_ids["s1"], limit=50).items
 
     assert [(item["claim"].id, item["via"]["kind"]) for item in items] == [
-        (seed_ids["s3"], "dispute")]
+        (seed_ids["s3"], "dispute")
+    ]
 
 
 def test_garvers_qualified_notice_contradicts_nothing(seed_ids):
@@ -178,17 +208,22 @@ def test_pages_of_contradictions_walk_relations_then_disputes_once_each(seed_ids
 
     assert everything.next_cursor is None
     assert [(i["claim"].id, i["via"]) for i in walked] == [
-        (i["claim"].id, i["via"]) for i in everything.items]
+        (i["claim"].id, i["via"]) for i in everything.items
+    ]
 
 
-def test_a_claims_detail_carries_its_contradictions_relations_and_verdict(seed_ids, verdict,
-                                                                        editor):
+def test_a_claims_detail_carries_its_contradictions_relations_and_verdict(
+    seed_ids, verdict, editor
+):
     verdict(seed_ids["s3"], "mostly_false", visibility="internal")
 
     detail = claim_detail(seed_ids["s3"], viewer=None)
 
     assert [item["claim"].id for item in detail.contradicted_by] == [
-        seed_ids["s2"], seed_ids["s1"], seed_ids["s2"]]
+        seed_ids["s2"],
+        seed_ids["s1"],
+        seed_ids["s2"],
+    ]
     assert sorted(r.type for r in detail.relations) == ["contradicts", "qualifies"]
     assert detail.verdict is None
     assert claim_detail(seed_ids["s3"], viewer=editor).verdict.rating == "mostly_false"

@@ -33,8 +33,9 @@ from .desk_fixtures import (  # noqa: F401
 
 
 def positions(dispute_id):
-    return [(p["claim_id"], p["stance"], p["note"])
-            for p in get_dispute(dispute_id).position_entries]
+    return [
+        (p["claim_id"], p["stance"], p["note"]) for p in get_dispute(dispute_id).position_entries
+    ]
 
 
 def version_is(dispute_id, version):
@@ -46,7 +47,11 @@ def test_a_dispute_opens_as_a_question_without_positions(editor):
 
     stored = get_dispute(opened.id)
     assert (stored.question, stored.description, stored.status, stored.version) == (
-        "Is it a base?", "Hamadan", "open", 1)
+        "Is it a base?",
+        "Hamadan",
+        "open",
+        1,
+    )
     assert stored.position_entries == []
     assert [e.action for e in entries("dispute", opened.id)] == ["create"]
 
@@ -59,7 +64,8 @@ def test_a_dispute_is_updated_against_its_version(dispute, editor):
 
     assert (get_dispute(dispute.id).status, get_dispute(dispute.id).version) == ("settled", 2)
     assert entries("dispute", dispute.id)[-1].changes == {
-        "status": {"old": "open", "new": "settled"}}
+        "status": {"old": "open", "new": "settled"}
+    }
 
 
 def test_a_deleted_dispute_is_gone_until_an_admin_restores_it(dispute, editor, admin):
@@ -77,15 +83,23 @@ def test_a_deleted_dispute_is_gone_until_an_admin_restores_it(dispute, editor, a
 
 @pytest.mark.parametrize("stance", ["affirms", "denies", "qualifies"])
 def test_taking_a_position_is_a_new_version_of_the_dispute(dispute, trio, editor, stance):
-    taken = take_position(dispute.id, trio[0].id, editor=editor, version=1, stance=stance,
-                          note="Satellite images")
+    taken = take_position(
+        dispute.id, trio[0].id, editor=editor, version=1, stance=stance, note="Satellite images"
+    )
 
     assert taken.version == 2
     assert positions(dispute.id) == [(trio[0].id, stance, "Satellite images")]
     last = entries("dispute", dispute.id)[-1]
-    assert (last.action, last.version, last.changes) == ("update", 2, {
-        f"positions.{trio[0].id}": {"old": None,
-                                    "new": {"stance": stance, "note": "Satellite images"}}})
+    assert (last.action, last.version, last.changes) == (
+        "update",
+        2,
+        {
+            f"positions.{trio[0].id}": {
+                "old": None,
+                "new": {"stance": stance, "note": "Satellite images"},
+            }
+        },
+    )
 
 
 def test_a_second_position_of_the_same_claim_replaces_the_first(dispute, trio, position):
@@ -95,9 +109,12 @@ def test_a_second_position_of_the_same_claim_replaces_the_first(dispute, trio, p
 
     assert replaced.version == 3
     assert positions(dispute.id) == [(trio[0].id, "denies", "Read again")]
-    assert entries("dispute", dispute.id)[-1].changes == {f"positions.{trio[0].id}": {
-        "old": {"stance": "affirms", "note": None},
-        "new": {"stance": "denies", "note": "Read again"}}}
+    assert entries("dispute", dispute.id)[-1].changes == {
+        f"positions.{trio[0].id}": {
+            "old": {"stance": "affirms", "note": None},
+            "new": {"stance": "denies", "note": "Read again"},
+        }
+    }
 
 
 def test_taking_the_same_position_again_changes_nothing(dispute, trio, position):
@@ -126,8 +143,9 @@ def test_dropping_a_position_is_a_new_version_with_its_history(dispute, trio, ed
 
     assert dropped.version == 4
     assert positions(dispute.id) == [(trio[1].id, "denies", None)]
-    assert entries("dispute", dispute.id)[-1].changes == {f"positions.{trio[0].id}": {
-        "old": {"stance": "affirms", "note": "Note"}, "new": None}}
+    assert entries("dispute", dispute.id)[-1].changes == {
+        f"positions.{trio[0].id}": {"old": {"stance": "affirms", "note": "Note"}, "new": None}
+    }
     with pytest.raises(StaleVersion):
         drop_position(dispute.id, trio[1].id, editor=editor, version=3)
 
@@ -163,15 +181,16 @@ def test_positions_of_deleted_claims_are_hidden(dispute, trio, editor, position)
     delete_claim(trio[0].id, editor=editor, version=1)
 
     assert positions(dispute.id) == [(trio[1].id, "denies", None)]
-    assert [p["claim_id"] for p in list_disputes(limit=5).items[0].position_entries] == [
-        trio[1].id]
+    assert [p["claim_id"] for p in list_disputes(limit=5).items[0].position_entries] == [trio[1].id]
 
 
-def test_lists_filter_by_status_speaker_and_words(editor, trio, make_speaker, make_paraphrase,
-                                                  position):
+def test_lists_filter_by_status_speaker_and_words(
+    editor, trio, make_speaker, make_paraphrase, position
+):
     base = open_dispute(editor=editor, question="Is it a permanent base?")
-    fuel = open_dispute(editor=editor, question="Is it refuelling?", description="Hamadan",
-                        status="settled")
+    fuel = open_dispute(
+        editor=editor, question="Is it refuelling?", description="Hamadan", status="settled"
+    )
     garver = make_speaker("Chris Garver")
     position(fuel.id, make_paraphrase("Only fuel", speaker=garver).id, "affirms")
     position(base.id, trio[0].id, "affirms")
@@ -189,8 +208,7 @@ def test_lists_filter_by_status_speaker_and_words(editor, trio, make_speaker, ma
     assert ids(q="refuelling", status="open") == []
 
 
-def test_a_speaker_whose_claims_are_deleted_takes_part_in_nothing(dispute, trio, editor,
-                                                                  position):
+def test_a_speaker_whose_claims_are_deleted_takes_part_in_nothing(dispute, trio, editor, position):
     position(dispute.id, trio[0].id, "affirms")
     delete_claim(trio[0].id, editor=editor, version=1)
 
@@ -198,8 +216,7 @@ def test_a_speaker_whose_claims_are_deleted_takes_part_in_nothing(dispute, trio,
 
 
 def sides(comparison):
-    return {side["stance"]: [c["claim_id"] for c in side["claims"]]
-            for side in comparison["sides"]}
+    return {side["stance"]: [c["claim_id"] for c in side["claims"]] for side in comparison["sides"]}
 
 
 def test_the_seed_comparison_puts_iran_against_the_ap_and_the_ministry(seed_ids):
@@ -207,21 +224,26 @@ def test_the_seed_comparison_puts_iran_against_the_ap_and_the_ministry(seed_ids)
 
     assert comparison["dispute"].id == seed_ids["d1"]
     assert [side["stance"] for side in comparison["sides"]] == ["affirms", "denies", "qualifies"]
-    assert sides(comparison) == {"affirms": [seed_ids["s1"], seed_ids["s2"]],
-                                 "denies": [seed_ids["s3"]], "qualifies": []}
+    assert sides(comparison) == {
+        "affirms": [seed_ids["s1"], seed_ids["s2"]],
+        "denies": [seed_ids["s3"]],
+        "qualifies": [],
+    }
     affirms = comparison["sides"][0]["claims"]
     assert [(c["speaker"]["name"], c["date"]) for c in affirms] == [
-        ("Russian Ministry of Defence", "2016-08-16"), ("The Associated Press", "2016-08-17")]
+        ("Russian Ministry of Defence", "2016-08-16"),
+        ("The Associated Press", "2016-08-17"),
+    ]
     assert comparison["dates"] == {"first": "2016-08-16", "last": "2016-08-17"}
     assert {(r.from_claim_id, r.to_claim_id, r.type) for r in comparison["relations"]} == {
         (seed_ids["s3"], seed_ids["s2"], "contradicts"),
         (seed_ids["s3"], seed_ids["s1"], "qualifies"),
-        (seed_ids["s2"], seed_ids["s1"], "supports")}
+        (seed_ids["s2"], seed_ids["s1"], "supports"),
+    }
 
 
 def test_a_comparison_shows_only_relations_among_its_claims(seed_ids, editor):
-    relate(editor=editor, from_claim_id=seed_ids["s1"], to_claim_id=seed_ids["s4"],
-           type="supports")
+    relate(editor=editor, from_claim_id=seed_ids["s1"], to_claim_id=seed_ids["s4"], type="supports")
 
     relations = compare(seed_ids["d1"], viewer=None)["relations"]
 
@@ -230,8 +252,9 @@ def test_a_comparison_shows_only_relations_among_its_claims(seed_ids, editor):
     assert len(relations) == 3
 
 
-def test_a_comparison_orders_claims_by_date_undated_last(dispute, make_source, make_paraphrase,
-                                                        position):
+def test_a_comparison_orders_claims_by_date_undated_last(
+    dispute, make_source, make_paraphrase, position
+):
     dated = make_source(title="Dated", published_at="2020-01-03")
     undated = make_source(title="Undated")
     said = make_paraphrase("Said on the fifth", said_on=datetime.date(2020, 1, 5), source=undated)
@@ -245,7 +268,11 @@ def test_a_comparison_orders_claims_by_date_undated_last(dispute, make_source, m
 
     assert sides(comparison)["affirms"] == [early.id, published.id, said.id, unknown.id]
     assert [c["date"] for c in comparison["sides"][0]["claims"]] == [
-        "2020-01-01", "2020-01-03", "2020-01-05", None]
+        "2020-01-01",
+        "2020-01-03",
+        "2020-01-05",
+        None,
+    ]
     assert comparison["dates"] == {"first": "2020-01-01", "last": "2020-01-05"}
 
 
@@ -262,13 +289,18 @@ def test_each_compared_claim_carries_its_current_verdict(seed_ids, verdict, edit
     verdict(seed_ids["s2"], "misleading", visibility="internal")
 
     def ratings(viewer):
-        return {c["claim_id"]: c["verdict"] and c["verdict"].rating
-                for side in compare(seed_ids["d1"], viewer=viewer)["sides"]
-                for c in side["claims"]}
+        return {
+            c["claim_id"]: c["verdict"] and c["verdict"].rating
+            for side in compare(seed_ids["d1"], viewer=viewer)["sides"]
+            for c in side["claims"]
+        }
 
     assert ratings(None) == {seed_ids["s1"]: "true", seed_ids["s2"]: None, seed_ids["s3"]: None}
-    assert ratings(editor) == {seed_ids["s1"]: "true", seed_ids["s2"]: "misleading",
-                               seed_ids["s3"]: None}
+    assert ratings(editor) == {
+        seed_ids["s1"]: "true",
+        seed_ids["s2"]: "misleading",
+        seed_ids["s3"]: None,
+    }
 
 
 def test_a_comparison_leaves_out_deleted_claims_and_needs_a_live_dispute(seed_ids, editor):

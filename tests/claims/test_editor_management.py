@@ -24,8 +24,13 @@ def test_an_admin_creates_an_editor_whose_token_authenticates(admin, role):
     made, token = create_editor(name="Ana", role=role, by=admin)
 
     assert (authenticate(token).id, made.role, made.version) == (made.id, role, 1)
-    assert recorded(made.id) == [("create", admin.id, {"name": {"old": None, "new": "Ana"},
-                                                       "role": {"old": None, "new": role}})]
+    assert recorded(made.id) == [
+        (
+            "create",
+            admin.id,
+            {"name": {"old": None, "new": "Ana"}, "role": {"old": None, "new": role}},
+        )
+    ]
 
 
 @pytest.mark.parametrize("role", ["reader", "editor"])
@@ -62,7 +67,11 @@ def test_lists_filter_by_activity_and_are_paged(admin, make_editor):
     second = list_editors(by=admin, limit=2, cursor=first.next_cursor)
 
     assert [e.id for e in first.items + second.items] == [
-        made[2].id, made[1].id, made[0].id, admin.id]
+        made[2].id,
+        made[1].id,
+        made[0].id,
+        admin.id,
+    ]
     assert [e.id for e in list_editors(by=admin, limit=50, active=False).items] == [made[1].id]
     assert made[1].id not in {e.id for e in list_editors(by=admin, limit=50, active=True).items}
 
@@ -85,8 +94,11 @@ def test_an_admin_changes_an_editors_role_with_history(admin, editor):
     promoted = update_editor(editor.id, by=admin, version=1, role="admin")
 
     assert (promoted.role, promoted.version) == ("admin", 2)
-    assert recorded(editor.id)[-1] == ("update", admin.id,
-                                       {"role": {"old": "editor", "new": "admin"}})
+    assert recorded(editor.id)[-1] == (
+        "update",
+        admin.id,
+        {"role": {"old": "editor", "new": "admin"}},
+    )
 
 
 def test_a_deactivated_editors_token_stops_working_until_reactivated(admin, make_editor):

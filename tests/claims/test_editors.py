@@ -86,8 +86,9 @@ def test_the_system_editor_is_a_tokenless_admin_made_once(db):
         ("admin", Role.ADMIN, True),
     ],
 )
-def test_require_lets_through_the_role_needed_and_every_higher_one(make_editor, role, needed,
-                                                                    allowed):
+def test_require_lets_through_the_role_needed_and_every_higher_one(
+    make_editor, role, needed, allowed
+):
     editor, _ = make_editor(role)
 
     if allowed:

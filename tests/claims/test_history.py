@@ -21,8 +21,9 @@ def last_seq():
 
 
 def newest_first(resource, resource_id, viewer):
-    return [(e.version, e.action)
-            for e in history(resource, resource_id, viewer=viewer, limit=50).items]
+    return [
+        (e.version, e.action) for e in history(resource, resource_id, viewer=viewer, limit=50).items
+    ]
 
 
 def feed(viewer, since=0):
@@ -36,8 +37,9 @@ def lifecycle(trio, editor, admin):
     def run(resource):
         a, b, _ = trio
         if resource == "relation":
-            made = relations.relate(editor=editor, from_claim_id=a.id, to_claim_id=b.id,
-                                    type="supports")
+            made = relations.relate(
+                editor=editor, from_claim_id=a.id, to_claim_id=b.id, type="supports"
+            )
             relations.update_relation(made.id, editor=editor, version=1, rationale="Because")
             relations.delete_relation(made.id, editor=editor, version=2)
             relations.restore_relation(made.id, editor=admin)
@@ -47,8 +49,9 @@ def lifecycle(trio, editor, admin):
             disputes.delete_dispute(made.id, editor=editor, version=2)
             disputes.restore_dispute(made.id, editor=admin)
         else:
-            made = annotations.annotate(a.id, editor=editor, kind="note", body="Hmm",
-                                        visibility="public")
+            made = annotations.annotate(
+                a.id, editor=editor, kind="note", body="Hmm", visibility="public"
+            )
             annotations.update_annotation(made.id, editor=editor, version=1, body="Aha")
             annotations.delete_annotation(made.id, editor=editor, version=2)
             annotations.restore_annotation(made.id, editor=admin)
@@ -62,7 +65,11 @@ def test_every_version_appears_once_newest_first(lifecycle, resource, editor, ad
     resource_id = lifecycle(resource)
 
     assert newest_first(resource, resource_id, None) == [
-        (4, "restore"), (3, "delete"), (2, "update"), (1, "create")]
+        (4, "restore"),
+        (3, "delete"),
+        (2, "update"),
+        (1, "create"),
+    ]
     entry = history(resource, resource_id, viewer=None, limit=50).items[-1]
     assert (entry.editor.id, entry.editor.name) == (editor.id, editor.name)
     assert history(resource, resource_id, viewer=None, limit=1).items[0].editor.id == admin.id
@@ -77,7 +84,8 @@ def test_the_feed_lists_every_change_once_in_commit_order(lifecycle, resource):
     followed = feed(None, since=start)
     assert [e.seq for e in followed] == sorted({e.seq for e in followed})
     assert [(e.resource, e.resource_id, e.action) for e in followed] == [
-        (resource, resource_id, action) for action in LIFECYCLE]
+        (resource, resource_id, action) for action in LIFECYCLE
+    ]
 
 
 def test_a_deleted_resource_keeps_its_history(trio, editor):
@@ -114,11 +122,14 @@ def test_cursors_walk_the_feed_and_a_history_without_gaps_or_repeats(trio, edito
 
     everything = [e.seq for e in feed(None)]
     assert walk(lambda c: changes(viewer=None, limit=2, cursor=c)) == everything
-    source_history = [e.seq for e in history("source", trio[0].source_id, viewer=None,
-                                             limit=50).items]
+    source_history = [
+        e.seq for e in history("source", trio[0].source_id, viewer=None, limit=50).items
+    ]
     assert len(source_history) == 5
-    assert walk(lambda c: history("source", trio[0].source_id, viewer=None, limit=2,
-                                  cursor=c)) == source_history
+    assert (
+        walk(lambda c: history("source", trio[0].source_id, viewer=None, limit=2, cursor=c))
+        == source_history
+    )
 
 
 def test_anonymous_readers_see_nothing_of_internal_annotations(trio, editor):
@@ -134,23 +145,29 @@ def test_anonymous_readers_see_nothing_of_internal_annotations(trio, editor):
 
 def test_an_annotation_made_public_keeps_its_internal_past_from_anonymous_readers(trio, editor):
     made = annotations.annotate(trio[0].id, editor=editor, kind="note", body="Draft: a lie?")
-    annotations.update_annotation(made.id, editor=editor, version=1, body="It is wrong.",
-                                  visibility="public")
+    annotations.update_annotation(
+        made.id, editor=editor, version=1, body="It is wrong.", visibility="public"
+    )
     annotations.update_annotation(made.id, editor=editor, version=2, body="It is untrue.")
 
     public = history("annotation", made.id, viewer=None, limit=50).items
 
     assert [(e.version, e.changes) for e in public] == [
-        (3, {"body": {"old": "It is wrong.", "new": "It is untrue."}})]
+        (3, {"body": {"old": "It is wrong.", "new": "It is untrue."}})
+    ]
     assert [e.version for e in feed(None) if e.resource == "annotation"] == [3]
     assert newest_first("annotation", made.id, editor) == [
-        (3, "update"), (2, "update"), (1, "create")]
+        (3, "update"),
+        (2, "update"),
+        (1, "create"),
+    ]
     assert "Draft" not in str([e.changes for e in feed(None)])
 
 
 def test_an_annotation_made_internal_leaves_the_anonymous_feed(trio, editor):
-    made = annotations.annotate(trio[0].id, editor=editor, kind="note", body="Libel",
-                                visibility="public")
+    made = annotations.annotate(
+        trio[0].id, editor=editor, kind="note", body="Libel", visibility="public"
+    )
 
     annotations.update_annotation(made.id, editor=editor, version=1, visibility="internal")
 
@@ -159,8 +176,9 @@ def test_an_annotation_made_internal_leaves_the_anonymous_feed(trio, editor):
     assert [e for e in feed(None) if e.resource == "annotation"] == []
 
 
-@pytest.mark.parametrize("role, sees", [(None, False), ("reader", False), ("editor", False),
-                                        ("admin", True)])
+@pytest.mark.parametrize(
+    "role, sees", [(None, False), ("reader", False), ("editor", False), ("admin", True)]
+)
 def test_only_admins_see_changes_to_editors(make_editor, admin, role, sees):
     create_editor(name="Newcomer", role="editor", by=admin)
     viewer = make_editor(role)[0] if role else None
@@ -181,12 +199,14 @@ def test_a_merge_writes_one_update_on_the_merged_speaker(make_speaker, make_para
     assert newest_first("speaker", matt.id, admin) == [(2, "update"), (1, "create")]
     assert entries("speaker", matt.id)[-1].changes == {
         "merged_into_id": {"old": None, "new": mark.id},
-        "wikidata_id": {"old": "Q7500000", "new": None}}
+        "wikidata_id": {"old": "Q7500000", "new": None},
+    }
     assert newest_first("speaker", mark.id, admin) == [(2, "update"), (1, "create")]
 
 
-def test_a_claim_restore_is_one_restore_entry_with_its_new_anchor(article, make_claim, editor,
-                                                                  admin):
+def test_a_claim_restore_is_one_restore_entry_with_its_new_anchor(
+    article, make_claim, editor, admin
+):
     claim = make_claim("It’s not helpful to the situation")
     delete_claim(claim.id, editor=editor, version=1)
     update_source(article.id, editor=editor, version=1, text="Toner: It’s not helpful.")
@@ -196,6 +216,8 @@ def test_a_claim_restore_is_one_restore_entry_with_its_new_anchor(article, make_
     assert newest_first("claim", claim.id, None) == [(3, "restore"), (2, "delete"), (1, "create")]
     restored = entries("claim", claim.id)[-1].changes
     assert restored["deleted_at"]["new"] is None
-    assert restored["quote_status"] == {"old": "verified", "new": Claim.get_by_id(
-        claim.id).quote_status}
+    assert restored["quote_status"] == {
+        "old": "verified",
+        "new": Claim.get_by_id(claim.id).quote_status,
+    }
     assert restored["quote_status"]["new"] != "verified"

@@ -31,7 +31,10 @@ def test_the_domain_has_the_modules_this_test_expects():
 def test_importing_every_domain_module_loads_no_web_framework_and_no_schema():
     result = subprocess.run(
         [sys.executable, "-c", CHECK, *DOMAIN_MODULES],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
 
     assert json.loads(result.stdout) == []
@@ -55,7 +58,8 @@ def test_the_contracts_import_nothing_of_the_domain_but_its_enums(path):
 def test_the_domain_imports_nothing_of_ours_outside_itself():
     for path in sorted((ROOT / "claims").glob("*.py")):
         outside = [
-            name for name in imported_modules(path)
+            name
+            for name in imported_modules(path)
             if name.split(".")[0] in {"api", "schemas", "seeds", "flask", "marshmallow"}
         ]
         assert (path.name, outside) == (path.name, [])

@@ -25,18 +25,22 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_it_reads_each_number_with_what_it_counts(text, expected):
     assert [(q.value, q.unit) for q in quantities(text)] == [
-        (float(value), unit) for value, unit in expected]
+        (float(value), unit) for value, unit in expected
+    ]
 
 
-@pytest.mark.parametrize("first, second, differ", [
-    ("186 dead", "97 deaths", True),
-    ("186 dead", "186 people were killed", False),
-    ("about 100 dead", "97 deaths", False),
-    ("186 dead", "97 injured", False),
-    ("10,000 jobs", "ten thousand jobs", False),
-    ("10,000 jobs", "7,000 jobs", True),
-    ("5% growth", "5.5% growth", True),
-])
+@pytest.mark.parametrize(
+    "first, second, differ",
+    [
+        ("186 dead", "97 deaths", True),
+        ("186 dead", "186 people were killed", False),
+        ("about 100 dead", "97 deaths", False),
+        ("186 dead", "97 injured", False),
+        ("10,000 jobs", "ten thousand jobs", False),
+        ("10,000 jobs", "7,000 jobs", True),
+        ("5% growth", "5.5% growth", True),
+    ],
+)
 def test_quantities_differ_when_the_same_thing_is_counted_otherwise(first, second, differ):
     assert bool(differing(quantities(first), quantities(second))) is differ
 

@@ -62,8 +62,10 @@ def test_it_finds_quotations_in_every_style_of_mark(text, expected):
         ("'It was the officials' decision,' he said.", [(0, "It was the officials' decision,")]),
         ("The officials' decision stands.", []),
         ("'I met the officials' he said.", [(0, "I met the officials")]),
-        ("‘I saw the trucks’, he said, ‘and the tanks’.", [(0, "I saw the trucks"),
-                                                          (0, "and the tanks")]),
+        (
+            "‘I saw the trucks’, he said, ‘and the tanks’.",
+            [(0, "I saw the trucks"), (0, "and the tanks")],
+        ),
         ("Tell 'em we're fine, 'til they come.", []),
         ("He is 5'10\" tall.", []),
         ("It costs 10 o'clock's price.", []),
@@ -77,12 +79,14 @@ def test_it_tells_apostrophes_from_quotation_marks(text, expected):
     "text, expected",
     [
         ("He said “they told me ‘no’ twice” then.", [(0, "they told me ‘no’ twice"), (1, "no")]),
-        ('He said "they told me \'no\' twice" then.', [(0, "they told me 'no' twice"), (1, "no")]),
+        ("He said \"they told me 'no' twice\" then.", [(0, "they told me 'no' twice"), (1, "no")]),
         # British style: single outside, double inside.
         ("He said ‘they told me “no” twice’ then.", [(0, "they told me “no” twice"), (1, "no")]),
         ("“‘No,’ she said,” he recalled.", [(0, "‘No,’ she said,"), (1, "No,")]),
-        ("“He said ‘it’s the ’90s,’ twice.”", [(0, "He said ‘it’s the ’90s,’ twice."),
-                                              (1, "it’s the ’90s,")]),
+        (
+            "“He said ‘it’s the ’90s,’ twice.”",
+            [(0, "He said ‘it’s the ’90s,’ twice."), (1, "it’s the ’90s,")],
+        ),
         ("“a ‘b “c” d’ e”", [(0, "a ‘b “c” d’ e"), (1, "b “c” d"), (2, "c")]),
         # A nested opening never closed ends with the quotation around it.
         ("“It is ‘open to us,” he said.", [(0, "It is ‘open to us,")]),
@@ -95,8 +99,10 @@ def test_it_finds_quotations_nested_in_others(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("“First paragraph.\n\n“Second paragraph,” he said.",
-         [(0, "First paragraph. | Second paragraph,")]),
+        (
+            "“First paragraph.\n\n“Second paragraph,” he said.",
+            [(0, "First paragraph. | Second paragraph,")],
+        ),
         ("“One.\n“Two.\n“Three,” he said.", [(0, "One. | Two. | Three,")]),
         ('"One.  \n\n  "Two," he said.', [(0, "One. | Two,")]),
         ("\u2018One.\r\n\r\n\u2018Two,\u2019 he said.", [(0, "One. | Two,")]),

@@ -86,15 +86,14 @@ def test_an_elision_in_the_middle_of_a_gold_quote_is_a_gap(statement, seed_text)
     assert check.status == VERIFIED
     assert (check.start, check.end) == (statement["start"], statement["end"])
     [gap] = check.elisions
-    assert gap["text"] == seed_text[gap["start"]:gap["end"]]
+    assert gap["text"] == seed_text[gap["start"] : gap["end"]]
     assert _words(gap["text"])[0] == words[2]
     assert _words(gap["text"])[-1].rstrip(",") == words[-3].rstrip(",")
 
 
 @by_id(LONG_GOLD_QUOTES)
 @pytest.mark.parametrize("change", ["changed", "dropped", "swapped"])
-def test_a_word_changed_dropped_or_swapped_makes_a_gold_quote_altered(statement, change,
-                                                                     seed_text):
+def test_a_word_changed_dropped_or_swapped_makes_a_gold_quote_altered(statement, change, seed_text):
     words = _words(statement["text"])
     middle = len(words) // 2
     typed_words = list(words)
@@ -123,7 +122,7 @@ NEGATED_GOLD_QUOTES = [s for s in GOLD_QUOTES if NEGATION.search(s["text"])]
 @by_id(NEGATED_GOLD_QUOTES)
 def test_a_gold_quote_with_its_negation_cut_off_warns(statement, seed_text):
     negation = NEGATION.search(statement["text"])
-    typed = statement["text"][negation.end():].strip()
+    typed = statement["text"][negation.end() :].strip()
 
     check = check_quote(seed_text, typed, QUOTE)
 
@@ -179,54 +178,113 @@ CASES = [
     (FERRY, "the ferry service will not resume before the spring.", VERIFIED, None, None, None),
     # The headline contradicts the quote; its words are the reporter's.
     (FERRY, "Ferry service to resume", UNQUOTED, None, None, None),
-    (FERRY, "The ferry service will resume before the spring", ALTERED,
-     [{"claimed": "", "found": "not"}], None, None),
+    (
+        FERRY,
+        "The ferry service will resume before the spring",
+        ALTERED,
+        [{"claimed": "", "found": "not"}],
+        None,
+        None,
+    ),
     (FERRY, "resume before the spring", VERIFIED, None, None, ["not"]),
-    (FERRY, "The ferry service will ... resume before the spring", VERIFIED, None, ["not"],
-     ["not"]),
-    (FERRY, "before the spring, Grey said", ALTERED, [{"claimed": "Grey said", "found": ""}],
-     None, ["not"]),
-    (FERRY, "We [the ministry] don't have the crews", ALTERED,
-     [{"claimed": "[the ministry]", "found": ""}], None, None),
-    (FERRY, "[We] don't have the crews", ALTERED, [{"claimed": "[We]", "found": "We"}], None,
-     None),
-    (FERRY, "We don't have [staff]", ALTERED, [{"claimed": "[staff]", "found": "the"}], None,
-     None),
-    (FERRY, "We don't have the crews … we won't cut corners on safety", VERIFIED, None,
-     [", and"], None),
+    (
+        FERRY,
+        "The ferry service will ... resume before the spring",
+        VERIFIED,
+        None,
+        ["not"],
+        ["not"],
+    ),
+    (
+        FERRY,
+        "before the spring, Grey said",
+        ALTERED,
+        [{"claimed": "Grey said", "found": ""}],
+        None,
+        ["not"],
+    ),
+    (
+        FERRY,
+        "We [the ministry] don't have the crews",
+        ALTERED,
+        [{"claimed": "[the ministry]", "found": ""}],
+        None,
+        None,
+    ),
+    (FERRY, "[We] don't have the crews", ALTERED, [{"claimed": "[We]", "found": "We"}], None, None),
+    (FERRY, "We don't have [staff]", ALTERED, [{"claimed": "[staff]", "found": "the"}], None, None),
+    (
+        FERRY,
+        "We don't have the crews … we won't cut corners on safety",
+        VERIFIED,
+        None,
+        [", and"],
+        None,
+    ),
     (FERRY, "have the crews", VERIFIED, None, None, ["don't"]),
     (FERRY, "very cooperative", VERIFIED, None, None, None),
     (FERRY, "the operator had been very cooperative", UNQUOTED, None, None, None),
-    (FERRY, "We do not have the crews", ALTERED, [{"claimed": "do not", "found": "don't"}],
-     None, None),
+    (
+        FERRY,
+        "We do not have the crews",
+        ALTERED,
+        [{"claimed": "do not", "found": "don't"}],
+        None,
+        None,
+    ),
     # A quotation over two paragraphs, re-opened; and one nested in it.
-    (HARBOUR, "It will bring jobs to the town. Nobody here is against the fishermen.", VERIFIED,
-     None, None, None),
+    (
+        HARBOUR,
+        "It will bring jobs to the town. Nobody here is against the fishermen.",
+        VERIFIED,
+        None,
+        None,
+        None,
+    ),
     (HARBOUR, "It is beyond repair.", VERIFIED, None, None, None),
     (HARBOUR, "the old pier cannot be saved", VERIFIED, None, None, None),
     (HARBOUR, "be saved", VERIFIED, None, None, ["cannot"]),
-    (HARBOUR, "We have waited eleven years for this harbour, said councillor Mia Bond", ALTERED,
-     [{"claimed": "said councillor Mia Bond", "found": ""}], None, None),
-    (HARBOUR, "We have waited twelve years for this harbour", ALTERED,
-     [{"claimed": "twelve", "found": "eleven"}], None, None),
+    (
+        HARBOUR,
+        "We have waited eleven years for this harbour, said councillor Mia Bond",
+        ALTERED,
+        [{"claimed": "said councillor Mia Bond", "found": ""}],
+        None,
+        None,
+    ),
+    (
+        HARBOUR,
+        "We have waited twelve years for this harbour",
+        ALTERED,
+        [{"claimed": "twelve", "found": "eleven"}],
+        None,
+        None,
+    ),
     (HARBOUR, "The council votes on the plan in March.", UNQUOTED, None, None, None),
     (HARBOUR, "The council will vote on the harbour in April.", NOT_FOUND, None, None, None),
     # Guillemets and single marks; an apostrophe inside a word is no mark.
     (ELECTION, "election fraud", VERIFIED, None, None, ["no"]),
     (ELECTION, "There was no election fraud in this district", VERIFIED, None, None, None),
-    (ELECTION, "We rejected the ... the parliamentary election will stand,", VERIFIED, None,
-     ["complaints about the count, and"], None),
+    (
+        ELECTION,
+        "We rejected the ... the parliamentary election will stand,",
+        VERIFIED,
+        None,
+        ["complaints about the count, and"],
+        None,
+    ),
     (ELECTION, "We rejected the complaints about the count", VERIFIED, None, None, None),
     (ELECTION, "no fraud", VERIFIED, None, None, None),
-    (ELECTION, "they opened the boxes", ALTERED, [{"claimed": "", "found": "never"}], None,
-     None),
+    (ELECTION, "they opened the boxes", ALTERED, [{"claimed": "", "found": "never"}], None, None),
     (ELECTION, "the vote had been rigged", UNQUOTED, None, None, None),
 ]
 
 
-@pytest.mark.parametrize("text, claim, status, differences, elisions, negations", CASES,
-                         ids=[f"{text.split(chr(10))[0][:12]}: {claim[:40]}"
-                              for text, claim, *_ in CASES])
+@pytest.mark.parametrize(
+    "text, claim, status, differences, elisions, negations",
+    CASES,
+    ids=[f"{text.split(chr(10))[0][:12]}: {claim[:40]}" for text, claim, *_ in CASES],
+)
 def test_news_style_texts(text, claim, status, differences, elisions, negations):
     check = check_quote(text, claim, QUOTE)
 
@@ -235,6 +293,6 @@ def test_news_style_texts(text, claim, status, differences, elisions, negations)
     assert [e["text"] for e in check.elisions or []] == (elisions or [])
     assert [w["text"] for w in check.warnings or []] == (negations or [])
     for pointer in (check.elisions or []) + (check.warnings or []):
-        assert text[pointer["start"]:pointer["end"]] == pointer["text"]
+        assert text[pointer["start"] : pointer["end"]] == pointer["text"]
     if status != NOT_FOUND:
-        assert text[check.start:check.end] == check.exact
+        assert text[check.start : check.end] == check.exact

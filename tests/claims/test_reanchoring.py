@@ -53,8 +53,9 @@ def where(claim_id):
 
 
 @pytest.mark.parametrize("given", [False, True], ids=["found", "given"])
-def test_text_inserted_before_moves_the_anchor_with_its_words(make_claim, border, lind, editor,
-                                                             given):
+def test_text_inserted_before_moves_the_anchor_with_its_words(
+    make_claim, border, lind, editor, given
+):
     claim = record(make_claim, border, lind, QUOTE, given=given)
     preface = "Update, Wednesday: the ministry confirmed the plans are old.\n\n"
 
@@ -64,8 +65,9 @@ def test_text_inserted_before_moves_the_anchor_with_its_words(make_claim, border
     assert get_claim(claim.id).anchor_given is given
 
 
-def test_fixing_a_typo_beside_a_given_span_keeps_the_span_and_its_status(make_claim, border,
-                                                                        lind, editor):
+def test_fixing_a_typo_beside_a_given_span_keeps_the_span_and_its_status(
+    make_claim, border, lind, editor
+):
     claim = record(make_claim, border, lind, PARAPHRASE, kind=ClaimKind.PARAPHRASE, given=True)
     assert claim.quote_status == QuoteStatus.VERIFIED
 
@@ -76,8 +78,9 @@ def test_fixing_a_typo_beside_a_given_span_keeps_the_span_and_its_status(make_cl
 
 
 @pytest.mark.parametrize("given", [False, True], ids=["found", "given"])
-def test_a_word_changed_inside_makes_the_quote_altered_not_lost(make_claim, border, lind,
-                                                               editor, given):
+def test_a_word_changed_inside_makes_the_quote_altered_not_lost(
+    make_claim, border, lind, editor, given
+):
     claim = record(make_claim, border, lind, QUOTE, given=given)
 
     edit(border, editor, TEXT.replace("not close the border", "not shut the border"))
@@ -89,8 +92,9 @@ def test_a_word_changed_inside_makes_the_quote_altered_not_lost(make_claim, bord
 
 
 @pytest.mark.parametrize("given", [False, True], ids=["found", "given"])
-def test_a_standfirst_repeating_the_quote_above_does_not_take_the_anchor(make_claim, border,
-                                                                        lind, editor, given):
+def test_a_standfirst_repeating_the_quote_above_does_not_take_the_anchor(
+    make_claim, border, lind, editor, given
+):
     claim = record(make_claim, border, lind, QUOTE, given=given)
     title, rest = TEXT.split("\n\n", 1)
     standfirst = f"“{QUOTE.rstrip(',')}”, the minister says.\n\n"
@@ -100,8 +104,9 @@ def test_a_standfirst_repeating_the_quote_above_does_not_take_the_anchor(make_cl
     assert where(claim.id) == (QuoteStatus.VERIFIED, TEXT.index(QUOTE) + len(standfirst), QUOTE)
 
 
-def test_a_given_span_whose_edge_was_edited_is_found_again_from_its_text(make_claim, border,
-                                                                        lind, editor):
+def test_a_given_span_whose_edge_was_edited_is_found_again_from_its_text(
+    make_claim, border, lind, editor
+):
     claim = record(make_claim, border, lind, "close the border this year", given=True)
     # The span's first letter is edited, and the text before it changes length.
     new_text = TEXT.replace("We will not close", "We won't Close")
@@ -114,8 +119,9 @@ def test_a_given_span_whose_edge_was_edited_is_found_again_from_its_text(make_cl
     assert get_claim(claim.id).anchor_given
 
 
-def test_a_claim_whose_words_are_gone_is_sought_again_and_not_found(make_claim, border, lind,
-                                                                   editor):
+def test_a_claim_whose_words_are_gone_is_sought_again_and_not_found(
+    make_claim, border, lind, editor
+):
     claim = record(make_claim, border, lind, QUOTE)
 
     edit(border, editor, TEXT.replace(QUOTE, "We have nothing to add,"))
@@ -133,13 +139,15 @@ def test_a_claim_whose_words_are_gone_is_sought_again_and_not_found(make_claim, 
         ("one\ntwo\nthree\nfour\n", "zero\none\ntwo\nthree\nFOUR\n", 15, None),
     ],
 )
-def test_the_offset_map_follows_unchanged_text_and_gives_up_inside_changes(old, new, offset,
-                                                                           expected):
+def test_the_offset_map_follows_unchanged_text_and_gives_up_inside_changes(
+    old, new, offset, expected
+):
     assert OffsetMap(old, new).start(offset) == expected
 
 
-def test_the_recheck_is_computed_before_the_lock_and_applied_as_it_is(monkeypatch, make_claim,
-                                                                      border, lind, editor):
+def test_the_recheck_is_computed_before_the_lock_and_applied_as_it_is(
+    monkeypatch, make_claim, border, lind, editor
+):
     claim = record(make_claim, border, lind, QUOTE)
     new_text = "Update.\n\n" + TEXT
     early = claims_module.prepare_recheck(border.id, new_text)
@@ -155,8 +163,9 @@ def test_the_recheck_is_computed_before_the_lock_and_applied_as_it_is(monkeypatc
     assert where(claim.id) == (QuoteStatus.VERIFIED, new_text.index(QUOTE), QUOTE)
 
 
-def test_a_recheck_prepared_before_another_write_is_not_applied_over_it(monkeypatch, make_claim,
-                                                                       border, lind, editor):
+def test_a_recheck_prepared_before_another_write_is_not_applied_over_it(
+    monkeypatch, make_claim, border, lind, editor
+):
     claim = record(make_claim, border, lind, QUOTE)
     new_text = "Update.\n\n" + TEXT
     early = claims_module.prepare_recheck(border.id, new_text)
@@ -167,7 +176,13 @@ def test_a_recheck_prepared_before_another_write_is_not_applied_over_it(monkeypa
 
     edit(border, editor, new_text)
 
-    assert where(claim.id) == (QuoteStatus.VERIFIED, new_text.index("The plans Der"),
-                               "The plans Der Spiegel saw")
-    assert where(added.id) == (QuoteStatus.VERIFIED, new_text.index("are two years old."),
-                               "are two years old.")
+    assert where(claim.id) == (
+        QuoteStatus.VERIFIED,
+        new_text.index("The plans Der"),
+        "The plans Der Spiegel saw",
+    )
+    assert where(added.id) == (
+        QuoteStatus.VERIFIED,
+        new_text.index("are two years old."),
+        "are two years old.",
+    )

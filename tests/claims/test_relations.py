@@ -22,8 +22,13 @@ TYPES = ["contradicts", "supports", "qualifies", "repeats"]
 @pytest.fixture
 def link(editor):
     def make(from_claim, to_claim, type, rationale=None):
-        return relate(editor=editor, from_claim_id=from_claim.id, to_claim_id=to_claim.id,
-                      type=type, rationale=rationale)
+        return relate(
+            editor=editor,
+            from_claim_id=from_claim.id,
+            to_claim_id=to_claim.id,
+            type=type,
+            rationale=rationale,
+        )
 
     return make
 
@@ -40,7 +45,11 @@ def test_two_claims_are_related_with_a_type_and_a_rationale(trio, link, type):
 
     stored = get_relation(relation.id)
     assert (stored.from_claim_id, stored.to_claim_id, stored.type, stored.rationale) == (
-        a.id, b.id, type, "Same event, opposite accounts")
+        a.id,
+        b.id,
+        type,
+        "Same event, opposite accounts",
+    )
     assert stored.version == 1
     assert [e.action for e in entries("relation", relation.id)] == ["create"]
 
@@ -138,7 +147,9 @@ def test_only_the_rationale_changes_and_the_history_keeps_both(trio, link, edito
     assert (stored.rationale, stored.version, stored.type) == ("Second reading", 2, "contradicts")
     last = entries("relation", relation.id)[-1]
     assert (last.action, last.changes) == (
-        "update", {"rationale": {"old": "First reading", "new": "Second reading"}})
+        "update",
+        {"rationale": {"old": "First reading", "new": "Second reading"}},
+    )
     with pytest.raises(TypeError):
         update_relation(relation.id, editor=editor, version=2, type="supports")
 

@@ -47,7 +47,7 @@ def test_claims_are_counted_by_their_current_verdict(trio, verdict, toner, edito
 
     assert card["claims"] == 3
     assert card["ratings"] == {**NO_RATINGS, "mostly_true": 2, "misleading": 1}
-    assert list(card["ratings"])[:len(Rating)] == [rating.value for rating in Rating]
+    assert list(card["ratings"])[: len(Rating)] == [rating.value for rating in Rating]
 
 
 def test_internal_verdicts_count_only_for_editors(trio, verdict, toner, editor):
@@ -56,11 +56,16 @@ def test_internal_verdicts_count_only_for_editors(trio, verdict, toner, editor):
 
     assert scorecard(toner.id, viewer=None)["ratings"] == {**NO_RATINGS, "true": 1, "unrated": 2}
     assert scorecard(toner.id, viewer=editor)["ratings"] == {
-        **NO_RATINGS, "true": 1, "false": 1, "unrated": 1}
+        **NO_RATINGS,
+        "true": 1,
+        "false": 1,
+        "unrated": 1,
+    }
 
 
-def test_deleted_claims_and_other_speakers_claims_do_not_count(trio, verdict, toner, editor,
-                                                               make_speaker, make_paraphrase):
+def test_deleted_claims_and_other_speakers_claims_do_not_count(
+    trio, verdict, toner, editor, make_speaker, make_paraphrase
+):
     verdict(trio[0].id, "false")
     delete_claim(trio[0].id, editor=editor, version=1)
     other = make_paraphrase("Someone else", speaker=make_speaker("Chris Garver"))
@@ -71,8 +76,9 @@ def test_deleted_claims_and_other_speakers_claims_do_not_count(trio, verdict, to
     assert (card["claims"], card["ratings"]) == (2, {**NO_RATINGS, "unrated": 2})
 
 
-def test_disputes_list_the_speakers_positions(trio, toner, editor, position, make_speaker,
-                                              make_paraphrase):
+def test_disputes_list_the_speakers_positions(
+    trio, toner, editor, position, make_speaker, make_paraphrase
+):
     a, b, _ = trio
     first = open_dispute(editor=editor, question="A base?")
     second = open_dispute(editor=editor, question="Refuelling?", status="dormant")
@@ -83,16 +89,23 @@ def test_disputes_list_the_speakers_positions(trio, toner, editor, position, mak
     card = scorecard(toner.id, viewer=None)
 
     assert card["disputes"] == [
-        {"dispute_id": first.id, "question": "A base?", "status": "open",
-         "positions": [{"claim_id": a.id, "stance": "affirms"}]},
-        {"dispute_id": second.id, "question": "Refuelling?", "status": "dormant",
-         "positions": [{"claim_id": b.id, "stance": "qualifies"}]},
+        {
+            "dispute_id": first.id,
+            "question": "A base?",
+            "status": "open",
+            "positions": [{"claim_id": a.id, "stance": "affirms"}],
+        },
+        {
+            "dispute_id": second.id,
+            "question": "Refuelling?",
+            "status": "dormant",
+            "positions": [{"claim_id": b.id, "stance": "qualifies"}],
+        },
     ]
     assert card["self_contradictions"] == NONE
 
 
-def test_deleted_disputes_and_deleted_claims_take_no_part(trio, toner, editor, dispute,
-                                                          position):
+def test_deleted_disputes_and_deleted_claims_take_no_part(trio, toner, editor, dispute, position):
     gone = open_dispute(editor=editor, question="Gone?")
     position(gone.id, trio[0].id, "affirms")
     delete_dispute(gone.id, editor=editor, version=version_of(Dispute, gone.id))
@@ -108,12 +121,14 @@ def test_claims_of_the_speaker_linked_by_contradicts_contradict_each_other(trio,
     relate(editor=editor, from_claim_id=c.id, to_claim_id=a.id, type="supports")
 
     assert scorecard(toner.id, viewer=None)["self_contradictions"] == {
-        "relations": [{"relation_id": relation.id, "claim_ids": [b.id, a.id]}], "disputes": []}
+        "relations": [{"relation_id": relation.id, "claim_ids": [b.id, a.id]}],
+        "disputes": [],
+    }
 
 
-def test_a_contradiction_with_another_speaker_is_not_a_self_contradiction(trio, toner, editor,
-                                                                         make_speaker,
-                                                                         make_paraphrase):
+def test_a_contradiction_with_another_speaker_is_not_a_self_contradiction(
+    trio, toner, editor, make_speaker, make_paraphrase
+):
     other = make_paraphrase("No", speaker=make_speaker("Chris Garver"))
     relate(editor=editor, from_claim_id=trio[0].id, to_claim_id=other.id, type="contradicts")
 
@@ -134,21 +149,28 @@ def dispute_contradictions(card):
         (["denies", "qualifies"], False),
     ],
 )
-def test_opposite_sides_of_one_dispute_are_a_self_contradiction(trio, toner, dispute, position,
-                                                                stances, contradicting):
+def test_opposite_sides_of_one_dispute_are_a_self_contradiction(
+    trio, toner, dispute, position, stances, contradicting
+):
     for claim, stance in zip(trio, stances, strict=False):
         position(dispute.id, claim.id, stance)
 
     found = dispute_contradictions(scorecard(toner.id, viewer=None))
 
-    sides = {stance: [claim.id for claim, taken in zip(trio, stances, strict=False)
-                      if taken == stance] for stance in ("affirms", "denies")}
-    assert found == ([{"dispute_id": dispute.id, "affirming": sides["affirms"],
-                       "denying": sides["denies"]}] if contradicting else [])
+    sides = {
+        stance: [claim.id for claim, taken in zip(trio, stances, strict=False) if taken == stance]
+        for stance in ("affirms", "denies")
+    }
+    assert found == (
+        [{"dispute_id": dispute.id, "affirming": sides["affirms"], "denying": sides["denies"]}]
+        if contradicting
+        else []
+    )
 
 
-def test_a_dispute_lists_all_the_affirming_and_all_the_denying_claims_once(trio, toner, dispute,
-                                                                          position):
+def test_a_dispute_lists_all_the_affirming_and_all_the_denying_claims_once(
+    trio, toner, dispute, position
+):
     a, b, c = trio
     position(dispute.id, a.id, "affirms")
     position(dispute.id, b.id, "affirms")
@@ -163,8 +185,9 @@ def test_the_seed_has_garvers_disputed_notice_but_no_self_contradiction(seed_ids
     card = scorecard(Claim.get_by_id(seed_ids["s7"]).speaker_id, viewer=None)
 
     assert card["claims"] == 4
-    assert [(d["dispute_id"], [p["stance"] for p in d["positions"]]) for d in card["disputes"]] \
-        == [(seed_ids["d3"], ["affirms", "qualifies", "qualifies"])]
+    assert [(d["dispute_id"], [p["stance"] for p in d["positions"]]) for d in card["disputes"]] == [
+        (seed_ids["d3"], ["affirms", "qualifies", "qualifies"])
+    ]
     assert card["self_contradictions"] == NONE
 
 
@@ -190,8 +213,11 @@ def test_a_speaker_contradicting_himself_both_ways_has_both_listed(trio, toner, 
 
     assert scorecard(toner.id, viewer=None)["self_contradictions"] == {
         "relations": [{"relation_id": relation.id, "claim_ids": [a.id, c.id]}],
-        "disputes": [{"dispute_id": base.id, "affirming": [a.id], "denying": [b.id]},
-                     {"dispute_id": fuel.id, "affirming": [a.id], "denying": [c.id]}]}
+        "disputes": [
+            {"dispute_id": base.id, "affirming": [a.id], "denying": [b.id]},
+            {"dispute_id": fuel.id, "affirming": [a.id], "denying": [c.id]},
+        ],
+    }
 
 
 def test_claims_are_counted_by_quote_status_every_status_shown(make_claim, toner):
@@ -203,4 +229,9 @@ def test_claims_are_counted_by_quote_status_every_status_shown(make_claim, toner
     card = scorecard(toner.id, viewer=None)
 
     assert card["quote_statuses"] == {
-        "verified": 2, "altered": 1, "unquoted": 1, "not_found": 0, "unchecked": 0}
+        "verified": 2,
+        "altered": 1,
+        "unquoted": 1,
+        "not_found": 0,
+        "unchecked": 0,
+    }

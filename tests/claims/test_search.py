@@ -87,8 +87,17 @@ def test_a_q_without_words_finds_nothing_and_raises_nothing(seeded, q):
 
 
 @pytest.mark.parametrize(
-    "q", ['Russia "base', "Russia AND", "NEAR(Russia base)", "Iran OR", "base*", "-Russia",
-          "col:Russia", "Russia'"]
+    "q",
+    [
+        'Russia "base',
+        "Russia AND",
+        "NEAR(Russia base)",
+        "Iran OR",
+        "base*",
+        "-Russia",
+        "col:Russia",
+        "Russia'",
+    ],
 )
 def test_search_syntax_in_q_never_raises(seeded, q):
     assert isinstance(list_claims(limit=50, q=q).items, list)
@@ -106,8 +115,9 @@ def test_ranked_pages_return_each_match_exactly_once(seeded, size):
 
 
 def test_ranked_pages_hold_with_ties(make_claim):
-    recorded = {make_claim(f"Russia said the same thing {n}.", kind=PARAPHRASE).id
-                for n in range(5)}
+    recorded = {
+        make_claim(f"Russia said the same thing {n}.", kind=PARAPHRASE).id for n in range(5)
+    }
 
     assert sorted(every_page(2, q="Russia same thing")) == sorted(recorded)
 

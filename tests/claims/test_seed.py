@@ -71,7 +71,9 @@ def test_every_claim_keeps_how_the_article_attributed_it(seeded):
     for entry in seeded["claims"]:
         claim = stored[entry["text"]]
         assert (claim.speaker_name_as_written, claim.speaker_role, claim.cue) == (
-            entry["speaker_name_as_written"], entry["speaker_role"], entry["cue"]
+            entry["speaker_name_as_written"],
+            entry["speaker_role"],
+            entry["cue"],
         )
         assert claim.tags == entry["tags"]
         said_on = entry["said_on"] and datetime.date.fromisoformat(entry["said_on"])
@@ -100,9 +102,7 @@ def test_a_second_load_creates_nothing_and_records_nothing(seeded):
 
     assert set(created(report).values()) == {0}
     assert Change.select().count() == changes
-    assert (Source.select().count(), Speaker.select().count(), Claim.select().count()) == (
-        1, 8, 15
-    )
+    assert (Source.select().count(), Speaker.select().count(), Claim.select().count()) == (1, 8, 15)
 
 
 def test_the_first_load_reports_what_it_created(db):

@@ -113,15 +113,20 @@ def test_the_list_filters_by_publisher_url_and_words(article, make_source, filte
     "edit, status",
     [
         (lambda text: text.replace("It’s not helpful", "It is not helpful"), QuoteStatus.ALTERED),
-        (lambda text: text.replace("It’s not helpful to the situation that we currently have",
-                                   "No comment"), QuoteStatus.NOT_FOUND),
+        (
+            lambda text: text.replace(
+                "It’s not helpful to the situation that we currently have", "No comment"
+            ),
+            QuoteStatus.NOT_FOUND,
+        ),
         (lambda text: text[:2000], QuoteStatus.NOT_FOUND),
         (lambda text: "Update: a new first paragraph.\n\n" + text, QuoteStatus.VERIFIED),
     ],
     ids=["words changed", "quote removed", "text cut short", "text added before"],
 )
-def test_changing_the_text_checks_its_claims_again(make_claim, article, editor, seed_text,
-                                                  edit, status):
+def test_changing_the_text_checks_its_claims_again(
+    make_claim, article, editor, seed_text, edit, status
+):
     claim = make_claim(QUOTE)
     assert claim.quote_status == QuoteStatus.VERIFIED
 
@@ -130,8 +135,9 @@ def test_changing_the_text_checks_its_claims_again(make_claim, article, editor, 
     assert get_claim(claim.id).quote_status == status
 
 
-def test_restoring_the_text_verifies_the_quote_again_where_it_was(make_claim, article, editor,
-                                                                 seed_text):
+def test_restoring_the_text_verifies_the_quote_again_where_it_was(
+    make_claim, article, editor, seed_text
+):
     claim = make_claim(QUOTE)
     altered = seed_text.replace("It’s not helpful", "It is not helpful")
     update_source(article.id, editor=editor, version=1, text=altered)
@@ -145,8 +151,9 @@ def test_restoring_the_text_verifies_the_quote_again_where_it_was(make_claim, ar
     assert again.version == 3
 
 
-def test_a_client_span_follows_its_text_when_text_is_added_before_it(make_claim, article,
-                                                                    editor, seed_text):
+def test_a_client_span_follows_its_text_when_text_is_added_before_it(
+    make_claim, article, editor, seed_text
+):
     claim = make_claim("not helpful.", anchor={"start": 2070, "end": 2082})
     preface = "Editor’s note: updated.\n\n"
 
@@ -165,12 +172,14 @@ def test_removing_the_text_leaves_its_claims_unchecked(make_claim, article, edit
     assert get_claim(claim.id).quote_status == QuoteStatus.UNCHECKED
 
 
-def test_a_client_span_survives_the_text_being_removed_and_put_back(make_claim, article,
-                                                                   editor, seed_text):
+def test_a_client_span_survives_the_text_being_removed_and_put_back(
+    make_claim, article, editor, seed_text
+):
     later = seed_text.index("the base", seed_text.index("the base") + 1)
     span = (later, later + len("the base"))
-    claim = make_claim("the base", kind=ClaimKind.PARAPHRASE,
-                       anchor={"start": span[0], "end": span[1]})
+    claim = make_claim(
+        "the base", kind=ClaimKind.PARAPHRASE, anchor={"start": span[0], "end": span[1]}
+    )
 
     update_source(article.id, editor=editor, version=1, text=None)
     without_text = get_claim(claim.id)
@@ -191,8 +200,7 @@ def test_adding_text_to_a_source_checks_its_claims(make_source, make_claim, edit
     assert get_claim(claim.id).quote_status == QuoteStatus.VERIFIED
 
 
-def test_a_change_that_leaves_the_text_alone_does_not_touch_its_claims(make_claim, article,
-                                                                      editor):
+def test_a_change_that_leaves_the_text_alone_does_not_touch_its_claims(make_claim, article, editor):
     claim = make_claim(QUOTE)
 
     update_source(article.id, editor=editor, version=1, title="A new title")
@@ -264,8 +272,9 @@ def test_a_live_source_cannot_be_restored(article, admin):
         restore_source(article.id, editor=admin)
 
 
-def test_restoring_a_source_brings_back_no_claim_of_a_deleted_speaker(make_claim, make_speaker,
-                                                                      article, admin):
+def test_restoring_a_source_brings_back_no_claim_of_a_deleted_speaker(
+    make_claim, make_speaker, article, admin
+):
     gone = make_speaker("Somebody")
     make_claim("not helpful.", speaker=gone)
     delete_source(article.id, editor=admin, version=1)

@@ -25,8 +25,9 @@ def cast(make_speaker, toner):
     return {
         "toner": toner,
         "garver": make_speaker("Chris Garver", aliases=["Army Col. Chris Garver"]),
-        "state": make_speaker("U.S. Department of State", kind="organization",
-                              aliases=["The State Department"]),
+        "state": make_speaker(
+            "U.S. Department of State", kind="organization", aliases=["The State Department"]
+        ),
         "iran": make_speaker("Iranian officials", kind="group"),
     }
 
@@ -110,8 +111,9 @@ def test_a_speaker_with_live_claims_cannot_be_deleted(toner, make_claim, admin):
     assert get_speaker(toner.id).deleted_at is None
 
 
-def test_a_speaker_whose_claims_are_deleted_can_be_deleted_and_restored(toner, make_claim,
-                                                                       editor, admin):
+def test_a_speaker_whose_claims_are_deleted_can_be_deleted_and_restored(
+    toner, make_claim, editor, admin
+):
     claim = make_claim()
     delete_claim(claim.id, editor=editor, version=1)
 
@@ -163,13 +165,17 @@ def test_a_merged_speaker_is_a_redirect_that_lists_leave_out(matt, toner, admin)
     assert names(list_speakers(limit=50)) == ["Mark Toner"]
 
 
-def test_a_merged_speaker_takes_no_new_claims_and_no_changes(matt, toner, article, editor,
-                                                            admin):
+def test_a_merged_speaker_takes_no_new_claims_and_no_changes(matt, toner, article, editor, admin):
     merge_speaker(matt.id, into=toner.id, editor=admin)
 
     with pytest.raises(InvalidField, match=str(toner.id)):
-        record_claim(editor=editor, speaker_id=matt.id, source_id=article.id,
-                     kind=ClaimKind.PARAPHRASE, text="Toner spoke.")
+        record_claim(
+            editor=editor,
+            speaker_id=matt.id,
+            source_id=article.id,
+            kind=ClaimKind.PARAPHRASE,
+            text="Toner spoke.",
+        )
     with pytest.raises(Conflict):
         update_speaker(matt.id, editor=editor, version=None, description="x")
     with pytest.raises(Conflict):
@@ -184,8 +190,9 @@ def test_a_speaker_cannot_be_merged_into_itself(toner, admin):
 
 
 @pytest.mark.parametrize("into", [999_999, "merged"])
-def test_a_speaker_cannot_be_merged_into_a_missing_or_merged_one(make_speaker, matt, toner,
-                                                                admin, into):
+def test_a_speaker_cannot_be_merged_into_a_missing_or_merged_one(
+    make_speaker, matt, toner, admin, into
+):
     if into == "merged":
         other = make_speaker("Mark C. Toner")
         merge_speaker(other.id, into=toner.id, editor=admin)
@@ -202,8 +209,9 @@ def test_only_an_admin_merges_speakers(matt, toner, editor):
         merge_speaker(matt.id, into=toner.id, editor=editor)
 
 
-def test_a_claim_restored_after_a_merge_names_the_remaining_speaker(matt, toner, make_claim,
-                                                                   editor, admin):
+def test_a_claim_restored_after_a_merge_names_the_remaining_speaker(
+    matt, toner, make_claim, editor, admin
+):
     claim = make_claim(speaker=matt)
     delete_claim(claim.id, editor=editor, version=1)
     merge_speaker(matt.id, into=toner.id, editor=admin)

@@ -7,8 +7,8 @@ import pytest
 from claims.claims import delete_claim
 from claims.disputes import open_dispute, take_position
 from claims.errors import InvalidField, NotFound
-from claims.relations import relate
 from claims.models import Dispute, Position
+from claims.relations import relate
 from claims.suggestions import placements, suggestions_for
 
 BASE = "Russia does not have a permanent base in Iran near Hamadan."
@@ -29,8 +29,10 @@ def pair(make_claim, make_speaker, other_source):
     """A denial of a permanent base, and another speaker's claim of one in another source."""
     iranians = make_speaker("Iranian officials", kind="group")
     agency = make_speaker("The Agency", kind="organization")
-    return (make_claim(BASE, kind="paraphrase", speaker=iranians),
-            make_claim(AGAINST, kind="paraphrase", speaker=agency, source=other_source))
+    return (
+        make_claim(BASE, kind="paraphrase", speaker=iranians),
+        make_claim(AGAINST, kind="paraphrase", speaker=agency, source=other_source),
+    )
 
 
 def test_a_claim_sharing_distinctive_terms_in_another_source_is_suggested(pair):
@@ -48,10 +50,15 @@ def test_a_suggestion_carries_the_claim_its_score_and_reasons(pair):
     assert {"shared_terms", "negation"} <= {r["kind"] for r in suggestion.reasons}
 
 
-def test_a_claim_with_nothing_in_common_is_not_suggested(pair, make_claim, make_speaker,
-                                                         other_source):
-    make_claim("Turnout at the harbour referendum was low.", kind="paraphrase",
-               speaker=make_speaker("Election board"), source=other_source)
+def test_a_claim_with_nothing_in_common_is_not_suggested(
+    pair, make_claim, make_speaker, other_source
+):
+    make_claim(
+        "Turnout at the harbour referendum was low.",
+        kind="paraphrase",
+        speaker=make_speaker("Election board"),
+        source=other_source,
+    )
 
     assert suggested(pair[0].id) == [(pair[1].id, "contradicts")]
 
@@ -83,38 +90,56 @@ def test_an_unknown_claim_is_not_found(db):
 
 def test_the_speakers_other_claims_are_candidates(make_claim, other_source):
     first = make_claim("We continue to pursue that,")
-    second = make_claim("Talks with Moscow on a ceasefire will go on.", kind="paraphrase",
-                        source=other_source)
+    second = make_claim(
+        "Talks with Moscow on a ceasefire will go on.", kind="paraphrase", source=other_source
+    )
 
     (suggestion,) = suggestions_for(first.id, limit=5).items
     assert suggestion.id == second.id and suggestion.type == "supports"
     assert [r["kind"] for r in suggestion.reasons] == ["same_speaker"]
 
 
-def test_the_other_side_of_a_shared_dispute_is_a_contradiction(make_claim, make_speaker,
-                                                               other_source, editor):
-    stationing = make_claim("significant stationing", speaker=make_speaker("The Agency"),
-                            source=other_source, kind="paraphrase")
-    refuelling = make_claim("Jets only stop over to take on fuel.", kind="paraphrase",
-                            speaker=make_speaker("Iranian officials", kind="group"))
+def test_the_other_side_of_a_shared_dispute_is_a_contradiction(
+    make_claim, make_speaker, other_source, editor
+):
+    stationing = make_claim(
+        "significant stationing",
+        speaker=make_speaker("The Agency"),
+        source=other_source,
+        kind="paraphrase",
+    )
+    refuelling = make_claim(
+        "Jets only stop over to take on fuel.",
+        kind="paraphrase",
+        speaker=make_speaker("Iranian officials", kind="group"),
+    )
     dispute = open_dispute(editor=editor, question="Is Russia based in Iran?")
     take_position(dispute.id, stationing.id, editor=editor, version=None, stance="affirms")
     take_position(dispute.id, refuelling.id, editor=editor, version=None, stance="denies")
 
     (suggestion,) = suggestions_for(refuelling.id, limit=5).items
     assert suggestion.id == stationing.id and suggestion.type == "contradicts"
-    assert suggestion.reasons == [{"kind": "same_dispute_other_side",
-                                   "detail": '"Is Russia based in Iran?": denies against affirms'}]
+    assert suggestion.reasons == [
+        {
+            "kind": "same_dispute_other_side",
+            "detail": '"Is Russia based in Iran?": denies against affirms',
+        }
+    ]
 
 
 @pytest.fixture
 def crowd(make_claim, make_speaker, other_source):
     """A claim and seven others about the same base, by other speakers."""
     centre = make_claim(BASE, kind="paraphrase", speaker=make_speaker("Centre"))
-    others = [make_claim(f"Russia keeps a permanent base in Iran near Hamadan, report {n} says.",
-                         kind="paraphrase", speaker=make_speaker(f"Speaker {n}"),
-                         source=other_source)
-              for n in range(7)]
+    others = [
+        make_claim(
+            f"Russia keeps a permanent base in Iran near Hamadan, report {n} says.",
+            kind="paraphrase",
+            speaker=make_speaker(f"Speaker {n}"),
+            source=other_source,
+        )
+        for n in range(7)
+    ]
     return centre, others
 
 
@@ -162,15 +187,19 @@ def queries(claim_id):
 
 
 def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
-        pair, make_claim, make_speaker, other_source, editor):
+    pair, make_claim, make_speaker, other_source, editor
+):
     denial, statement = pair
     few = queries(denial.id)
     dispute = open_dispute(editor=editor, question="Is the base permanent?")
     take_position(dispute.id, denial.id, editor=editor, version=None, stance="denies")
     for n in range(12):
-        claim = make_claim(f"Russia has a permanent base in Iran, source {n} says.",
-                           kind="paraphrase", speaker=make_speaker(f"Source {n}"),
-                           source=other_source)
+        claim = make_claim(
+            f"Russia has a permanent base in Iran, source {n} says.",
+            kind="paraphrase",
+            speaker=make_speaker(f"Source {n}"),
+            source=other_source,
+        )
         take_position(dispute.id, claim.id, editor=editor, version=None, stance="affirms")
 
     assert queries(denial.id) == few
@@ -180,28 +209,48 @@ def test_a_call_costs_the_same_queries_with_few_or_many_candidates(
 def disputed(make_claim, make_speaker, other_source, editor):
     """A dispute on the base: an agency affirms it is permanent, Iranian officials deny it."""
     dispute = open_dispute(editor=editor, question="Does Russia have a permanent base in Iran?")
-    affirming = make_claim("Russia has a permanent base at Hamadan in Iran.", kind="paraphrase",
-                           speaker=make_speaker("The Agency"), source=other_source)
-    denying = make_claim("Russia does not have a permanent base at Hamadan in Iran.",
-                         kind="paraphrase", speaker=make_speaker("Iranian officials"))
+    affirming = make_claim(
+        "Russia has a permanent base at Hamadan in Iran.",
+        kind="paraphrase",
+        speaker=make_speaker("The Agency"),
+        source=other_source,
+    )
+    denying = make_claim(
+        "Russia does not have a permanent base at Hamadan in Iran.",
+        kind="paraphrase",
+        speaker=make_speaker("Iranian officials"),
+    )
     take_position(dispute.id, affirming.id, editor=editor, version=None, stance="affirms")
     take_position(dispute.id, denying.id, editor=editor, version=None, stance="denies")
     return dispute
 
 
 def placed(dispute):
-    return {entry["claim"].text: entry["stance"]
-            for entry in placements(Dispute.get_by_id(dispute.id))}
+    return {
+        entry["claim"].text: entry["stance"] for entry in placements(Dispute.get_by_id(dispute.id))
+    }
 
 
-def test_unplaced_claims_are_put_on_the_side_the_rules_give(disputed, make_claim, make_speaker,
-                                                            other_source):
-    make_claim("Moscow denies that Russia has a permanent base at Hamadan in Iran.",
-               kind="paraphrase", speaker=make_speaker("Kremlin"), cue="denies")
-    make_claim("Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
-               kind="paraphrase", speaker=make_speaker("Analysts"), source=other_source)
-    make_claim("Turnout at the harbour referendum was low.", kind="paraphrase",
-               speaker=make_speaker("Election board"))
+def test_unplaced_claims_are_put_on_the_side_the_rules_give(
+    disputed, make_claim, make_speaker, other_source
+):
+    make_claim(
+        "Moscow denies that Russia has a permanent base at Hamadan in Iran.",
+        kind="paraphrase",
+        speaker=make_speaker("Kremlin"),
+        cue="denies",
+    )
+    make_claim(
+        "Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
+        kind="paraphrase",
+        speaker=make_speaker("Analysts"),
+        source=other_source,
+    )
+    make_claim(
+        "Turnout at the harbour referendum was low.",
+        kind="paraphrase",
+        speaker=make_speaker("Election board"),
+    )
 
     assert placed(disputed) == {
         "Moscow denies that Russia has a permanent base at Hamadan in Iran.": "denies",
@@ -209,26 +258,36 @@ def test_unplaced_claims_are_put_on_the_side_the_rules_give(disputed, make_claim
     }
 
 
-def test_placed_and_deleted_claims_are_never_suggested_for_a_side(disputed, make_claim,
-                                                                  make_speaker, editor):
-    gone = make_claim("Russia keeps a permanent base at Hamadan in Iran, analysts say.",
-                      kind="paraphrase", speaker=make_speaker("Analysts"))
+def test_placed_and_deleted_claims_are_never_suggested_for_a_side(
+    disputed, make_claim, make_speaker, editor
+):
+    gone = make_claim(
+        "Russia keeps a permanent base at Hamadan in Iran, analysts say.",
+        kind="paraphrase",
+        speaker=make_speaker("Analysts"),
+    )
     delete_claim(gone.id, editor=editor, version=gone.version)
 
     assert placed(disputed) == {}
 
 
-def test_each_suggested_placement_says_why_and_with_which_claim(disputed, make_claim,
-                                                                make_speaker):
-    make_claim("Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
-               kind="paraphrase", speaker=make_speaker("Analysts"))
+def test_each_suggested_placement_says_why_and_with_which_claim(disputed, make_claim, make_speaker):
+    make_claim(
+        "Russia keeps a permanent base at Hamadan in Iran, satellite images show.",
+        kind="paraphrase",
+        speaker=make_speaker("Analysts"),
+    )
 
     (entry,) = placements(Dispute.get_by_id(disputed.id))
 
-    stance_of = {position.claim_id: position.stance
-                 for position in Position.select().where(Position.dispute == disputed.id)}
+    stance_of = {
+        position.claim_id: position.stance
+        for position in Position.select().where(Position.dispute == disputed.id)
+    }
     assert entry["stance"] == "affirms"
     assert (stance_of[entry["compared_with"]], entry["type"]) in {
-        ("affirms", "supports"), ("denies", "contradicts")}
+        ("affirms", "supports"),
+        ("denies", "contradicts"),
+    }
     assert 0 < entry["score"] <= 1
     assert "shared_terms" in {reason["kind"] for reason in entry["reasons"]}

@@ -46,20 +46,29 @@ def stored(article, make_speaker, make_claim, editor, admin):
     claim = make_claim(QUOTE)
     return {
         "source": Stored(
-            Source, article, {"title": "A new title"},
+            Source,
+            article,
+            {"title": "A new title"},
             lambda i, **kw: sources.update_source(i, editor=editor, **kw),
             lambda i, v: sources.delete_source(i, editor=admin, version=v),
-            lambda i: sources.restore_source(i, editor=admin)),
+            lambda i: sources.restore_source(i, editor=admin),
+        ),
         "speaker": Stored(
-            Speaker, speaker, {"description": "Coalition spokesman"},
+            Speaker,
+            speaker,
+            {"description": "Coalition spokesman"},
             lambda i, **kw: speakers.update_speaker(i, editor=editor, **kw),
             lambda i, v: speakers.delete_speaker(i, editor=admin, version=v),
-            lambda i: speakers.restore_speaker(i, editor=admin)),
+            lambda i: speakers.restore_speaker(i, editor=admin),
+        ),
         "claim": Stored(
-            Claim, claim, {"cue": "said"},
+            Claim,
+            claim,
+            {"cue": "said"},
             lambda i, **kw: claims.update_claim(i, editor=editor, **kw),
             lambda i, v: claims.delete_claim(i, editor=editor, version=v),
-            lambda i: claims.restore_claim(i, editor=admin)),
+            lambda i: claims.restore_claim(i, editor=admin),
+        ),
     }
 
 
@@ -165,14 +174,18 @@ def test_a_stale_delete_deletes_nothing(make_claim, editor):
     assert claims.get_claim(claim.id).deleted_at is None
 
 
-def test_rechecking_after_a_text_change_is_recorded_on_each_claim(make_claim, article, editor,
-                                                                 seed_text):
+def test_rechecking_after_a_text_change_is_recorded_on_each_claim(
+    make_claim, article, editor, seed_text
+):
     claim = make_claim(QUOTE)
 
-    sources.update_source(article.id, editor=editor, version=1,
-                          text=seed_text.replace("It’s not helpful", "It is not helpful"))
+    sources.update_source(
+        article.id,
+        editor=editor,
+        version=1,
+        text=seed_text.replace("It’s not helpful", "It is not helpful"),
+    )
 
     last = history("claim", claim.id)[-1]
     assert (last.action, last.version, last.editor_id) == ("update", 2, editor.id)
     assert old_new(last, "quote_status") == ("verified", "altered")
-

@@ -17,12 +17,19 @@ ATTEMPTS_PER_CLIENT = 8
 
 
 def _a_claim(editor):
-    source = sources.create_source(editor=editor, kind=SourceKind.ARTICLE.value, title="Wire copy",
-                                   text=None)
-    speaker = speakers.create_speaker(editor=editor, name="A spokesman",
-                                      kind=SpeakerKind.PERSON.value)
-    return claims.record_claim(editor=editor, speaker_id=speaker.id, source_id=source.id,
-                               kind=ClaimKind.PARAPHRASE.value, text="The talks go on.")
+    source = sources.create_source(
+        editor=editor, kind=SourceKind.ARTICLE.value, title="Wire copy", text=None
+    )
+    speaker = speakers.create_speaker(
+        editor=editor, name="A spokesman", kind=SpeakerKind.PERSON.value
+    )
+    return claims.record_claim(
+        editor=editor,
+        speaker_id=speaker.id,
+        source_id=source.id,
+        kind=ClaimKind.PARAPHRASE.value,
+        text="The talks go on.",
+    )
 
 
 def test_concurrent_patches_lose_no_update_and_record_each_once(db, database_url, make_editor):
@@ -39,15 +46,19 @@ def test_concurrent_patches_lose_no_update_and_record_each_once(db, database_url
                 _, headers, read = server.request("GET", f"/api/v1/claims/{claim.id}")
                 cue = f"client {number} attempt {attempt}"
                 status, headers, body = server.request(
-                    "PATCH", f"/api/v1/claims/{claim.id}", {"cue": cue},
-                    {**auth, "If-Match": headers["ETag"]})
+                    "PATCH",
+                    f"/api/v1/claims/{claim.id}",
+                    {"cue": cue},
+                    {**auth, "If-Match": headers["ETag"]},
+                )
             except Exception as error:  # noqa: BLE001 - every failure is reported below
                 with lock:
                     failures.append(repr(error))
                 continue
             with lock:
-                outcomes.append((status, read["version"],
-                                 body["version"] if status == 200 else None, cue))
+                outcomes.append(
+                    (status, read["version"], body["version"] if status == 200 else None, cue)
+                )
 
     followed_live, writing = [], threading.Event()
 
@@ -63,8 +74,10 @@ def test_concurrent_patches_lose_no_update_and_record_each_once(db, database_url
                 return
 
     with servers(database_url, count=2) as (first, second):
-        threads = [threading.Thread(target=client, args=(n, (first, second)[n % 2]))
-                   for n in range(CLIENTS)]
+        threads = [
+            threading.Thread(target=client, args=(n, (first, second)[n % 2]))
+            for n in range(CLIENTS)
+        ]
         writing.set()
         watcher = threading.Thread(target=follower, args=(second,))
         watcher.start()
@@ -81,8 +94,9 @@ def test_concurrent_patches_lose_no_update_and_record_each_once(db, database_url
     assert failures == []
     statuses = Counter(status for status, _, _, _ in outcomes)
     assert set(statuses) <= {200, 412}, statuses
-    assert all(won == read + 1 for status, read, won, _ in outcomes if status == 200), \
+    assert all(won == read + 1 for status, read, won, _ in outcomes if status == 200), (
         "a PATCH succeeded over a version its client never read"
+    )
     won = sorted(version for status, _, version, _ in outcomes if status == 200)
     assert won, "no PATCH succeeded"
     assert won == list(range(2, 2 + len(won))), "each success owns exactly one new version"
@@ -92,9 +106,13 @@ def test_concurrent_patches_lose_no_update_and_record_each_once(db, database_url
     updates = [item for item in reversed(history) if item["action"] == "update"]
     assert [item["version"] for item in updates] == won
     assert [item["changes"]["cue"]["new"] for item in updates] == [
-        cue_of_version[version] for version in won]
-    followed = [item for item in feed if item["resource"] == "claim"
-                and item["id"] == claim.id and item["action"] == "update"]
+        cue_of_version[version] for version in won
+    ]
+    followed = [
+        item
+        for item in feed
+        if item["resource"] == "claim" and item["id"] == claim.id and item["action"] == "update"
+    ]
     assert [item["version"] for item in followed] == won
     seqs = [item["seq"] for item in feed]
     assert seqs == sorted(set(seqs)), "the feed repeats or reorders changes"

@@ -14,10 +14,12 @@ LOAD_SECONDS = 1.5
 
 def test_every_acknowledged_write_survives_a_sigkill(db, database_url, make_editor):
     editor, token = make_editor("editor")
-    source = sources.create_source(editor=editor, kind=SourceKind.ARTICLE.value,
-                                   title="Live blog", text=None)
-    speaker = speakers.create_speaker(editor=editor, name="An official",
-                                      kind=SpeakerKind.PERSON.value)
+    source = sources.create_source(
+        editor=editor, kind=SourceKind.ARTICLE.value, title="Live blog", text=None
+    )
+    speaker = speakers.create_speaker(
+        editor=editor, name="An official", kind=SpeakerKind.PERSON.value
+    )
     db.close()
     auth = {"Authorization": f"Bearer {token}"}
     acknowledged, lock, stop = [], threading.Lock(), threading.Event()
@@ -29,9 +31,17 @@ def test_every_acknowledged_write_survives_a_sigkill(db, database_url, make_edit
             text = f"Statement {count} of writer {number}."
             count += 1
             try:
-                status, _, body = server.request("POST", "/api/v1/claims", {
-                    "speaker_id": speaker.id, "source_id": source.id,
-                    "kind": "paraphrase", "text": text}, auth)
+                status, _, body = server.request(
+                    "POST",
+                    "/api/v1/claims",
+                    {
+                        "speaker_id": speaker.id,
+                        "source_id": source.id,
+                        "kind": "paraphrase",
+                        "text": text,
+                    },
+                    auth,
+                )
             except (OSError, http.client.HTTPException):
                 continue  # the server died before its answer was whole: not acknowledged
             if status == 201:
@@ -53,9 +63,17 @@ def test_every_acknowledged_write_survives_a_sigkill(db, database_url, make_edit
         for claim_id, text in acknowledged:
             status, _, body = restarted.request("GET", f"/api/v1/claims/{claim_id}")
             assert (status, body["text"]) == (200, text)
-        status, _, _ = restarted.request("POST", "/api/v1/claims", {
-            "speaker_id": speaker.id, "source_id": source.id, "kind": "paraphrase",
-            "text": "Written after the restart."}, auth)
+        status, _, _ = restarted.request(
+            "POST",
+            "/api/v1/claims",
+            {
+                "speaker_id": speaker.id,
+                "source_id": source.id,
+                "kind": "paraphrase",
+                "text": "Written after the restart.",
+            },
+            auth,
+        )
         assert status == 201
     finally:
         restarted.stop()

@@ -29,11 +29,13 @@ def get(port, path):
 
 
 def health_count(text):
-    return sum(sample.value
-               for family in text_string_to_metric_families(text)
-               for sample in family.samples
-               if sample.name == "claims_http_requests_total"
-               and sample.labels == {"method": "GET", "route": "/healthz", "status": "200"})
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == "claims_http_requests_total"
+        and sample.labels == {"method": "GET", "route": "/healthz", "status": "200"}
+    )
 
 
 def test_every_scrape_adds_up_the_requests_of_every_worker(db, database_url, tmp_path):
@@ -41,7 +43,10 @@ def test_every_scrape_adds_up_the_requests_of_every_worker(db, database_url, tmp
     server = subprocess.Popen(
         [str(CLAIMS_COMMAND), "serve", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
         env={**os.environ, "CLAIMS_DATABASE_URL": database_url, "CLAIMS_LOG_FORMAT": "json"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         answered, deadline = 0, time.monotonic() + 60
         while not answered:

@@ -29,7 +29,8 @@ def exchange(server, data, timeout=5.0):
         sock.sendall(data)
         received = b""
         while b"\r\n\r\n" not in received or len(received.partition(b"\r\n\r\n")[2]) < int(
-                _headers(received).get("content-length", 0)):
+            _headers(received).get("content-length", 0)
+        ):
             chunk = sock.recv(65536)
             if not chunk:
                 break
@@ -41,8 +42,10 @@ def exchange(server, data, timeout=5.0):
 
 def _headers(received):
     head = received.partition(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")[1:]
-    return {name.strip().lower(): value.strip()
-            for name, _, value in (line.partition(":") for line in head)}
+    return {
+        name.strip().lower(): value.strip()
+        for name, _, value in (line.partition(":") for line in head)
+    }
 
 
 def test_health_answers_within_a_second_with_50_slow_senders_connected(server):
@@ -81,25 +84,51 @@ def test_health_answers_within_a_second_with_50_slow_senders_connected(server):
 MALFORMED = [
     (b"GET /api/v1/claims?q=" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
     (b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 10_000 + b"\r\n\r\n", 431),
-    (b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
-     + b"".join(b"X-H%d: 1\r\n" % n for n in range(150)) + b"\r\n", 431),
+    (
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\n"
+        + b"".join(b"X-H%d: 1\r\n" % n for n in range(150))
+        + b"\r\n",
+        431,
+    ),
     (b"get /healthz HTTP/1.1\r\nHost: x\r\n\r\n", 400),
-    (b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
-     b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n0\r\n\r\n", 400),
+    (
+        b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+        b"Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n0\r\n\r\n",
+        400,
+    ),
     (b"GET /healthz HTTP/9.9\r\nHost: x\r\n\r\n", 400),
     (b"NOT HTTP AT ALL\r\n\r\n", 400),
-    (b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-     b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n", 400),
-    (b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-     b"Content-Type: application/json\r\n\r\n" + b"%x\r\n" % (2 * 1024 * 1024)
-     + b" " * (2 * 1024 * 1024) + b"\r\n0\r\n\r\n", 413),
+    (
+        b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/json\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+        400,
+    ),
+    (
+        b"POST /api/v1/sources HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/json\r\n\r\n"
+        + b"%x\r\n" % (2 * 1024 * 1024)
+        + b" " * (2 * 1024 * 1024)
+        + b"\r\n0\r\n\r\n",
+        413,
+    ),
 ]
 
 
-@pytest.mark.parametrize("request_bytes, status", MALFORMED,
-                         ids=["long-line", "big-header", "150-headers", "lowercase-method",
-                              "length-and-chunked", "http-9.9", "garbage", "bad-chunk",
-                              "chunked-over-limit"])
+@pytest.mark.parametrize(
+    "request_bytes, status",
+    MALFORMED,
+    ids=[
+        "long-line",
+        "big-header",
+        "150-headers",
+        "lowercase-method",
+        "length-and-chunked",
+        "http-9.9",
+        "garbage",
+        "bad-chunk",
+        "chunked-over-limit",
+    ],
+)
 def test_malformed_http_is_answered_as_a_problem(server, request_bytes, status):
     got, headers, body = exchange(server, request_bytes)
     assert got == status, body[:300]

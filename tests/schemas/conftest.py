@@ -39,9 +39,12 @@ def input_contracts():
     for module_info in pkgutil.iter_modules(schemas.__path__):
         module = importlib.import_module(f"schemas.{module_info.name}")
         for name, value in vars(module).items():
-            if (isinstance(value, type) and issubclass(value, Contract)
-                    and value.__module__ == module.__name__
-                    and (INPUT_NAME.search(name) or name == "Merge")):
+            if (
+                isinstance(value, type)
+                and issubclass(value, Contract)
+                and value.__module__ == module.__name__
+                and (INPUT_NAME.search(name) or name == "Merge")
+            ):
                 found[name] = value
     return dict(sorted(found.items()))
 

@@ -8,8 +8,12 @@ from schemas.claims import MAX_CLAIM, ClaimCreate, ClaimOut, ClaimQuery, ClaimUp
 
 from .conftest import errors, loaded
 
-QUOTE = {"speaker_id": 8, "source_id": 1, "kind": "direct_quote",
-         "text": "We continue to pursue that,"}
+QUOTE = {
+    "speaker_id": 8,
+    "source_id": 1,
+    "kind": "direct_quote",
+    "text": "We continue to pursue that,",
+}
 
 
 def test_a_claim_needs_a_speaker_a_source_a_kind_and_a_text():
@@ -18,9 +22,15 @@ def test_a_claim_needs_a_speaker_a_source_a_kind_and_a_text():
 
 
 def test_a_full_claim_loads_with_its_span_and_date():
-    data = {**QUOTE, "speaker_name_as_written": "he", "speaker_role": "deputy spokesperson",
-            "cue": "said", "said_on": "2016-08-16", "tags": ["syria"],
-            "anchor": {"start": 3017, "end": 3044}}
+    data = {
+        **QUOTE,
+        "speaker_name_as_written": "he",
+        "speaker_role": "deputy spokesperson",
+        "cue": "said",
+        "said_on": "2016-08-16",
+        "tags": ["syria"],
+        "anchor": {"start": 3017, "end": 3044},
+    }
 
     claim = loaded(ClaimCreate(), data)
 
@@ -64,8 +74,15 @@ def test_it_rejects_a_claim_field_that_breaks_the_contract(change, field):
 
 @pytest.mark.parametrize(
     "change",
-    [{}, {"text": "It’s not helpful"}, {"tags": []}, {"anchor": None}, {"said_on": None},
-     {"anchor": {"start": 1, "end": 2}}, {"kind": "paraphrase", "speaker_id": 3}],
+    [
+        {},
+        {"text": "It’s not helpful"},
+        {"tags": []},
+        {"anchor": None},
+        {"said_on": None},
+        {"anchor": {"start": 1, "end": 2}},
+        {"kind": "paraphrase", "speaker_id": 3},
+    ],
 )
 def test_a_change_of_a_claim_is_partial(change):
     assert set(loaded(ClaimUpdate(), change)) == set(change)
@@ -73,8 +90,13 @@ def test_a_change_of_a_claim_is_partial(change):
 
 @pytest.mark.parametrize(
     "change, field",
-    [({"kind": None}, "kind"), ({"text": None}, "text"), ({"speaker_id": None}, "speaker_id"),
-     ({"anchor": {"start": 2, "end": 1}}, "anchor"), ({"source": 1}, "source")],
+    [
+        ({"kind": None}, "kind"),
+        ({"text": None}, "text"),
+        ({"speaker_id": None}, "speaker_id"),
+        ({"anchor": {"start": 2, "end": 1}}, "anchor"),
+        ({"source": 1}, "source"),
+    ],
 )
 def test_a_change_of_a_claim_keeps_the_rules_of_each_field(change, field):
     assert list(errors(ClaimUpdate(), change)) == [field]
@@ -86,15 +108,26 @@ def test_a_change_with_an_incomplete_anchor_is_rejected(anchor):
 
 
 def test_the_claim_query_reads_its_filters_from_a_query_string():
-    args = loaded(ClaimQuery(), {
-        "speaker_id": "8", "source_id": "1", "kind": "direct_quote", "quote_status": "altered",
-        "tag": "syria", "said_from": "2016-08-01", "said_to": "2016-08-31", "q": "permanent base",
-        "limit": "7",
-    })
+    args = loaded(
+        ClaimQuery(),
+        {
+            "speaker_id": "8",
+            "source_id": "1",
+            "kind": "direct_quote",
+            "quote_status": "altered",
+            "tag": "syria",
+            "said_from": "2016-08-01",
+            "said_to": "2016-08-31",
+            "q": "permanent base",
+            "limit": "7",
+        },
+    )
 
     assert (args["speaker_id"], args["source_id"], args["limit"]) == (8, 1, 7)
-    assert (args["said_from"], args["said_to"]) == (datetime.date(2016, 8, 1),
-                                                    datetime.date(2016, 8, 31))
+    assert (args["said_from"], args["said_to"]) == (
+        datetime.date(2016, 8, 1),
+        datetime.date(2016, 8, 31),
+    )
 
 
 @pytest.mark.parametrize(
@@ -120,6 +153,17 @@ def test_the_claim_query_rejects_what_it_cannot_use(args, field):
 def test_a_claim_is_written_with_its_anchor_and_status():
     fields = set(ClaimOut().fields)
 
-    assert {"speaker", "source", "anchor", "quote_status", "quote_differences", "tags",
-            "speaker_name_as_written", "speaker_role", "cue", "said_on", "version"} <= fields
+    assert {
+        "speaker",
+        "source",
+        "anchor",
+        "quote_status",
+        "quote_differences",
+        "tags",
+        "speaker_name_as_written",
+        "speaker_role",
+        "cue",
+        "said_on",
+        "version",
+    } <= fields
     assert "anchor_start" not in fields and "anchor_given" not in fields

@@ -28,8 +28,16 @@ def sample(path, field):
 
 
 def test_every_domain_contract_is_found():
-    assert {"SourceCreate", "SpeakerCreate", "ClaimCreate", "ClaimUpdate", "ClaimQuery",
-            "Span", "Merge", "PageArgs"} <= set(CONTRACTS)
+    assert {
+        "SourceCreate",
+        "SpeakerCreate",
+        "ClaimCreate",
+        "ClaimUpdate",
+        "ClaimQuery",
+        "Span",
+        "Merge",
+        "PageArgs",
+    } <= set(CONTRACTS)
     assert len(STRINGS) > 20 and len(INTEGERS) > 5
 
 

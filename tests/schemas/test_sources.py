@@ -14,16 +14,19 @@ def test_a_source_needs_only_a_kind_and_a_title():
 
 
 def test_a_full_source_loads_with_its_published_moment_in_utc():
-    source = loaded(SourceCreate(), {
-        **MINIMAL,
-        "publisher": "The Hill",
-        "url": "https://thehill.com/policy/defense/291716",
-        "section": "Defense",
-        "authors": ["Kristina Wong"],
-        "published_at": "2016-08-17T14:03:00+02:00",
-        "language": "en-US",
-        "text": "Russia on Wednesday launched…",
-    })
+    source = loaded(
+        SourceCreate(),
+        {
+            **MINIMAL,
+            "publisher": "The Hill",
+            "url": "https://thehill.com/policy/defense/291716",
+            "section": "Defense",
+            "authors": ["Kristina Wong"],
+            "published_at": "2016-08-17T14:03:00+02:00",
+            "language": "en-US",
+            "text": "Russia on Wednesday launched…",
+        },
+    )
 
     assert source["published_at"] == "2016-08-17T12:03:00Z"
     assert source["authors"] == ["Kristina Wong"]

@@ -10,8 +10,13 @@ TONER = {"name": "Mark Toner", "kind": "person"}
 
 
 def test_a_speaker_with_aliases_and_a_wikidata_id_loads():
-    data = {**TONER, "aliases": ["Matt Toner", "Toner"], "wikidata_id": "Q6768469",
-            "affiliation": "U.S. Department of State", "description": None}
+    data = {
+        **TONER,
+        "aliases": ["Matt Toner", "Toner"],
+        "wikidata_id": "Q6768469",
+        "affiliation": "U.S. Department of State",
+        "description": None,
+    }
 
     assert loaded(SpeakerCreate(), data) == data
 
@@ -59,7 +64,10 @@ def test_a_change_of_a_speaker_is_partial(change):
 
 def test_the_speaker_query_reads_q_and_kind():
     assert loaded(SpeakerQuery(), {"q": "toner", "kind": "person"}) == {
-        "q": "toner", "kind": "person", "limit": 50, "cursor": None
+        "q": "toner",
+        "kind": "person",
+        "limit": 50,
+        "cursor": None,
     }
 
 
