@@ -4,7 +4,9 @@ Rules:
 
 - Every line obeys the rules of its single-item use case: live and unmerged speakers, live
   sources and claims, unique urls and Wikidata ids, spans within the source text, the quote
-  check and anchoring of ``claims.anchoring``, the relation rules of ``claims.relations``.
+  check, anchoring and attribution of ``claims.claims`` (a speaker made earlier in the same
+  batch is not yet known as another speaker an attribution names), the relation rules of
+  ``claims.relations``.
   Each created resource gets its ``create`` entry in the history and change feed, written
   by the importing editor.
 - A line may name a resource made by an earlier line of the same import by its ``key``
@@ -28,7 +30,7 @@ from peewee import JSONField, chunked
 
 from claims import versioning
 from claims.anchoring import check_quote
-from claims.claims import _clean_tags
+from claims.claims import _clean_tags, fields_of
 from claims.db import database, is_postgres, write
 from claims.editors import require
 from claims.enums import Action, Audience, RelationType, Resource, Role, Stance
@@ -48,6 +50,17 @@ from claims.relations import EXCLUSIVE, pair_key
 from claims.speakers import _search_names, _unique_aliases
 
 BATCH_SIZE = 5000
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A speaker as the attribution check reads it: stored, or made earlier in the batch."""
+
+    id: int
+    name: str
+    aliases: list
+
+
 MODELS = {
     Resource.SOURCE.value: Source,
     Resource.SPEAKER.value: Speaker,
@@ -196,7 +209,14 @@ class _Batch:
                 ident = self._known_id("claim", position, "claim")
                 if ident is not None:
                     wanted["claim"].add(ident)
-        self.live_speakers = _existing(Speaker, wanted["speaker"], Speaker.merged_into.is_null())
+        self.live_speakers = {}  # id -> (name, aliases), what an attribution check reads
+        for chunk in chunked(sorted(wanted["speaker"]), 1000):
+            for ident, name, aliases in (
+                Speaker.live(Speaker.id, Speaker.name, Speaker.aliases)
+                .where(Speaker.id.in_(chunk), Speaker.merged_into.is_null())
+                .tuples()
+            ):
+                self.live_speakers[ident] = _Named(ident, name, aliases)
         self.source_texts = {}
         for chunk in chunked(sorted(wanted["source"]), 1000):
             for ident, text in (
@@ -328,7 +348,7 @@ class _Batch:
                 raise Rejected(f"wikidata_id: a speaker has the wikidata_id {wikidata_id} already.")
             self.wikidata_seen.add(wikidata_id)
         ident = self._add(Speaker, Resource.SPEAKER.value, line, fields)
-        self.live_speakers.add(ident)
+        self.live_speakers[ident] = _Named(ident, fields["name"], fields["aliases"])
 
     def _claim(self, line):
         fields = dict(line.fields)
@@ -352,16 +372,7 @@ class _Batch:
             "source_id": source_id,
             **fields,
             "tags": _clean_tags(fields.get("tags") or ()),
-            "anchor_start": check.start,
-            "anchor_end": check.end,
-            "anchor_exact": check.exact,
-            "anchor_prefix": check.prefix,
-            "anchor_suffix": check.suffix,
-            "anchor_given": span is not None,
-            "quote_status": check.status.value,
-            "quote_differences": check.differences,
-            "quote_elisions": check.elisions,
-            "context_warnings": check.warnings,
+            **fields_of(check, span is not None, text, self.live_speakers[speaker_id]),
         }
         ident = self._add(Claim, Resource.CLAIM.value, line, values)
         self.tags.extend({"claim": ident, "tag": tag} for tag in values["tags"])

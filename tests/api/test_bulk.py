@@ -133,6 +133,11 @@ def test_an_import_creates_every_resource_with_the_rules_of_the_single_endpoints
     assert claims[QUOTE]["anchor"]["exact"] == QUOTE
     assert claims[QUOTE]["tags"] == ["roads"]
     assert claims["pure fantasy"]["quote_status"] == "verified"
+    attribution = claims["pure fantasy"]["attribution"]
+    assert (attribution["status"], attribution["mention"]["text"]) == (
+        "confirmed",
+        "Council member Ana Ruiz",
+    )
     assert claims["the budget covers half the streets"]["anchor"]["start"] == TEXT.index(
         "the budget"
     )
