@@ -14,16 +14,23 @@ Rules (the contract's "Quote checks"):
 - ``unconfirmed``: no anchor, no text, no mention, or a mention of no known speaker (the
   mention is still given).
 - A paraphrase is attributed from its span's sentence, like a quote.
+- When a speaker's name or aliases change, the attribution of each of its live claims is
+  checked again (``prepare_reattribution`` before the write lock, ``reattribute`` under
+  it, for the claims that changed meanwhile only). Claims of other speakers whose mention
+  names the renamed speaker keep their ``other_speaker``/``unconfirmed`` until they are
+  checked again.
 """
 
 import re
+from dataclasses import dataclass
 
 from peewee import SQL
 
-from claims import speaker_names
+from claims import speaker_names, versioning
 from claims.attribution import speaker_of
 from claims.db import is_postgres
-from claims.models import Speaker
+from claims.enums import Resource
+from claims.models import Claim, Source, Speaker
 
 CONFIRMED, OTHER_SPEAKER, UNCONFIRMED = "confirmed", "other_speaker", "unconfirmed"
 CANDIDATES = 20
@@ -115,3 +122,65 @@ def attribution_of(text, start, end, speaker):
         if _names(other, found):
             return {"status": OTHER_SPEAKER, "mention": _mention(found), "speaker_id": other.id}
     return unconfirmed(_mention(found))
+
+
+@dataclass(frozen=True)
+class Named:
+    """A speaker as an attribution check reads it: its id, name and aliases."""
+
+    id: int
+    name: str
+    aliases: list
+
+
+@dataclass
+class Reattribution:
+    """The attributions of a speaker's claims under a new name, computed before the lock:
+    the ``speaker`` as named, ``versions`` of every claim looked at, ``batch`` the changes."""
+
+    speaker: Named
+    versions: dict
+    batch: versioning.Batch
+
+
+def _reattributed(claims, speaker):
+    texts, updates = {}, []
+    for claim in sorted(claims, key=lambda c: c.source_id):
+        if claim.source_id not in texts:
+            texts.clear()  # one source's text in memory at a time
+            texts[claim.source_id] = Source.get_by_id(claim.source_id).text
+        found = attribution_of(
+            texts[claim.source_id], claim.anchor_start, claim.anchor_end, speaker
+        )
+        updates.append((claim, {"attribution": found}))
+    return versioning.batch_of(updates, resource=Resource.CLAIM.value)
+
+
+def prepare_reattribution(speaker: Named) -> Reattribution:
+    """Without any lock: the attribution of each live claim of ``speaker`` as named now."""
+    claims = list(Claim.live().where(Claim.speaker == speaker.id))
+    return Reattribution(speaker, {c.id: c.version for c in claims}, _reattributed(claims, speaker))
+
+
+def reattribute(speaker: Named, prepared: Reattribution, *, editor) -> None:
+    """Inside the write transaction: apply ``prepared``, computing again the claims that
+    changed (or appeared) since it was computed."""
+    current = dict(
+        Claim.select(Claim.id, Claim.version)
+        .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
+        .tuples()
+    )
+    stale = {
+        claim_id
+        for claim_id, version in current.items()
+        if prepared.versions.get(claim_id) != version
+    }
+    batch = prepared.batch
+    batch = versioning.Batch(
+        batch.model,
+        batch.names,
+        [row for row in batch.rows if row[0] in current and row[0] not in stale],
+    )
+    if stale:
+        batch = batch + _reattributed(Claim.select().where(Claim.id.in_(sorted(stale))), speaker)
+    versioning.save_batch(batch, resource=Resource.CLAIM.value, editor=editor)

@@ -13,6 +13,7 @@ Rules:
 """
 
 from claims import pages, versioning
+from claims.attribution_check import Named, prepare_reattribution, reattribute
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
@@ -106,7 +107,13 @@ def _writable(speaker_id):
 
 
 def update_speaker(speaker_id, *, editor, version, **fields):
+    """Change a speaker; a new name or aliases re-check the attribution of its claims."""
     require(editor, Role.EDITOR)
+    renamed = "name" in fields or "aliases" in fields
+    prepared = None
+    if renamed:
+        before = _writable(speaker_id)
+        prepared = prepare_reattribution(_named(before, fields))
     with write():
         speaker = _writable(speaker_id)
         versioning.check_version(speaker, version)
@@ -114,11 +121,21 @@ def update_speaker(speaker_id, *, editor, version, **fields):
             _ensure_unique_wikidata(fields["wikidata_id"], own_id=speaker.id)
         name = fields.get("name", speaker.name)
         aliases = _unique_aliases(name, fields.get("aliases", speaker.aliases))
-        if "aliases" in fields or "name" in fields:
+        if renamed:
             fields["aliases"] = aliases
             fields["search_names"] = _search_names(name, aliases)
-        versioning.save(speaker, version, fields, resource=RESOURCE, editor=editor)
+        changes = versioning.save(speaker, version, fields, resource=RESOURCE, editor=editor)
+        if "name" in changes or "aliases" in changes:
+            named = Named(speaker.id, name, aliases)
+            if prepared is None or prepared.speaker != named:
+                prepared = prepare_reattribution(named)
+            reattribute(named, prepared, editor=editor)
         return speaker
+
+
+def _named(speaker, fields):
+    name = fields.get("name", speaker.name)
+    return Named(speaker.id, name, _unique_aliases(name, fields.get("aliases", speaker.aliases)))
 
 
 def delete_speaker(speaker_id, *, editor, version):

@@ -8,6 +8,8 @@ from claims.attribution import speaker_of
 from claims.claims import get_claim, update_claim
 from claims.db import database, is_postgres
 from claims.enums import ClaimKind
+from claims.models import Change
+from claims.speakers import update_speaker
 
 from .conftest import GOLD
 
@@ -168,6 +170,28 @@ def test_changing_the_speaker_checks_the_attribution_again(
     update_claim(claim.id, editor=editor, version=1, speaker_id=moss.id)
 
     assert get_claim(claim.id).attribution["status"] == "confirmed"
+
+
+def test_renaming_a_speaker_checks_the_attribution_of_its_claims_again(
+    make_speaker, make_claim, article, seed_text, editor
+):
+    mark = make_speaker("Mark Toner")
+    start = seed_text.index("State spokesman Matt Toner confirmed")
+    end = seed_text.index("Lavrov.") + len("Lavrov.")
+    claim = make_claim(
+        seed_text[start:end],
+        kind=ClaimKind.PARAPHRASE,
+        speaker=mark,
+        anchor={"start": start, "end": end},
+    )
+    assert get_claim(claim.id).attribution["status"] == "other_speaker"  # the fixture's Toner
+
+    update_speaker(mark.id, editor=editor, version=1, aliases=["Matt Toner"])
+
+    checked = get_claim(claim.id)
+    assert (checked.attribution["status"], checked.version) == ("confirmed", 2)
+    entry = Change.select().where(Change.resource == "claim").order_by(Change.seq.desc()).get()
+    assert (entry.action, list(entry.changes)) == ("update", ["attribution"])
 
 
 def test_other_speakers_are_looked_up_through_the_name_index(make_speaker):
