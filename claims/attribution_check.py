@@ -16,9 +16,10 @@ Rules (the contract's "Quote checks"):
 - A paraphrase is attributed from its span's sentence, like a quote.
 - When a speaker's name or aliases change, the attribution of each of its live claims is
   checked again (``prepare_reattribution`` before the write lock, ``reattribute`` under
-  it, for the claims that changed meanwhile only). Claims of other speakers whose mention
-  names the renamed speaker keep their ``other_speaker``/``unconfirmed`` until they are
-  checked again.
+  it, for the claims that changed meanwhile only); after a merge, every live claim of the
+  speaker that remains, under the lock (merges are rare, and an admin's). Claims of other
+  speakers whose mention names the renamed speaker keep their ``other_speaker`` or
+  ``unconfirmed`` until they are checked again.
 """
 
 import re
@@ -162,9 +163,11 @@ def prepare_reattribution(speaker: Named) -> Reattribution:
     return Reattribution(speaker, {c.id: c.version for c in claims}, _reattributed(claims, speaker))
 
 
-def reattribute(speaker: Named, prepared: Reattribution, *, editor) -> None:
+def reattribute(speaker: Named, prepared: Reattribution | None, *, editor) -> None:
     """Inside the write transaction: apply ``prepared``, computing again the claims that
-    changed (or appeared) since it was computed."""
+    changed (or appeared) since it was computed (all of them without it)."""
+    if prepared is None:
+        prepared = Reattribution(speaker, {}, versioning.Batch(None, [], []))
     current = dict(
         Claim.select(Claim.id, Claim.version)
         .where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())

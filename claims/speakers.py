@@ -13,12 +13,12 @@ Rules:
 """
 
 from claims import pages, versioning
-from claims.attribution_check import Named, prepare_reattribution, reattribute
+from claims.attribution_check import Named, attribution_of, prepare_reattribution, reattribute
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
 from claims.errors import Conflict, InvalidField, Moved, NotFound
-from claims.models import Claim, Speaker
+from claims.models import Claim, Source, Speaker
 
 RESOURCE = Resource.SPEAKER.value
 
@@ -198,9 +198,14 @@ def merge_speaker(speaker_id, *, into, editor):
             resource=RESOURCE,
             editor=editor,
         )
+        named = Named(target.id, target.name, aliases)
+        reattribute(named, None, editor=editor)  # the target's claims, under its new aliases
         # Deleted claims move too, so that a restored claim never names a redirect.
         for claim in Claim.select().where(Claim.speaker == merged):
-            versioning.save(
-                claim, None, {"speaker_id": target.id}, resource=Resource.CLAIM.value, editor=editor
-            )
+            text = Source.get_by_id(claim.source_id).text
+            moved = {
+                "speaker_id": target.id,
+                "attribution": attribution_of(text, claim.anchor_start, claim.anchor_end, named),
+            }
+            versioning.save(claim, None, moved, resource=Resource.CLAIM.value, editor=editor)
         return target

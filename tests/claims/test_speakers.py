@@ -144,6 +144,10 @@ def test_merging_moves_every_claim_to_the_remaining_speaker(matt, toner, make_cl
     for claim in moved:
         after = get_claim(claim.id)
         assert (after.speaker_id, after.version) == (toner.id, 2)
+        assert (after.attribution["status"], after.attribution["speaker_id"]) == (
+            "confirmed",
+            toner.id,
+        )
     assert list_claims(limit=50, speaker_id=matt.id).items == []
 
 
