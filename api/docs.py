@@ -127,6 +127,7 @@ OPERATION_IDS = {
         "delete": "delete_dispute_position",
     },
     "disputes.DisputeComparison": {"get": "get_dispute_comparison"},
+    "disputes.DisputeComparisonSide": {"get": "list_dispute_comparison_side"},
     "annotations.ClaimAnnotations": {
         "get": "list_claim_annotations",
         "post": "create_claim_annotation",

@@ -15,7 +15,7 @@ from claims.annotations import current_verdicts
 from claims.enums import RelationType, Stance
 from claims.models import Claim, Dispute, Position, Relation
 from claims.prepared import prepared
-from claims.relations import relations_of
+from claims.relations import newest_relations_of
 
 BY_RELATION, BY_DISPUTE = 0, 1
 DETAIL_LIMIT = 50
@@ -132,11 +132,16 @@ def contradictions_of(claim_id, *, limit, cursor=None):
 
 
 def claim_detail(claim_id, *, viewer):
-    """The claim with ``contradicted_by`` (its first page), ``relations`` and ``verdict``."""
+    """The claim with ``contradicted_by`` and ``relations`` (the first page of each, with the
+    cursor of the rest) and ``verdict``."""
     claim = claim_cases.get_claim(claim_id)
     page = contradictions_of(claim.id, limit=DETAIL_LIMIT)
     claim.contradicted_by, claim.contradicted_by_next_cursor = page.items, page.next_cursor
-    claim.relations = relations_of(claim.id)
+    found = newest_relations_of(claim.id, DETAIL_LIMIT + 1)
+    claim.relations = found[:DETAIL_LIMIT]
+    claim.relations_next_cursor = (
+        pages.encode_cursor({"id": claim.relations[-1].id}) if found[DETAIL_LIMIT:] else None
+    )
     claim.verdict = current_verdicts([claim.id], viewer=viewer).get(claim.id)
     return claim
 

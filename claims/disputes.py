@@ -11,7 +11,10 @@ Rules:
   three, in the order affirms, denies, qualifies), each side's claims in the order they
   were said (``said_on``, else the source's publication date; undated last), with their
   speaker, role and name as written, source, quote status and current verdict, and the
-  relations among them.
+  relations among the claims shown.
+  Each side shows its first ``limit`` claims (``SIDE_LIMIT`` by default), its ``total`` and
+  the ``next_cursor`` of the rest (``compare_side``): the answer stays bounded however many
+  claims take a position. ``dates`` spans every position.
   It costs the same few queries whatever the number of positions.
 - The comparison also lists ``suggested`` claims: claims not yet placed in the dispute that
   the rules of suggested links would put on a side (``claims.suggestions.placements``).
@@ -22,7 +25,7 @@ from claims.annotations import current_verdicts
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role, Stance
-from claims.errors import NotFound
+from claims.errors import InvalidField, NotFound
 from claims.models import Claim, Dispute, Position, Source, Speaker, utcnow
 from claims.relations import relations_among
 from claims.suggestions import placements
@@ -233,9 +236,22 @@ def _compared(row):
     }
 
 
-def compare(dispute_id, *, viewer):
-    """The side-by-side view of a dispute (see the module's rules)."""
-    dispute = versioning.get_live(Dispute, dispute_id)
+SIDE_LIMIT = 100
+SIDE_CURSOR = {"stance": str, "undated": int, "date": str, "at": int, "id": int}
+
+
+def _order(entry):
+    """The order of a side: when it was said (undated last), where in its source, id."""
+    return (
+        int(entry["date"] is None),
+        entry["date"] or "",
+        entry["position_in_source"],
+        entry["claim_id"],
+    )
+
+
+def _compared_entries(dispute, stance=None):
+    """Every position's entry (of one ``stance``, or all), in the order of a side."""
     # Plain tuples, not models: building 500 joined model graphs would cost more than the SQL.
     rows = (
         Position.select(*COMPARED.values())
@@ -243,29 +259,65 @@ def compare(dispute_id, *, viewer):
         .join_from(Claim, Speaker)
         .join_from(Claim, Source)
         .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
-        .tuples()
     )
-    entries = [_compared(dict(zip(COMPARED, row, strict=True))) for row in rows]
-    entries.sort(
-        key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"], e["claim_id"])
-    )
-    # The compared claims as a subquery: hundreds of ids as parameters cost more to send.
-    compared = (
-        Position.select(Position.claim)
-        .join(Claim)
-        .where(Position.dispute == dispute.id, Claim.deleted_at.is_null())
-    )
-    verdicts = current_verdicts(compared, viewer=viewer)
+    if stance is not None:
+        rows = rows.where(Position.stance == stance)
+    entries = [_compared(dict(zip(COMPARED, row, strict=True))) for row in rows.tuples()]
+    return sorted(entries, key=_order)
+
+
+def _page(entries, stance, limit, after=None):
+    """The entries of one side after the key ``after``, ``limit`` of them, and the cursor."""
+    if after is not None:
+        entries = [e for e in entries if _order(e) > after]
+    shown, more = entries[:limit], entries[limit:]
+    cursor = None
+    if more:
+        undated, date, at, claim_id = _order(shown[-1])
+        cursor = pages.encode_cursor(
+            {"stance": stance, "undated": undated, "date": date, "at": at, "id": claim_id}
+        )
+    return shown, cursor
+
+
+def _with_verdicts(entries, viewer):
+    verdicts = current_verdicts([e["claim_id"] for e in entries], viewer=viewer)
     for entry in entries:
         entry["verdict"] = verdicts.get(entry["claim_id"])
+    return entries
+
+
+def compare(dispute_id, *, viewer, limit=SIDE_LIMIT):
+    """The side-by-side view of a dispute (see the module's rules)."""
+    dispute = versioning.get_live(Dispute, dispute_id)
+    entries = _compared_entries(dispute)
+    sides, shown = [], []
+    for stance in Stance:
+        own = [e for e in entries if e["stance"] == stance.value]
+        page, cursor = _page(own, stance.value, limit)
+        sides.append(
+            {"stance": stance.value, "claims": page, "total": len(own), "next_cursor": cursor}
+        )
+        shown.extend(page)
+    _with_verdicts(shown, viewer)
     dates = [e["date"] for e in entries if e["date"]]
     return {
         "dispute": dispute,
-        "sides": [
-            {"stance": stance.value, "claims": [e for e in entries if e["stance"] == stance.value]}
-            for stance in Stance
-        ],
-        "relations": relations_among(compared),
+        "sides": sides,
+        "relations": relations_among([e["claim_id"] for e in shown]),
         "dates": {"first": min(dates) if dates else None, "last": max(dates) if dates else None},
         "suggested": placements(dispute),
     }
+
+
+def compare_side(dispute_id, *, viewer, cursor, limit):
+    """The next claims of one side of a dispute's comparison, after ``cursor``."""
+    key = pages.decode_cursor(cursor, SIDE_CURSOR)
+    if key["stance"] not in Stance.values():
+        raise InvalidField("cursor", "Not a cursor of this list; start again without it.")
+    dispute = versioning.get_live(Dispute, dispute_id)
+    after = (key["undated"], key["date"], key["at"], key["id"])
+    shown, next_cursor = _page(
+        _compared_entries(dispute, key["stance"]), key["stance"], limit, after
+    )
+    return pages.Page(_with_verdicts(shown, viewer), next_cursor)

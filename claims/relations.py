@@ -113,7 +113,8 @@ def _between_live_claims(query):
 
 
 def relations_among(claim_ids):
-    """Every live relation with both ends in ``claim_ids`` (a subquery), in one query."""
+    """Every live relation with both ends in ``claim_ids`` (ids or a subquery), in one
+    query."""
     return list(
         Relation.live()
         .where(Relation.from_claim.in_(claim_ids), Relation.to_claim.in_(claim_ids))
@@ -122,12 +123,13 @@ def relations_among(claim_ids):
 
 
 @prepared
-def relations_of(claim_id):
-    """Every live relation of a claim with another live claim, in one query."""
+def newest_relations_of(claim_id, limit):
+    """The ``limit`` newest live relations of a claim with other live claims: the first page
+    of ``list_relations(claim_id=...)``, its SQL compiled once (claim detail embeds it)."""
     query = Relation.live().where(
         (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id)
     )
-    return _between_live_claims(query).order_by(Relation.id)
+    return _between_live_claims(query).order_by(Relation.id.desc()).limit(limit)
 
 
 def update_relation(relation_id, *, editor, version, rationale):

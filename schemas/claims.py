@@ -223,7 +223,16 @@ class ClaimDetail(ClaimOut):
             "description": "Where GET .../contradictions?cursor= goes on; null when complete."
         },
     )
-    relations = fields.List(fields.Nested(RelationOut))
+    relations = fields.List(
+        fields.Nested(RelationOut),
+        metadata={"description": "The first page of the claim's relations, newest first."},
+    )
+    relations_next_cursor = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Where GET /relations?claim_id=...&cursor= goes on; null when complete."
+        },
+    )
     verdict = fields.Nested(
         Verdict,
         allow_none=True,

@@ -1,9 +1,18 @@
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from claims.enums import DisputeStatus, Stance
 from schemas.annotations import Verdict
 from schemas.claims import Anchor, ClaimOut, ClaimSource, ClaimSpeaker, Reason
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
+from schemas.common import (
+    Contract,
+    PageArgs,
+    QueryInteger,
+    Stored,
+    choice,
+    identifier,
+    page_of,
+    string,
+)
 from schemas.relations import RelationOut
 
 
@@ -84,7 +93,36 @@ class ComparedClaim(Contract):
 
 class Side(Contract):
     stance = fields.String()
-    claims = fields.List(fields.Nested(ComparedClaim))
+    claims = fields.List(
+        fields.Nested(ComparedClaim), metadata={"description": "The side's first claims."}
+    )
+    total = fields.Integer(metadata={"description": "How many claims take this side."})
+    next_cursor = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "Where GET .../comparison/claims?cursor= goes on with this side; "
+            "null when every claim of the side is shown."
+        },
+    )
+
+
+ComparedClaimPage = page_of(ComparedClaim)
+
+
+class ComparisonArgs(Contract):
+    limit = QueryInteger(
+        load_default=100,
+        validate=validate.Range(min=1, max=500),
+        metadata={"description": "Claims shown per side (1 to 500)."},
+    )
+
+
+class SideArgs(PageArgs):
+    cursor = string(
+        1000,
+        required=True,
+        metadata={"description": "The `next_cursor` of a side, or of the previous page."},
+    )
 
 
 class DateSpan(Contract):

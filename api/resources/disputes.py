@@ -11,13 +11,16 @@ from api.resources import created, tagged
 from claims import disputes
 from claims.enums import Role
 from schemas.disputes import (
+    ComparedClaimPage,
     Comparison,
+    ComparisonArgs,
     DisputeCreate,
     DisputeOut,
     DisputePage,
     DisputeQuery,
     DisputeUpdate,
     PositionIn,
+    SideArgs,
 )
 
 blp = Blueprint(
@@ -28,6 +31,7 @@ blp = Blueprint(
 )
 ID = "<id:dispute_id>"
 CLAIM_ID = "<id:claim_id>"
+PAGE_OF = tuple(sorted(set(LIST + READ)))  # a list of one dispute's: 404 and 422 both
 
 
 @blp.route("")
@@ -115,8 +119,19 @@ class DisputePosition(MethodView):
 
 @blp.route(f"/{ID}/comparison")
 class DisputeComparison(MethodView):
+    @blp.arguments(ComparisonArgs, location="query", unknown=RAISE)
     @blp.response(200, Comparison)
-    @problems(blp, READ)
-    def get(self, dispute_id):
+    @problems(blp, PAGE_OF)
+    def get(self, args, dispute_id):
         """Compare the sides of a dispute: who stands where, on what evidence"""
-        return disputes.compare(dispute_id, viewer=g.editor)
+        return disputes.compare(dispute_id, viewer=g.editor, **args)
+
+
+@blp.route(f"/{ID}/comparison/claims")
+class DisputeComparisonSide(MethodView):
+    @blp.arguments(SideArgs, location="query", unknown=RAISE)
+    @blp.response(200, ComparedClaimPage, headers=LINK_HEADER)
+    @problems(blp, PAGE_OF)
+    def get(self, args, dispute_id):
+        """Go on with one side of a comparison, from its next_cursor"""
+        return page_response(disputes.compare_side(dispute_id, viewer=g.editor, **args))

@@ -289,3 +289,63 @@ def test_the_claim_detail_embeds_contradictions_relations_and_verdict(client, se
         "mostly_false",
         "Bombers flew missions from Hamadan.",
     )
+
+
+def test_a_side_shows_its_first_claims_and_the_cursor_of_the_rest(client, seed):
+    whole = compare(client)
+    affirms = [c["claim_id"] for c in whole["sides"][0]["claims"]]
+    assert whole["sides"][0]["total"] == len(affirms) == 2
+    assert whole["sides"][0]["next_cursor"] is None
+
+    first = client.get(f"{DISPUTES}/1/comparison?limit=1").get_json()
+    side = first["sides"][0]
+    assert ([c["claim_id"] for c in side["claims"]], side["total"]) == (affirms[:1], 2)
+    assert {r["from_claim_id"] for r in first["relations"]} <= {
+        c["claim_id"] for s in first["sides"] for c in s["claims"]
+    }
+    url = f"{DISPUTES}/1/comparison/claims?limit=1&cursor={side['next_cursor']}"
+    rest = [c["claim_id"] for page in every_page(client, url) for c in page.get_json()["items"]]
+    assert rest == affirms[1:]
+    continued = client.get(url).get_json()["items"][0]
+    assert continued == entry(whole, affirms[1])
+
+
+@pytest.mark.parametrize(
+    "query", ["cursor=bm90LWEtY3Vyc29y", "cursor=", "limit=0&cursor=x", "", "limit=501"]
+)
+def test_a_bad_page_of_a_side_is_an_invalid_field(client, seed, query):
+    path = "comparison" if query == "limit=501" else "comparison/claims"
+    assert_problem(client.get(f"{DISPUTES}/1/{path}?{query}"), 422)
+
+
+def test_the_claim_detail_embeds_the_first_page_of_its_relations(client, seed, tokens):
+    editor = auth(tokens["editor"])
+    source = client.get(f"{CLAIMS}/{IRAN}").get_json()["source"]["id"]
+    speaker = client.get(f"{CLAIMS}/{IRAN}").get_json()["speaker"]["id"]
+    for n in range(55):
+        other = client.post(
+            CLAIMS,
+            json={
+                "speaker_id": speaker,
+                "source_id": source,
+                "kind": "paraphrase",
+                "text": f"Claim number {n}.",
+            },
+            headers=editor,
+        ).get_json()
+        response = client.post(
+            "/api/v1/relations",
+            json={"from_claim_id": other["id"], "to_claim_id": IRAN, "type": "supports"},
+            headers=editor,
+        )
+        assert response.status_code == 201, response.get_data(as_text=True)
+    detail = client.get(f"{CLAIMS}/{IRAN}").get_json()
+    assert len(detail["relations"]) == 50 and detail["relations_next_cursor"]
+    url = f"/api/v1/relations?claim_id={IRAN}&cursor={detail['relations_next_cursor']}"
+    rest = [r["id"] for page in every_page(client, url) for r in page.get_json()["items"]]
+    everything = [
+        r["id"]
+        for page in every_page(client, f"/api/v1/relations?claim_id={IRAN}")
+        for r in page.get_json()["items"]
+    ]
+    assert [r["id"] for r in detail["relations"]] + rest == everything
