@@ -59,7 +59,9 @@ def main():
     dispute_id = build()
     database.close()
     with server(url) as port:
-        times = measure(port, f"/api/v1/disputes/{dispute_id}/comparison", args.calls)
+        # Every position shown (limit=500), as before sides were paged.
+        path = f"/api/v1/disputes/{dispute_id}/comparison?limit={POSITIONS}"
+        times = measure(port, path, args.calls)
     row(f"comparison, {POSITIONS} positions / {SPEAKERS} speakers", backend_name(url), times)
 
 
