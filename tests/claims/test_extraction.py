@@ -3,9 +3,11 @@ pattern, with the candidates each must give (kind, words, speaker, cue, day) and
 must not give; every row also keeps the invariants of the offsets."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
+from claims.anchoring import check_quote
 from claims.extraction import extract, resolve_day
 
 PUBLISHED = "2024-03-14"  # a Thursday
@@ -863,3 +865,25 @@ def test_every_candidate_is_the_source_text_at_its_offsets_in_text_order(source)
         )
     assert [c.start for c in candidates] == sorted(c.start for c in candidates)
     assert len({(c.start, c.end) for c in candidates}) == len(candidates)
+
+
+DEVELOPMENT_TEXTS = sorted(
+    (Path(__file__).parents[2] / "bench" / "dev").glob("*.txt"),
+    key=lambda path: path.name,
+) + [Path(__file__).parents[2] / "seeds" / "seed_article.txt"]
+
+
+@pytest.mark.parametrize("path", DEVELOPMENT_TEXTS, ids=lambda path: path.stem)
+def test_every_candidate_anchors_at_its_offsets_by_the_rules_of_quote_checks(path):
+    source = path.read_text(encoding="utf-8")
+    candidates = extract(source)
+    assert len(candidates) >= 10
+    for candidate in candidates:
+        check = check_quote(
+            source, candidate.text, candidate.kind, (candidate.start, candidate.end)
+        )
+        assert (check.status.value, check.start, check.end) == (
+            "verified",
+            candidate.start,
+            candidate.end,
+        ), candidate
