@@ -4,7 +4,9 @@ Usage:
     python -m bench.extraction [GOLD.json ...] [--runs N] [--verbose]
 
 Without files it reads the seed's gold (``seeds/seed_article.gold.json``, in the format
-the seed's annotators wrote) and the development set (``bench/dev/*.gold.json``).
+the seed's annotators wrote), the development set (``bench/dev/*.gold.json``, used to find
+and fix rules) and the held-out set (``bench/heldout/*.gold.json``, written after the
+rules and never used to change them), with a total line for each set.
 
 Scoring, per text and in total:
 
@@ -36,6 +38,8 @@ from claims.extraction import extract
 HERE = Path(__file__).parent
 SEED_GOLD = HERE.parent / "seeds" / "seed_article.gold.json"
 DEV = HERE / "dev"
+HELD_OUT = HERE / "heldout"
+SETS = {DEV: "**development set**", HELD_OUT: "**held-out set**"}
 SPEED_WORDS = 1_500
 END_PUNCTUATION = ".,;:!?\u2026"
 
@@ -199,12 +203,16 @@ def main(argv=None):
     parser.add_argument("--runs", type=int, default=50, help="timed runs of the speed test")
     parser.add_argument("--verbose", action="store_true", help="list misses and extras")
     args = parser.parse_args(argv)
-    paths = args.gold or [SEED_GOLD, *sorted(DEV.glob("*.gold.json"))]
+    paths = args.gold or [
+        SEED_GOLD,
+        *sorted(DEV.glob("*.gold.json")),
+        *sorted(HELD_OUT.glob("*.gold.json")),
+    ]
     print(
         "| text | gold | found | precision | recall | F1 | speaker acc. | cue acc. | said_on acc. |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
-    total, dev_total, texts = None, None, []
+    total, set_totals, texts = None, {}, []
     for path in paths:
         name, text, gold = load(path)
         texts.append(text)
@@ -214,10 +222,12 @@ def main(argv=None):
             for note in row["misses"] + row["extra"]:
                 print(f"    {note}")
         total = _add(total, row)
-        if Path(path).parent == DEV:
-            dev_total = _add(dev_total, row)
-    if dev_total is not None:
-        print(_line("**development set**", dev_total))
+        folder = Path(path).parent
+        if folder in SETS:
+            set_totals[folder] = _add(set_totals.get(folder), row)
+    for folder, name in SETS.items():
+        if folder in set_totals:
+            print(_line(name, set_totals[folder]))
     print(_line("**all**", total))
     words, p50, p95 = speed(texts, args.runs)
     print(f"\nspeed: {words:,} words, p50 {p50:.1f} ms, p95 {p95:.1f} ms ({args.runs} runs)")
