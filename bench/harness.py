@@ -1,19 +1,19 @@
 """What every benchmark shares: a fresh database, a real gunicorn server, and a timer.
 
 Benchmarks talk to the service over real HTTP on 127.0.0.1, one request at a time, and
-report latency percentiles. They are never part of the test run.
+report latency percentiles. The server is the one ``claims serve`` runs (gevent workers,
+``api.serving.gunicorn_argv``), started by ``api.launch`` as the process tests start theirs.
+They are never part of the test run.
 """
 
 import http.client
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from contextlib import contextmanager
 
+from api.launch import Launched
 from claims.db import database, open_database
 from claims.migrations import migrate
 
@@ -45,47 +45,17 @@ def fresh_database(url):
     return database
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def server(url, workers=1):
-    """A gunicorn server for the database at ``url``; yields its port."""
-    port = _free_port()
-    env = {**os.environ, "CLAIMS_DATABASE_URL": url}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--no-control-socket",
-            "api:create_app()",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if get(port, "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the server did not start")
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    """The service for the database at ``url``, as ``claims serve`` runs it; yields its port.
+
+    ``api.launch`` starts it with ``claims serve``'s command line and configuration (gevent
+    workers, ``api.serving.gunicorn_argv``, the metrics): a benchmark measures the server the
+    service runs, not gunicorn's default sync workers. One worker by default: the benchmarks
+    send one request at a time.
+    """
+    with Launched(url, workers, serve_config=True) as launched:
+        yield launched.port
 
 
 def get(port, path):

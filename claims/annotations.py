@@ -11,7 +11,7 @@ Rules:
 - A change or a delete sees only what a read shows: an annotation of a deleted claim is
   ``NotFound`` to both, and nothing about it (not even its version) is revealed.
 - ``internal`` annotations are never shown to anonymous readers (``viewer`` None): they
-  answer ``NotFound``, as if they did not exist.
+  answer ``NotFound``, as if they did not exist (the rule: ``claims.audience``).
 - A claim's current verdict is its latest live verdict (the latest public one for an
   anonymous reader).
 """
@@ -19,6 +19,7 @@ Rules:
 from peewee import fn
 
 from claims import pages, versioning
+from claims.audience import visible_annotations
 from claims.db import write
 from claims.editors import require
 from claims.enums import AnnotationKind, Resource, Role, Visibility
@@ -47,12 +48,6 @@ def _check_fields(kind, values):
         raise InvalidField("rating", "Only a verdict has a rating.")
 
 
-def _visible(query, viewer):
-    if viewer is None:
-        query = query.where(Annotation.visibility == Visibility.PUBLIC.value)
-    return query
-
-
 def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **fields):
     """Annotate a live claim; the author is the editor."""
     require(editor, Role.EDITOR)
@@ -68,7 +63,7 @@ def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **
 def get_annotation(annotation_id, *, viewer):
     """A live annotation of a live claim, as ``viewer`` may see it."""
     query = (
-        _with_author_joined(_visible(Annotation.live(), viewer))
+        _with_author_joined(visible_annotations(Annotation.live(), viewer))
         .join_from(Annotation, Claim)
         .where(Annotation.id == annotation_id, Claim.deleted_at.is_null())
     )
@@ -83,7 +78,7 @@ def _get_for_change(annotation_id, editor):
     (an annotation of a deleted claim is hidden, so it is ``NotFound``, and its version is
     never compared with ``If-Match``). Called inside the change's write transaction."""
     query = (
-        _visible(Annotation.live(), editor)
+        visible_annotations(Annotation.live(), editor)
         .join_from(Annotation, Claim)
         .where(Annotation.id == annotation_id, Claim.deleted_at.is_null())
     )
@@ -96,7 +91,7 @@ def _get_for_change(annotation_id, editor):
 def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
     """A live claim's annotations, newest first."""
     versioning.get_live(Claim, claim_id)
-    query = _with_author_joined(_visible(Annotation.live(), viewer)).where(
+    query = _with_author_joined(visible_annotations(Annotation.live(), viewer)).where(
         Annotation.claim == claim_id
     )
     if kind is not None:
@@ -158,7 +153,7 @@ def latest_verdict_ids(claims_query_or_ids, *, viewer):
         )
         .group_by(Annotation.claim)
     )
-    return _visible(query, viewer)
+    return visible_annotations(query, viewer)
 
 
 def current_verdicts(claim_ids, *, viewer):
@@ -182,6 +177,4 @@ def current_rating(claim_field, *, viewer):
         .order_by(latest.id.desc())
         .limit(1)
     )
-    if viewer is None:
-        query = query.where(latest.visibility == Visibility.PUBLIC.value)
-    return query
+    return visible_annotations(query, viewer, latest)

@@ -36,34 +36,6 @@ from claims.models import Claim, Source, Speaker
 CONFIRMED, OTHER_SPEAKER, UNCONFIRMED = "confirmed", "other_speaker", "unconfirmed"
 CANDIDATES = 20
 
-SQLITE_NAME_SEARCH = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS speaker_name_search USING fts5("
-    "search_names, content='speaker', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_insert AFTER INSERT ON speaker BEGIN "
-    "INSERT INTO speaker_name_search(rowid, search_names) VALUES (new.id, new.search_names); "
-    "END",
-    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_delete AFTER DELETE ON speaker BEGIN "
-    "INSERT INTO speaker_name_search(speaker_name_search, rowid, search_names) "
-    "VALUES ('delete', old.id, old.search_names); END",
-    "CREATE TRIGGER IF NOT EXISTS speaker_name_search_update AFTER UPDATE OF search_names "
-    "ON speaker BEGIN "
-    "INSERT INTO speaker_name_search(speaker_name_search, rowid, search_names) "
-    "VALUES ('delete', old.id, old.search_names); "
-    "INSERT INTO speaker_name_search(rowid, search_names) VALUES (new.id, new.search_names); "
-    "END",
-    "INSERT INTO speaker_name_search(speaker_name_search) VALUES ('rebuild')",
-]
-POSTGRES_NAME_SEARCH = [
-    "CREATE INDEX IF NOT EXISTS speaker_name_search "
-    "ON speaker USING GIN (to_tsvector('simple', search_names))",
-]
-
-
-def name_search_statements():
-    """The DDL of the speakers' name index, for this database (migration 5)."""
-    return POSTGRES_NAME_SEARCH if is_postgres() else SQLITE_NAME_SEARCH
-
 
 def unconfirmed(mention=None):
     return {"status": UNCONFIRMED, "mention": mention, "speaker_id": None}

@@ -30,10 +30,11 @@ from peewee import JSONField, chunked
 
 from claims import versioning
 from claims.anchoring import check_quote
+from claims.audience import entry_audience
 from claims.claims import _clean_tags, fields_of
 from claims.db import database, is_postgres, write
 from claims.editors import require
-from claims.enums import Action, Audience, RelationType, Resource, Role, Stance
+from claims.enums import Action, RelationType, Resource, Role, Stance
 from claims.errors import DomainError
 from claims.models import (
     Change,
@@ -315,7 +316,8 @@ class _Batch:
                     for name, value in changes.items()
                     if name not in versioning.UNRECORDED and name not in BOOKKEEPING
                 },
-                "audience": Audience.PUBLIC.value,
+                # Bulk imports make no annotations and no editors: public, by the rule.
+                "audience": entry_audience(resource, None, {}),
             }
         )
         if line.key is not None:

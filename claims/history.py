@@ -16,7 +16,8 @@ Rules:
 """
 
 from claims import pages
-from claims.enums import Audience, Resource, Role, Visibility
+from claims.audience import may_see_annotation, readable_audiences
+from claims.enums import Resource
 from claims.errors import NotFound
 from claims.models import (
     Annotation,
@@ -40,12 +41,9 @@ MODEL_OF = {
 
 
 def _readable(query, viewer):
-    """Only the entries ``viewer`` may read (see ``claims.versioning.audience``)."""
-    if viewer is None:
-        audiences = [Audience.PUBLIC.value]
-    elif viewer.role != Role.ADMIN.value:
-        audiences = [Audience.PUBLIC.value, Audience.EDITORS.value]
-    else:
+    """Only the entries ``viewer`` may read (see ``claims.audience``)."""
+    audiences = readable_audiences(viewer)
+    if audiences is None:
         return query
     return query.where(Change.audience.in_(audiences))
 
@@ -56,9 +54,8 @@ def history(resource, resource_id, *, viewer, limit, cursor=None):
     instance = model.get_or_none(model.id == resource_id)
     hidden = (
         resource == Resource.ANNOTATION.value
-        and viewer is None
         and instance is not None
-        and instance.visibility != Visibility.PUBLIC.value
+        and not may_see_annotation(instance, viewer)
     )
     if instance is None or hidden:
         raise NotFound(f"There is no {resource} with id {resource_id}.")

@@ -1,113 +1,120 @@
 """Creating and upgrading the schema.
 
 Migrations are numbered steps applied in order, each once, each in its own write
-transaction; ``migrate()`` is therefore safe to run any number of times. The first steps
-create tables from the current models, so a later step that adds a column checks first
-whether the table already has it. Tables are never
+transaction; ``migrate()`` is therefore safe to run any number of times. Tables are never
 created by the web application itself: several workers starting at once would race.
+
+Every step runs frozen DDL (``claims.ddl``), one list per database: the statements it ran
+when it was written, never DDL built from the current models. A fresh database and one
+upgraded from the first release therefore run the same statements and end with the same
+schema; ``tests/claims/test_migrations.py`` checks that, on SQLite and PostgreSQL, against
+tables made from the current models. A change to a model needs a new step with its DDL
+written out.
+
+Earlier releases built the tables of steps 1 to 3 from the models of their day, so a
+database made by one of them may already have what a later step adds; those steps look
+before they add (a column, the name index), and step 7 gives such databases and the others
+the one thing no step added: ``change.editor_id`` became required with no step of its own.
+Data is moved by SQL too, never through the models.
 """
 
+import json
 from dataclasses import dataclass
 
-from playhouse.migrate import SchemaMigrator
-from playhouse.migrate import migrate as migrate_schema
-
-from claims.attribution_check import name_search_statements
+from claims import ddl
 from claims.db import database, is_postgres, write
-from claims.enums import Audience, Resource, Visibility
-from claims.models import (
-    DESK_MODELS,
-    DISPUTE_MODELS,
-    MODELS,
-    Annotation,
-    Change,
-    Claim,
-    Editor,
-    SchemaMigration,
-)
-
-SQLITE_CLAIM_SEARCH = [
-    # External-content FTS5 index over claim.text, kept in sync by triggers so that no
-    # code path (API, seed loader, a future script) can forget to update it.
-    "CREATE VIRTUAL TABLE claim_search USING fts5("
-    "text, content='claim', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN "
-    "INSERT INTO claim_search(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN "
-    "INSERT INTO claim_search(claim_search, rowid, text) VALUES ('delete', old.id, old.text); END",
-    "CREATE TRIGGER claim_search_update AFTER UPDATE OF text ON claim BEGIN "
-    "INSERT INTO claim_search(claim_search, rowid, text) VALUES ('delete', old.id, old.text); "
-    "INSERT INTO claim_search(rowid, text) VALUES (new.id, new.text); END",
-]
-
-POSTGRES_CLAIM_SEARCH = [
-    "ALTER TABLE claim ADD COLUMN search tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
-    "CREATE INDEX claim_search_gin ON claim USING GIN (search)",
-]
+from claims.models import SchemaMigration
 
 
-def _initial_schema():
-    database.create_tables([m for m in MODELS if m is not SchemaMigration])
-    for statement in POSTGRES_CLAIM_SEARCH if is_postgres() else SQLITE_CLAIM_SEARCH:
-        database.execute_sql(statement)
+def _statements(part: str) -> list[str]:
+    return (ddl.POSTGRES if is_postgres() else ddl.SQLITE)[part]
 
 
-def _relations_and_disputes():
-    database.create_tables(DISPUTE_MODELS)
+def _run(*parts: str) -> None:
+    for part in parts:
+        for statement in _statements(part):
+            database.execute_sql(statement)
+
+
+def _columns(table: str) -> dict[str, bool]:
+    """The columns of ``table``, each with whether it accepts NULL."""
+    return {column.name: column.null for column in database.get_columns(table)}
+
+
+def _has_name_search() -> bool:
+    if is_postgres():
+        sql = "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = %s"
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE name = ?"
+    return database.execute_sql(sql, ("speaker_name_search",)).fetchone() is not None
+
+
+def _initial_schema() -> None:
+    _run("initial", "claim_search")
+
+
+def _relations_and_disputes() -> None:
+    _run("disputes", "relation_live_pair")
+
+
+def _annotations() -> None:
+    _run("annotations")
+
+
+def _change_audience() -> None:
+    if "audience" not in _columns("change"):
+        _run("change_audience")
+    # Entries written before the column existed get the audience they would have had:
+    # editors' entries are for admins; an annotation's entries are for editors when it is
+    # internal now or was internal before or after the change they record.
+    database.execute_sql("UPDATE \"change\" SET audience = 'admins' WHERE resource = 'editor'")
     database.execute_sql(
-        "CREATE UNIQUE INDEX relation_live_pair ON relation (pair_key) WHERE deleted_at IS NULL"
+        "UPDATE \"change\" SET audience = 'editors' WHERE resource = 'annotation' "
+        "AND resource_id "
+        "IN (SELECT id FROM annotation WHERE visibility != 'public')"
     )
-
-
-def _annotations():
-    database.create_tables(DESK_MODELS)
-
-
-def _change_audience():
-    # Databases made from this version's models already have it.
-    if "audience" not in {column.name for column in database.get_columns("change")}:
-        migrator = SchemaMigrator.from_database(database.obj)
-        migrate_schema(migrator.add_column("change", "audience", Change.audience))
-    # Entries written before the column existed get the audience they would have had.
-    Change.update(audience=Audience.ADMINS.value).where(
-        Change.resource == Resource.EDITOR.value
-    ).execute()
-    internal_now = Annotation.select(Annotation.id).where(
-        Annotation.visibility != Visibility.PUBLIC.value
-    )
-    Change.update(audience=Audience.EDITORS.value).where(
-        Change.resource == Resource.ANNOTATION.value, Change.resource_id.in_(internal_now)
-    ).execute()
     visibility = {}
-    for change in (
-        Change.select().where(Change.resource == Resource.ANNOTATION.value).order_by(Change.seq)
-    ):
-        seen = change.changes.get("visibility")
-        before = visibility.get(change.resource_id)
+    entries = database.execute_sql(
+        "SELECT seq, resource_id, changes FROM \"change\" WHERE resource = 'annotation' "
+        "ORDER BY seq"
+    ).fetchall()
+    for seq, resource_id, changes in entries:
+        if isinstance(changes, str):
+            changes = json.loads(changes)
+        seen = changes.get("visibility")
+        before = visibility.get(resource_id)
         after = seen["new"] if seen else before
-        visibility[change.resource_id] = after
-        if Visibility.INTERNAL.value in (before, after, seen and seen["old"]):
-            Change.update(audience=Audience.EDITORS.value).where(Change.seq == change.seq).execute()
+        visibility[resource_id] = after
+        if "internal" in (before, after, seen and seen["old"]):
+            database.execute_sql(
+                "UPDATE \"change\" SET audience = 'editors' WHERE seq = "
+                + ("%s" if is_postgres() else "?"),
+                (seq,),
+            )
 
 
-def _quote_check_columns():
-    # Databases made from this version's models already have them.
-    present = {column.name for column in database.get_columns("claim")}
-    migrator = SchemaMigrator.from_database(database.obj)
+def _quote_check_columns() -> None:
+    present = _columns("claim")
     for name in ("quote_elisions", "context_warnings", "attribution"):
         if name not in present:
-            migrate_schema(migrator.add_column("claim", name, getattr(Claim, name)))
+            _run(name)
     # The index of speakers' names that attribution checks look candidates up in.
-    for statement in name_search_statements():
-        database.execute_sql(statement)
+    _run("name_search")
 
 
-def _token_expiry():
-    # Databases made from this version's models already have it.
-    if "token_expires_at" not in {column.name for column in database.get_columns("editor")}:
-        migrator = SchemaMigrator.from_database(database.obj)
-        migrate_schema(migrator.add_column("editor", "token_expires_at", Editor.token_expires_at))
+def _token_expiry() -> None:
+    if "token_expires_at" not in _columns("editor"):
+        _run("token_expires_at")
+
+
+def _every_change_has_an_editor() -> None:
+    # Databases that ran step 5 before it made the name index have none.
+    if not _has_name_search():
+        _run("name_search")
+    if _columns("change")["editor_id"]:
+        # No release wrote an entry without an editor; should one exist, the copy (SQLite)
+        # or the constraint (PostgreSQL) refuses it and the step is rolled back.
+        _run("change_editor_required")
 
 
 MIGRATIONS = {
@@ -117,6 +124,7 @@ MIGRATIONS = {
     4: _change_audience,
     5: _quote_check_columns,
     6: _token_expiry,
+    7: _every_change_has_an_editor,
 }
 
 
@@ -153,11 +161,14 @@ def schema_state() -> SchemaState:
     return SchemaState(version=max(applied, default=0), latest=max(MIGRATIONS), missing=missing)
 
 
-def migrate() -> list[int]:
-    """Apply every migration not yet applied; return the numbers of those applied now."""
-    database.create_tables([SchemaMigration])
+def migrate(up_to: int | None = None) -> list[int]:
+    """Apply every migration not yet applied (up to ``up_to`` when given); return the
+    numbers of those applied now."""
+    _run("schema_migration")
     applied_now = []
     for number in sorted(MIGRATIONS):
+        if up_to is not None and number > up_to:
+            break
         with write():
             if SchemaMigration.get_or_none(SchemaMigration.version == number):
                 continue

@@ -22,8 +22,9 @@ import json
 
 from peewee import JSONField
 
+from claims.audience import entry_audience, withdraws_earlier_entries
 from claims.db import database
-from claims.enums import Action, Audience, Resource, Visibility
+from claims.enums import Action, Audience
 from claims.errors import Conflict, InvalidField, NotFound, StaleVersion
 from claims.models import Change, utcnow
 
@@ -39,19 +40,6 @@ def plain(value):
 
 # Bookkeeping columns derived from others: not worth a line in anyone's history.
 UNRECORDED = {"search_names", "pair_key", "anchor_given", "text_sha256", "token_hash"}
-
-
-def audience(resource, instance, changes):
-    """Who may read this entry: anything said while an annotation was internal stays with
-    the editors (also once it is made public; and making it internal withdraws its earlier
-    entries, see ``record``), and editors' accounts with the admins."""
-    if resource == Resource.EDITOR.value:
-        return Audience.ADMINS.value
-    if resource == Resource.ANNOTATION.value:
-        old, new = changes.get("visibility", (instance.visibility, instance.visibility))
-        if Visibility.INTERNAL.value in (old, new):
-            return Audience.EDITORS.value
-    return Audience.PUBLIC.value
 
 
 LONG_TEXT = 2_000
@@ -106,11 +94,7 @@ def entry(old, new):
 
 
 def record(resource, instance, action, editor, changes):
-    if (
-        resource == Resource.ANNOTATION.value
-        and changes.get("visibility", (None,))[0] == (Visibility.PUBLIC.value)
-        and instance.visibility != Visibility.PUBLIC.value
-    ):
+    if withdraws_earlier_entries(resource, instance, changes):
         # Made internal: what it said while public is withdrawn from the public record too.
         Change.update(audience=Audience.EDITORS.value).where(
             Change.resource == resource, Change.resource_id == instance.id
@@ -126,7 +110,7 @@ def record(resource, instance, action, editor, changes):
             for field, (old, new) in changes.items()
             if field not in UNRECORDED
         },
-        audience=audience(resource, instance, changes),
+        audience=entry_audience(resource, instance, changes),
     )
 
 
@@ -252,7 +236,7 @@ def batch_of(updates, *, resource):
                 instance.version,
                 [_db_value(column, fields[column.name]) for column in columns],
                 json.dumps(recorded),
-                audience(resource, instance, changes),
+                entry_audience(resource, instance, changes),
             )
         )
     return Batch(model, names, rows)

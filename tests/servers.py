@@ -1,44 +1,22 @@
-"""Real gunicorn servers for the tests that need several processes or a crash."""
+"""Real gunicorn servers for the tests that need several processes or a crash.
+
+They are started by ``api.launch``, as the benchmarks' are: ``claims serve``'s command line.
+"""
 
 import http.client
 import json
-import os
-import signal
-import socket
-import subprocess
-import time
 from contextlib import contextmanager
 
-from api.serving import gunicorn_argv
+from api.launch import Launched, free_port
+
+__all__ = ["Server", "free_port", "servers"]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
+class Server(Launched):
     """A gunicorn process group serving ``api:create_app()`` for one database."""
 
     def __init__(self, database_url, workers=2):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            gunicorn_argv(f"127.0.0.1:{self.port}", workers, "--graceful-timeout", "2"),
-            env={**os.environ, "CLAIMS_DATABASE_URL": database_url},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if self.request("GET", "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.kill()
-        raise RuntimeError("gunicorn did not start within 30 s")
+        super().__init__(database_url, workers, "--graceful-timeout", "2")
 
     def request(self, method, path, body=None, headers=None):
         """``(status, headers, json body or None)``; raises OSError when the server is gone."""
@@ -54,17 +32,6 @@ class Server:
             return response.status, dict(response.getheaders()), json.loads(raw) if raw else None
         finally:
             conn.close()
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait(timeout=15)
-
-    def kill(self):
-        """SIGKILL the master and every worker at once, as a crash or the OOM killer would."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=15)
 
 
 @contextmanager
