@@ -302,3 +302,19 @@ def test_every_operation_has_a_unique_verb_noun_operation_id(spec):
         assert re.fullmatch(r"[a-z]+(_[a-z]+)+", name), f"{label}: {name!r}"
         assert name not in names, f"{label} and {names[name]} share {name}"
         names[name] = label
+
+
+# The resource each path parameter names, by the collection it follows; a position is keyed
+# by its claim.
+ID_AFTER = {"positions": "claim_id"}
+
+
+def test_every_path_parameter_is_named_after_its_resource(spec):
+    # ``/claims/{claim_id}/history`` as ``/claims/{claim_id}``: a client sees one name per id.
+    problems = set()
+    for label, _, path, _, _ in operations(spec):
+        for collection, name in re.findall(r"/([a-z_]+)/{([^}]+)}", path):
+            expected = ID_AFTER.get(collection, collection.removesuffix("s") + "_id")
+            if name != expected:
+                problems.add(f"{label}: {{{name}}} after /{collection}, not {{{expected}}}")
+    assert not problems, report(problems)
