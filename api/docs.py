@@ -22,12 +22,54 @@ from flask_smorest.utils import prepare_response
 from api.errors import PROBLEM_TYPE
 from schemas.common import Problem
 
-LIST = (401, 422, 500, 503)
-READ = (401, 404, 500, 503)
-CREATE = (400, 401, 403, 409, 413, 415, 422, 500, 503)
-UPDATE = (400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 500, 503)
-DELETE = (401, 403, 404, 409, 412, 428, 500, 503)
-ACTION = (400, 401, 403, 404, 409, 413, 415, 422, 500, 503)
+# Every operation but the health check counts against a rate limit (429).
+LIST = (401, 422, 429, 500, 503)
+READ = (401, 404, 429, 500, 503)
+CREATE = (400, 401, 403, 409, 413, 415, 422, 429, 500, 503)
+UPDATE = (400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 500, 503)
+DELETE = (401, 403, 404, 409, 412, 428, 429, 500, 503)
+ACTION = (400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503)
+
+
+# The headers that error answers carry (api/errors.py, api/rate_limits.py), by status.
+RETRY_AFTER = {
+    "schema": {"type": "integer", "minimum": 1},
+    "description": "Seconds to wait before trying again.",
+}
+ERROR_HEADERS = {
+    308: {
+        "Location": {
+            "schema": {"type": "string"},
+            "description": "The same operation on the resource that now answers for this one.",
+        }
+    },
+    401: {
+        "WWW-Authenticate": {
+            "schema": {"type": "string"},
+            "description": 'How to authenticate: `Bearer realm="claims"`.',
+        }
+    },
+    405: {
+        "Allow": {
+            "schema": {"type": "string"},
+            "description": "The methods this address accepts.",
+        }
+    },
+    412: {
+        "ETag": {
+            "schema": {"type": "string"},
+            "description": "The current version, quoted, when the If-Match was stale.",
+        }
+    },
+    429: {"Retry-After": RETRY_AFTER},
+    503: {
+        "Retry-After": {
+            **RETRY_AFTER,
+            "description": "Seconds to wait, when trying again may help (absent when an "
+            "operator must act first).",
+        }
+    },
+}
 
 
 class Api(SmorestApi):
@@ -42,6 +84,8 @@ class Api(SmorestApi):
             if status < 300 or status == 304:
                 continue
             response = {"description": status.phrase, "schema": self.ERROR_SCHEMA}
+            if status in ERROR_HEADERS:
+                response["headers"] = ERROR_HEADERS[status]
             prepare_response(response, self.spec, PROBLEM_TYPE)
             self.spec.components.response(status.name, response, lazy=True)
 

@@ -318,3 +318,38 @@ def test_every_path_parameter_is_named_after_its_resource(spec):
             if name != expected:
                 problems.add(f"{label}: {{{name}}} after /{collection}, not {{{expected}}}")
     assert not problems, report(problems)
+
+
+# Operations that create several resources at once: no one Location names them.
+CREATE_SEVERAL = {"accept_source_statements"}
+# The headers each status carries wherever it is answered (api/errors.py, api/rate_limits.py,
+# api/resources/__init__.py).
+HEADERS_OF_STATUS = {
+    "201": "Location",
+    "308": "Location",
+    "401": "WWW-Authenticate",
+    "429": "Retry-After",
+    "503": "Retry-After",
+}
+
+
+def test_every_response_documents_the_headers_of_its_status(spec):
+    problems = set()
+    for label, _, _, operation, _ in operations(spec):
+        for status, response in operation.get("responses", {}).items():
+            header = HEADERS_OF_STATUS.get(status)
+            if header is None or operation.get("operationId") in CREATE_SEVERAL:
+                continue
+            if header not in (resolve(spec, response) or {}).get("headers", {}):
+                problems.add(f"{label} {status}: no {header} header")
+    assert not problems, report(problems)
+
+
+def test_every_operation_but_the_health_check_documents_429(spec):
+    # api/rate_limits.py counts every request against a limit; only /healthz is exempt.
+    problems = {
+        label
+        for label, _, path, operation, _ in operations(spec)
+        if path != "/healthz" and "429" not in statuses(operation)
+    }
+    assert not problems, report(problems)
