@@ -7,6 +7,7 @@ from schemas.common import (
     Stored,
     UtcDateTime,
     choice,
+    one_of,
     page_of,
     string,
     web_address,
@@ -40,14 +41,14 @@ class AnnotationUpdate(Contract):
 
 
 class AnnotationOut(Stored):
-    claim_id = fields.Integer()
-    kind = fields.String()
-    body = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    rating = fields.String(allow_none=True)
-    rationale = fields.String(allow_none=True)
-    visibility = fields.String()
-    author = fields.Nested(EditorRef)
+    claim_id = fields.Integer(required=True)
+    kind = one_of(AnnotationKind, required=True)
+    body = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    rating = one_of(Rating, allow_none=True, required=True)
+    rationale = fields.String(allow_none=True, required=True)
+    visibility = one_of(Visibility, required=True)
+    author = fields.Nested(EditorRef, required=True)
 
 
 AnnotationPage = page_of(AnnotationOut)
@@ -60,9 +61,9 @@ class AnnotationQuery(PageArgs):
 class Verdict(Contract):
     """A claim's current verdict: its latest verdict annotation."""
 
-    annotation_id = fields.Integer(attribute="id")
-    rating = fields.String()
-    rationale = fields.String(allow_none=True)
-    author = fields.Nested(EditorRef)
-    created_at = UtcDateTime()
-    updated_at = UtcDateTime()
+    annotation_id = fields.Integer(attribute="id", required=True)
+    rating = one_of(Rating, required=True)
+    rationale = fields.String(allow_none=True, required=True)
+    author = fields.Nested(EditorRef, required=True)
+    created_at = UtcDateTime(required=True)
+    updated_at = UtcDateTime(required=True)

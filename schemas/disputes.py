@@ -1,9 +1,18 @@
 from marshmallow import fields
 
-from claims.enums import DisputeStatus, Stance
+from claims.enums import ClaimKind, DisputeStatus, QuoteStatus, Stance
 from schemas.annotations import Verdict
 from schemas.claims import Anchor, ClaimOut, ClaimSource, ClaimSpeaker, Reason
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    choice,
+    identifier,
+    one_of,
+    page_of,
+    string,
+)
 from schemas.relations import RelationOut
 
 
@@ -27,19 +36,19 @@ class PositionIn(Contract):
 
 
 class PositionOut(Contract):
-    claim_id = fields.Integer()
-    stance = fields.String()
-    note = fields.String(allow_none=True)
+    claim_id = fields.Integer(required=True)
+    stance = one_of(Stance, required=True)
+    note = fields.String(allow_none=True, required=True)
 
 
 class DisputeSummary(Stored):
-    question = fields.String()
-    description = fields.String(allow_none=True)
-    status = fields.String()
+    question = fields.String(required=True)
+    description = fields.String(allow_none=True, required=True)
+    status = one_of(DisputeStatus, required=True)
 
 
 class DisputeOut(DisputeSummary):
-    positions = fields.List(fields.Nested(PositionOut), attribute="position_entries")
+    positions = fields.List(fields.Nested(PositionOut), attribute="position_entries", required=True)
 
 
 DisputePage = page_of(DisputeOut)
@@ -56,69 +65,79 @@ class DisputeQuery(PageArgs):
 
 class ComparedSpeaker(ClaimSpeaker):
     role = fields.String(
-        allow_none=True, metadata={"description": "The speaker's role when the claim was made."}
+        allow_none=True,
+        metadata={"description": "The speaker's role when the claim was made."},
+        required=True,
     )
     name_as_written = fields.String(
-        allow_none=True, metadata={"description": "How the source named the speaker."}
+        allow_none=True,
+        metadata={"description": "How the source named the speaker."},
+        required=True,
     )
 
 
 class ComparedClaim(Contract):
     """One claim on one side: what was said, by whom, where, and how well it checks out."""
 
-    claim_id = fields.Integer()
+    claim_id = fields.Integer(required=True)
     date = fields.String(
         allow_none=True,
         metadata={"description": "When it was said: said_on, else the source's publication date."},
+        required=True,
     )
-    speaker = fields.Nested(ComparedSpeaker)
-    kind = fields.String()
-    text = fields.String()
-    cue = fields.String(allow_none=True)
-    quote_status = fields.String()
-    anchor = fields.Nested(Anchor, allow_none=True)
-    source = fields.Nested(ClaimSource)
-    note = fields.String(allow_none=True, metadata={"description": "The position's note."})
-    verdict = fields.Nested(Verdict, allow_none=True)
+    speaker = fields.Nested(ComparedSpeaker, required=True)
+    kind = one_of(ClaimKind, required=True)
+    text = fields.String(required=True)
+    cue = fields.String(allow_none=True, required=True)
+    quote_status = one_of(QuoteStatus, required=True)
+    anchor = fields.Nested(Anchor, allow_none=True, required=True)
+    source = fields.Nested(ClaimSource, required=True)
+    note = fields.String(
+        allow_none=True, metadata={"description": "The position's note."}, required=True
+    )
+    verdict = fields.Nested(Verdict, allow_none=True, required=True)
 
 
 class Side(Contract):
-    stance = fields.String()
-    claims = fields.List(fields.Nested(ComparedClaim))
+    stance = one_of(Stance, required=True)
+    claims = fields.List(fields.Nested(ComparedClaim), required=True)
 
 
 class DateSpan(Contract):
-    first = fields.String(allow_none=True)
-    last = fields.String(allow_none=True)
+    first = fields.String(allow_none=True, required=True)
+    last = fields.String(allow_none=True, required=True)
 
 
 class Placement(Contract):
     """A claim not yet placed in the dispute, and the side the rules would put it on."""
 
-    claim = fields.Nested(ClaimOut)
-    stance = fields.String(metadata={"enum": ["affirms", "denies"]})
+    claim = fields.Nested(ClaimOut, required=True)
+    stance = fields.String(metadata={"enum": ["affirms", "denies"]}, required=True)
     type = fields.String(
         metadata={
             "enum": ["repeats", "contradicts", "supports"],
             "description": "How it bears on the placed claim it was compared with.",
-        }
+        },
+        required=True,
     )
-    score = fields.Float(metadata={"minimum": 0, "maximum": 1})
-    reasons = fields.List(fields.Nested(Reason))
+    score = fields.Float(metadata={"minimum": 0, "maximum": 1}, required=True)
+    reasons = fields.List(fields.Nested(Reason), required=True)
     compared_with = fields.Integer(
-        metadata={"description": "The placed claim whose side (or the opposite) it would take."}
+        metadata={"description": "The placed claim whose side (or the opposite) it would take."},
+        required=True,
     )
 
 
 class Comparison(Contract):
-    dispute = fields.Nested(DisputeSummary)
-    sides = fields.List(fields.Nested(Side))
-    relations = fields.List(fields.Nested(RelationOut))
-    dates = fields.Nested(DateSpan)
+    dispute = fields.Nested(DisputeSummary, required=True)
+    sides = fields.List(fields.Nested(Side), required=True)
+    relations = fields.List(fields.Nested(RelationOut), required=True)
+    dates = fields.Nested(DateSpan, required=True)
     suggested = fields.List(
         fields.Nested(Placement),
         metadata={
             "description": "Claims not yet placed that the rules of suggested links would put on "
             "a side, best first (at most 10)."
         },
+        required=True,
     )

@@ -8,6 +8,7 @@ from schemas.common import (
     StrictBoolean,
     UtcDateTime,
     choice,
+    one_of,
     page_of,
     string,
 )
@@ -16,18 +17,18 @@ from schemas.common import (
 class EditorRef(Contract):
     """Who wrote something: an annotation's author, the editor of a change."""
 
-    id = fields.Integer()
-    name = fields.String()
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
 
 
 class Me(Contract):
-    id = fields.Integer()
-    name = fields.String()
-    role = fields.String()
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    role = one_of(Role, required=True)
 
 
 class Health(Contract):
-    status = fields.String(required=True, metadata={"example": "ok"})
+    status = fields.String(required=True, metadata={"enum": ["ok"], "example": "ok"})
     version = fields.String(
         required=True, metadata={"description": "The service's release.", "example": "0.1.0"}
     )
@@ -82,14 +83,16 @@ class EditorUpdate(Contract):
 
 
 class EditorOut(Stored):
-    name = fields.String()
-    role = fields.String()
-    active = fields.Boolean()
-    token_expires_at = UtcDateTime(allow_none=True)
+    name = fields.String(required=True)
+    role = one_of(Role, required=True)
+    active = fields.Boolean(required=True)
+    token_expires_at = UtcDateTime(allow_none=True, required=True)
 
 
 class NewEditor(EditorOut):
-    token = fields.String(metadata={"description": "Shown this once; only its hash is kept."})
+    token = fields.String(
+        metadata={"description": "Shown this once; only its hash is kept."}, required=True
+    )
 
 
 EditorPage = page_of(EditorOut)

@@ -110,16 +110,22 @@ class Accepted(Contract):
 
 
 class Skipped(Contract):
-    index = fields.Integer(metadata={"description": "The candidate's index in the request."})
-    claim_id = fields.Integer(metadata={"description": "The claim that records it already."})
+    index = fields.Integer(
+        metadata={"description": "The candidate's index in the request."}, required=True
+    )
+    claim_id = fields.Integer(
+        metadata={"description": "The claim that records it already."}, required=True
+    )
 
 
 class AcceptedClaims(Contract):
     items = fields.List(
         fields.Nested(ClaimOut),
         metadata={"description": "The claims created, in the order of the request."},
+        required=True,
     )
     skipped = fields.List(
         fields.Nested(Skipped),
         metadata={"description": "Candidates already recorded, not created again."},
+        required=True,
     )

@@ -80,16 +80,18 @@ LINES = {
 
 
 class ImportReport(Contract):
-    lines = fields.Integer(metadata={"description": "Lines read."})
+    lines = fields.Integer(metadata={"description": "Lines read."}, required=True)
     created = fields.Dict(
         keys=fields.String(),
         values=fields.Integer(),
         metadata={"description": "Resources created, by kind."},
+        required=True,
     )
     rejected = fields.List(
         fields.Dict(),
         metadata={"description": 'Each rejected line: {"line": number, "reason": text}.'},
+        required=True,
     )
     committed_through = fields.Integer(
-        metadata={"description": "The last line of the last committed batch."}
+        metadata={"description": "The last line of the last committed batch."}, required=True
     )

@@ -1,7 +1,16 @@
 from marshmallow import fields
 
 from claims.enums import RelationType
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    choice,
+    identifier,
+    one_of,
+    page_of,
+    string,
+)
 
 
 class RelationCreate(Contract):
@@ -21,10 +30,10 @@ class RelationUpdate(Contract):
 
 
 class RelationOut(Stored):
-    from_claim_id = fields.Integer()
-    to_claim_id = fields.Integer()
-    type = fields.String()
-    rationale = fields.String(allow_none=True)
+    from_claim_id = fields.Integer(required=True)
+    to_claim_id = fields.Integer(required=True)
+    type = one_of(RelationType, required=True)
+    rationale = fields.String(allow_none=True, required=True)
 
 
 RelationPage = page_of(RelationOut)

@@ -8,6 +8,7 @@ from schemas.common import (
     PageArgs,
     Stored,
     choice,
+    one_of,
     page_of,
     string,
     tag_list,
@@ -45,19 +46,19 @@ class SourceUpdate(SourceCreate):
 
 
 class SourceSummary(Stored):
-    kind = fields.String()
-    title = fields.String()
-    publisher = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    section = fields.String(allow_none=True)
-    authors = fields.List(fields.String())
-    published_at = fields.String(allow_none=True)
-    language = fields.String()
-    text_sha256 = fields.String(allow_none=True)
+    kind = one_of(SourceKind, required=True)
+    title = fields.String(required=True)
+    publisher = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    section = fields.String(allow_none=True, required=True)
+    authors = fields.List(fields.String(), required=True)
+    published_at = fields.String(allow_none=True, required=True)
+    language = fields.String(required=True)
+    text_sha256 = fields.String(allow_none=True, required=True)
 
 
 class SourceOut(SourceSummary):
-    text = fields.String(allow_none=True)
+    text = fields.String(allow_none=True, required=True)
 
 
 SourcePage = page_of(SourceSummary)

@@ -1,7 +1,17 @@
 from marshmallow import fields, validate
 
 from claims.enums import SpeakerKind
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string, tag_list
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    choice,
+    identifier,
+    one_of,
+    page_of,
+    string,
+    tag_list,
+)
 
 
 class SpeakerCreate(Contract):
@@ -21,12 +31,12 @@ class SpeakerUpdate(SpeakerCreate):
 
 
 class SpeakerOut(Stored):
-    name = fields.String()
-    kind = fields.String()
-    description = fields.String(allow_none=True)
-    affiliation = fields.String(allow_none=True)
-    aliases = fields.List(fields.String())
-    wikidata_id = fields.String(allow_none=True)
+    name = fields.String(required=True)
+    kind = one_of(SpeakerKind, required=True)
+    description = fields.String(allow_none=True, required=True)
+    affiliation = fields.String(allow_none=True, required=True)
+    aliases = fields.List(fields.String(), required=True)
+    wikidata_id = fields.String(allow_none=True, required=True)
 
 
 SpeakerPage = page_of(SpeakerOut)
