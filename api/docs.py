@@ -8,6 +8,7 @@ pinned ``flask-swagger-ui`` package, served under ``/api/v1/docs/assets/``: the 
 nothing from elsewhere, so it works with no internet access.
 """
 
+import inspect
 import re
 from http import HTTPStatus
 from pathlib import Path
@@ -73,12 +74,22 @@ ERROR_HEADERS = {
 
 
 class Converter(OpenAPIConverter):
-    """A nullable nested object is ``allOf: [$ref]`` with ``nullable: true``.
+    """Schemas as the spec writes them: described by their docstrings, and a nullable
+    nested object as ``allOf: [$ref]`` with ``nullable: true``.
 
     apispec writes it as ``anyOf: [{$ref}, {type: object, nullable: true}]``: a client
     generated from that parses any object as the empty alternative and never as the
     referenced schema (openapi-python-client does), so a claim's verdict came back untyped.
     """
+
+    def schema2jsonschema(self, schema):
+        """A schema's own docstring (not an inherited one) is its description."""
+        jsonschema = super().schema2jsonschema(schema)
+        cls = schema if isinstance(schema, type) else type(schema)
+        doc = cls.__dict__.get("__doc__")
+        if doc and "description" not in jsonschema:
+            jsonschema["description"] = inspect.cleandoc(doc)
+        return jsonschema
 
     def field2nullable(self, field, ret):
         if field.allow_none and ("$ref" in ret or "allOf" in ret):

@@ -16,6 +16,8 @@ from schemas.editors import EditorRef
 
 
 class AnnotationCreate(Contract):
+    """A new annotation on a claim."""
+
     kind = choice(AnnotationKind, required=True)
     body = string(20_000, allow_none=True, metadata={"description": "Required for a note."})
     url = web_address(allow_none=True, metadata={"description": "Required for evidence."})
@@ -33,6 +35,8 @@ class AnnotationCreate(Contract):
 
 
 class AnnotationUpdate(Contract):
+    """A change to an annotation (a verdict's change needs a rationale)."""
+
     body = string(20_000, allow_none=True)
     url = web_address(allow_none=True)
     rating = choice(Rating)
@@ -41,6 +45,8 @@ class AnnotationUpdate(Contract):
 
 
 class AnnotationOut(Stored):
+    """An editor's note, evidence or verdict on a claim."""
+
     claim_id = fields.Integer(required=True)
     kind = one_of(AnnotationKind, required=True)
     body = fields.String(allow_none=True, required=True)

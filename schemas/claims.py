@@ -21,6 +21,8 @@ MAX_CLAIM = 20_000
 
 
 class ClaimCreate(Contract):
+    """A new claim (an editor's): who said what, in which source."""
+
     speaker_id = identifier(required=True)
     source_id = identifier(required=True)
     kind = choice(ClaimKind, required=True)
@@ -47,17 +49,23 @@ class ClaimCreate(Contract):
 
 
 class ClaimUpdate(ClaimCreate):
+    """A change to a claim: any of its fields."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
 class ClaimSpeaker(Contract):
+    """The speaker of a claim, in short."""
+
     id = fields.Integer(required=True)
     name = fields.String(required=True)
     kind = one_of(SpeakerKind, required=True)
 
 
 class ClaimSource(Contract):
+    """The source of a claim, in short."""
+
     id = fields.Integer(required=True)
     title = fields.String(required=True)
     publisher = fields.String(allow_none=True, required=True)
@@ -76,11 +84,17 @@ class Anchor(Contract):
 
 
 class Difference(Contract):
+    """One aligned difference between a claimed quote and the source (an empty string on one
+    side for an insertion or omission).
+    """
+
     claimed = fields.String(metadata={"description": "What the claim says."}, required=True)
     found = fields.String(metadata={"description": "What the source says there."}, required=True)
 
 
 class Elision(Contract):
+    """A span of the source left out where the claim has an elision."""
+
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
     text = fields.String(
@@ -89,6 +103,8 @@ class Elision(Contract):
 
 
 class ContextWarning(Contract):
+    """What the quoted words leave out of the source that changes their meaning."""
+
     kind = fields.String(metadata={"enum": ["negation_omitted"]}, required=True)
     text = fields.String(
         metadata={"description": "The words left out, as in the source."}, required=True
@@ -98,12 +114,16 @@ class ContextWarning(Contract):
 
 
 class Mention(Contract):
+    """A span of the source text that names someone."""
+
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
     text = fields.String(required=True)
 
 
 class Attribution(Contract):
+    """Whether the source gives the claim's words to the claim's speaker."""
+
     status = fields.String(
         metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]}, required=True
     )
@@ -121,6 +141,8 @@ class Attribution(Contract):
 
 
 class ClaimOut(Stored):
+    """A claim: what a speaker said, in one source, with the server's checks of the quote."""
+
     speaker_id = fields.Integer(required=True)
     source_id = fields.Integer(required=True)
     speaker = fields.Nested(ClaimSpeaker, required=True)
@@ -195,6 +217,8 @@ class Via(Contract):
 
 
 class Contradiction(Contract):
+    """A claim that contradicts another, and why (a relation or a dispute)."""
+
     claim = fields.Nested(ClaimOut, required=True)
     via = fields.Nested(Via, required=True)
 
@@ -203,6 +227,8 @@ ContradictionPage = page_of(Contradiction)
 
 
 class Reason(Contract):
+    """One reason a rule saw for a suggested link."""
+
     kind = fields.String(
         metadata={
             "description": (
@@ -219,6 +245,8 @@ class Reason(Contract):
 
 
 class Suggestion(Contract):
+    """A claim that may repeat, support or contradict this one, with the reasons."""
+
     claim = fields.Nested(ClaimOut, required=True)
     type = fields.String(metadata={"enum": ["repeats", "contradicts", "supports"]}, required=True)
     score = fields.Float(metadata={"minimum": 0, "maximum": 1}, required=True)
@@ -229,6 +257,8 @@ SuggestionPage = page_of(Suggestion)
 
 
 class ClaimDetail(ClaimOut):
+    """A claim with what contradicts it, its relations and its current verdict."""
+
     contradicted_by = fields.List(
         fields.Nested(Contradiction),
         metadata={"description": "The first page of the claim's contradictions."},

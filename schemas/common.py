@@ -205,7 +205,7 @@ class PageArgs(Contract):
 def page_of(item_schema):
     """The schema of one page of a list: ``{"items": [...], "next_cursor": ...}``."""
     name = item_schema.__name__.removesuffix("Out").removesuffix("Summary") + "Page"
-    return Contract.from_dict(
+    page = Contract.from_dict(
         {
             "items": fields.List(fields.Nested(item_schema), required=True),
             "next_cursor": fields.String(
@@ -216,6 +216,10 @@ def page_of(item_schema):
         },
         name=name,
     )
+    page.__doc__ = (
+        f"One page of a list of {item_schema.__name__}; ask for the next with its cursor."
+    )
+    return page
 
 
 class Problem(Schema):

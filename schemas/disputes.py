@@ -17,6 +17,8 @@ from schemas.relations import RelationOut
 
 
 class DisputeCreate(Contract):
+    """A new dispute, asked as a question."""
+
     question = string(
         500, required=True, metadata={"example": "Does Russia have a permanent base in Iran?"}
     )
@@ -25,29 +27,39 @@ class DisputeCreate(Contract):
 
 
 class DisputeUpdate(Contract):
+    """A change to a dispute."""
+
     question = string(500)
     description = string(5000, allow_none=True)
     status = choice(DisputeStatus)
 
 
 class PositionIn(Contract):
+    """The stance a claim takes in a dispute."""
+
     stance = choice(Stance, required=True)
     note = string(2000, allow_none=True, load_default=None)
 
 
 class PositionOut(Contract):
+    """A claim's position in a dispute."""
+
     claim_id = fields.Integer(required=True)
     stance = one_of(Stance, required=True)
     note = fields.String(allow_none=True, required=True)
 
 
 class DisputeSummary(Stored):
+    """A disputed point, asked as a question."""
+
     question = fields.String(required=True)
     description = fields.String(allow_none=True, required=True)
     status = one_of(DisputeStatus, required=True)
 
 
 class DisputeOut(DisputeSummary):
+    """A disputed point, with the positions that claims take on it."""
+
     positions = fields.List(fields.Nested(PositionOut), attribute="position_entries", required=True)
 
 
@@ -64,6 +76,8 @@ class DisputeQuery(PageArgs):
 
 
 class ComparedSpeaker(ClaimSpeaker):
+    """The speaker of a compared claim, with their role when the claim was made."""
+
     role = fields.String(
         allow_none=True,
         metadata={"description": "The speaker's role when the claim was made."},
@@ -99,11 +113,15 @@ class ComparedClaim(Contract):
 
 
 class Side(Contract):
+    """One stance of a dispute and the claims that take it."""
+
     stance = one_of(Stance, required=True)
     claims = fields.List(fields.Nested(ComparedClaim), required=True)
 
 
 class DateSpan(Contract):
+    """The first and last dates of the compared claims."""
+
     first = fields.String(allow_none=True, required=True)
     last = fields.String(allow_none=True, required=True)
 
@@ -129,6 +147,8 @@ class Placement(Contract):
 
 
 class Comparison(Contract):
+    """A dispute side by side: each stance with its claims, their relations and dates."""
+
     dispute = fields.Nested(DisputeSummary, required=True)
     sides = fields.List(fields.Nested(Side), required=True)
     relations = fields.List(fields.Nested(RelationOut), required=True)

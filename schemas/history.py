@@ -6,6 +6,8 @@ from schemas.editors import EditorRef
 
 
 class ChangedValue(Contract):
+    """A field's old and new value."""
+
     old = fields.Raw(
         allow_none=True,
         metadata={
@@ -25,6 +27,8 @@ class ChangedValue(Contract):
 
 
 class ChangeOut(Contract):
+    """One change to a resource: a version of its history, an entry of the change feed."""
+
     seq = fields.Integer(
         metadata={"description": "Position in the change feed (commit order)."}, required=True
     )

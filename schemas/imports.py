@@ -80,6 +80,8 @@ LINES = {
 
 
 class ImportReport(Contract):
+    """What a bulk import read, created and rejected."""
+
     lines = fields.Integer(metadata={"description": "Lines read."}, required=True)
     created = fields.Dict(
         keys=fields.String(),

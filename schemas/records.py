@@ -8,12 +8,16 @@ from schemas.speakers import SpeakerOut
 
 
 class Thing(Contract):
+    """A schema.org Organization or Person."""
+
     type = fields.String(data_key="@type")
     name = fields.String()
     url = fields.String()
 
 
 class ReviewRating(Contract):
+    """The verdict's rating on schema.org's 1 (false) to 5 (true) scale, with its name."""
+
     type = fields.String(data_key="@type")
     ratingValue = fields.Integer()
     bestRating = fields.Integer()
@@ -22,6 +26,8 @@ class ReviewRating(Contract):
 
 
 class Appearance(Contract):
+    """Where the reviewed claim appeared: a schema.org CreativeWork."""
+
     type = fields.String(data_key="@type")
     url = fields.String()
     headline = fields.String()
@@ -30,6 +36,8 @@ class Appearance(Contract):
 
 
 class ReviewedClaim(Contract):
+    """The reviewed claim as a schema.org Claim."""
+
     type = fields.String(data_key="@type")
     author = fields.Nested(Thing)
     appearance = fields.Nested(Appearance)
@@ -67,11 +75,15 @@ class QuoteStatuses(Contract):
 
 
 class ScorecardPosition(Contract):
+    """A position of one of the speaker's claims in a dispute."""
+
     claim_id = fields.Integer(required=True)
     stance = one_of(Stance, required=True)
 
 
 class ScorecardDispute(Contract):
+    """A dispute in which the speaker's claims take positions."""
+
     dispute_id = fields.Integer(required=True)
     question = fields.String(required=True)
     status = one_of(DisputeStatus, required=True)
@@ -79,17 +91,23 @@ class ScorecardDispute(Contract):
 
 
 class ContradictingRelation(Contract):
+    """A contradiction between two claims of the same speaker."""
+
     relation_id = fields.Integer(required=True)
     claim_ids = fields.List(fields.Integer(), required=True)
 
 
 class BothSides(Contract):
+    """A dispute in which the speaker's claims take both sides."""
+
     dispute_id = fields.Integer(required=True)
     affirming = fields.List(fields.Integer(), required=True)
     denying = fields.List(fields.Integer(), required=True)
 
 
 class SelfContradictions(Contract):
+    """Where the speaker's claims contradict each other."""
+
     relations = fields.List(fields.Nested(ContradictingRelation), required=True)
     disputes = fields.List(
         fields.Nested(BothSides),
@@ -99,6 +117,8 @@ class SelfContradictions(Contract):
 
 
 class Scorecard(Contract):
+    """A speaker's record: claims by verdict and quote status, disputes, self-contradictions."""
+
     speaker = fields.Nested(SpeakerOut, required=True)
     claims = fields.Integer(metadata={"description": "The speaker's live claims."}, required=True)
     ratings = fields.Nested(Ratings, required=True)

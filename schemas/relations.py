@@ -14,6 +14,8 @@ from schemas.common import (
 
 
 class RelationCreate(Contract):
+    """A new relation between two claims."""
+
     from_claim_id = identifier(
         required=True,
         metadata={
@@ -26,10 +28,14 @@ class RelationCreate(Contract):
 
 
 class RelationUpdate(Contract):
+    """A change to a relation's rationale."""
+
     rationale = string(5000, required=True, allow_none=True)
 
 
 class RelationOut(Stored):
+    """A typed, directed link between two claims."""
+
     from_claim_id = fields.Integer(required=True)
     to_claim_id = fields.Integer(required=True)
     type = one_of(RelationType, required=True)

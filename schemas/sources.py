@@ -17,6 +17,8 @@ from schemas.common import (
 
 
 class SourceCreate(Contract):
+    """A new source: where claims appeared (an article, transcript, press release, post)."""
+
     kind = choice(SourceKind, required=True)
     title = string(500, required=True, single_line=True)
     publisher = string(200, allow_none=True, single_line=True)
@@ -46,6 +48,8 @@ class SourceUpdate(SourceCreate):
 
 
 class SourceSummary(Stored):
+    """A source as lists show it: every field but its full text."""
+
     kind = one_of(SourceKind, required=True)
     title = fields.String(required=True)
     publisher = fields.String(allow_none=True, required=True)
@@ -58,6 +62,8 @@ class SourceSummary(Stored):
 
 
 class SourceOut(SourceSummary):
+    """A source, with its full text (null when it has none)."""
+
     text = fields.String(allow_none=True, required=True)
 
 

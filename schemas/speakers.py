@@ -15,6 +15,8 @@ from schemas.common import (
 
 
 class SpeakerCreate(Contract):
+    """A new speaker."""
+
     name = string(300, required=True, single_line=True)
     kind = choice(SpeakerKind, required=True)
     description = string(5000, allow_none=True)
@@ -26,11 +28,15 @@ class SpeakerCreate(Contract):
 
 
 class SpeakerUpdate(SpeakerCreate):
+    """A change to a speaker: any of its fields."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
 class SpeakerOut(Stored):
+    """A speaker: a person, an organization or a group."""
+
     name = fields.String(required=True)
     kind = one_of(SpeakerKind, required=True)
     description = fields.String(allow_none=True, required=True)
@@ -48,4 +54,6 @@ class SpeakerQuery(PageArgs):
 
 
 class Merge(Contract):
+    """The speaker that a merged speaker's claims move to."""
+
     into = identifier(required=True, metadata={"description": "The speaker that remains."})

@@ -447,3 +447,11 @@ def test_every_stored_resource_answers_with_every_field_required(spec):
             if missing:
                 problems.add(f"{name}: {sorted(missing)} not required")
     assert not problems, report(problems)
+
+
+def test_every_schema_of_an_operation_has_a_description(spec):
+    # A schema is described by its class's docstring (api/docs.py).
+    used = set(_response_schemas(spec))
+    used |= set(re.findall(r'"#/components/schemas/(\w+)"', str(spec["paths"]).replace("'", '"')))
+    missing = {name for name in used if not spec["components"]["schemas"][name].get("description")}
+    assert not missing, report(missing)
