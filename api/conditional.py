@@ -21,6 +21,11 @@ IF_MATCH = {
     "description": "The ETag of the version being changed (428 without it, 412 when stale).",
 }
 ETAG_HEADER = {"ETag": {"schema": {"type": "string"}, "description": "The version, quoted."}}
+# What a 201 carries (api.resources.created): the new resource's version and address.
+CREATED_HEADERS = {
+    **ETAG_HEADER,
+    "Location": {"schema": {"type": "string"}, "description": "The new resource's address."},
+}
 
 
 def etag(instance):

@@ -7,6 +7,7 @@ from schemas.common import (
     Stored,
     UtcDateTime,
     choice,
+    one_of,
     page_of,
     string,
     web_address,
@@ -15,6 +16,8 @@ from schemas.editors import EditorRef
 
 
 class AnnotationCreate(Contract):
+    """A new annotation on a claim."""
+
     kind = choice(AnnotationKind, required=True)
     body = string(20_000, allow_none=True, metadata={"description": "Required for a note."})
     url = web_address(allow_none=True, metadata={"description": "Required for evidence."})
@@ -32,6 +35,8 @@ class AnnotationCreate(Contract):
 
 
 class AnnotationUpdate(Contract):
+    """A change to an annotation (a verdict's change needs a rationale)."""
+
     body = string(20_000, allow_none=True)
     url = web_address(allow_none=True)
     rating = choice(Rating)
@@ -40,14 +45,16 @@ class AnnotationUpdate(Contract):
 
 
 class AnnotationOut(Stored):
-    claim_id = fields.Integer()
-    kind = fields.String()
-    body = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    rating = fields.String(allow_none=True)
-    rationale = fields.String(allow_none=True)
-    visibility = fields.String()
-    author = fields.Nested(EditorRef)
+    """An editor's note, evidence or verdict on a claim."""
+
+    claim_id = fields.Integer(required=True)
+    kind = one_of(AnnotationKind, required=True)
+    body = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    rating = one_of(Rating, allow_none=True, required=True)
+    rationale = fields.String(allow_none=True, required=True)
+    visibility = one_of(Visibility, required=True)
+    author = fields.Nested(EditorRef, required=True)
 
 
 AnnotationPage = page_of(AnnotationOut)
@@ -60,9 +67,9 @@ class AnnotationQuery(PageArgs):
 class Verdict(Contract):
     """A claim's current verdict: its latest verdict annotation."""
 
-    annotation_id = fields.Integer(attribute="id")
-    rating = fields.String()
-    rationale = fields.String(allow_none=True)
-    author = fields.Nested(EditorRef)
-    created_at = UtcDateTime()
-    updated_at = UtcDateTime()
+    annotation_id = fields.Integer(attribute="id", required=True)
+    rating = one_of(Rating, required=True)
+    rationale = fields.String(allow_none=True, required=True)
+    author = fields.Nested(EditorRef, required=True)
+    created_at = UtcDateTime(required=True)
+    updated_at = UtcDateTime(required=True)

@@ -1,6 +1,6 @@
 from marshmallow import fields
 
-from claims.enums import ClaimKind, QuoteStatus, Rating
+from claims.enums import ClaimKind, QuoteStatus, Rating, RelationType, SpeakerKind, Stance
 from schemas.annotations import Verdict
 from schemas.common import (
     Contract,
@@ -10,6 +10,7 @@ from schemas.common import (
     StrictDate,
     choice,
     identifier,
+    one_of,
     page_of,
     string,
     tag_list,
@@ -20,6 +21,8 @@ MAX_CLAIM = 20_000
 
 
 class ClaimCreate(Contract):
+    """A new claim (an editor's): who said what, in which source."""
+
     speaker_id = identifier(required=True)
     source_id = identifier(required=True)
     kind = choice(ClaimKind, required=True)
@@ -46,106 +49,138 @@ class ClaimCreate(Contract):
 
 
 class ClaimUpdate(ClaimCreate):
+    """A change to a claim: any of its fields."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
 class ClaimSpeaker(Contract):
-    id = fields.Integer()
-    name = fields.String()
-    kind = fields.String()
+    """The speaker of a claim, in short."""
+
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    kind = one_of(SpeakerKind, required=True)
 
 
 class ClaimSource(Contract):
-    id = fields.Integer()
-    title = fields.String()
-    publisher = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    published_at = fields.String(allow_none=True)
+    """The source of a claim, in short."""
+
+    id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    publisher = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    published_at = fields.String(allow_none=True, required=True)
 
 
 class Anchor(Contract):
     """W3C Web Annotation selectors: position and quote, with up to 32 characters around."""
 
-    start = fields.Integer()
-    end = fields.Integer()
-    exact = fields.String(allow_none=True)
-    prefix = fields.String(allow_none=True)
-    suffix = fields.String(allow_none=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    exact = fields.String(allow_none=True, required=True)
+    prefix = fields.String(allow_none=True, required=True)
+    suffix = fields.String(allow_none=True, required=True)
 
 
 class Difference(Contract):
-    claimed = fields.String(metadata={"description": "What the claim says."})
-    found = fields.String(metadata={"description": "What the source says there."})
+    """One aligned difference between a claimed quote and the source (an empty string on one
+    side for an insertion or omission).
+    """
+
+    claimed = fields.String(metadata={"description": "What the claim says."}, required=True)
+    found = fields.String(metadata={"description": "What the source says there."}, required=True)
 
 
 class Elision(Contract):
-    start = fields.Integer()
-    end = fields.Integer()
-    text = fields.String(metadata={"description": "The words of the source left out."})
+    """A span of the source left out where the claim has an elision."""
+
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    text = fields.String(
+        metadata={"description": "The words of the source left out."}, required=True
+    )
 
 
 class ContextWarning(Contract):
-    kind = fields.String(metadata={"enum": ["negation_omitted"]})
-    text = fields.String(metadata={"description": "The words left out, as in the source."})
-    start = fields.Integer()
-    end = fields.Integer()
+    """What the quoted words leave out of the source that changes their meaning."""
+
+    kind = fields.String(metadata={"enum": ["negation_omitted"]}, required=True)
+    text = fields.String(
+        metadata={"description": "The words left out, as in the source."}, required=True
+    )
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
 
 
 class Mention(Contract):
-    start = fields.Integer()
-    end = fields.Integer()
-    text = fields.String()
+    """A span of the source text that names someone."""
+
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    text = fields.String(required=True)
 
 
 class Attribution(Contract):
-    status = fields.String(metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]})
+    """Whether the source gives the claim's words to the claim's speaker."""
+
+    status = fields.String(
+        metadata={"enum": ["confirmed", "other_speaker", "unconfirmed"]}, required=True
+    )
     mention = fields.Nested(
         Mention,
         allow_none=True,
         metadata={"description": "Where the source names who says these words."},
+        required=True,
     )
     speaker_id = fields.Integer(
         allow_none=True,
         metadata={"description": "The speaker the mention names (this claim's, or another)."},
+        required=True,
     )
 
 
 class ClaimOut(Stored):
-    speaker_id = fields.Integer()
-    source_id = fields.Integer()
-    speaker = fields.Nested(ClaimSpeaker)
-    source = fields.Nested(ClaimSource)
-    kind = fields.String()
-    text = fields.String()
-    speaker_name_as_written = fields.String(allow_none=True)
-    speaker_role = fields.String(allow_none=True)
-    cue = fields.String(allow_none=True)
-    said_on = StrictDate(allow_none=True)
-    tags = fields.List(fields.String())
-    anchor = fields.Nested(Anchor, allow_none=True)
-    quote_status = fields.String(metadata={"enum": QuoteStatus.values()})
+    """A claim: what a speaker said, in one source, with the server's checks of the quote."""
+
+    speaker_id = fields.Integer(required=True)
+    source_id = fields.Integer(required=True)
+    speaker = fields.Nested(ClaimSpeaker, required=True)
+    source = fields.Nested(ClaimSource, required=True)
+    kind = one_of(ClaimKind, required=True)
+    text = fields.String(required=True)
+    speaker_name_as_written = fields.String(allow_none=True, required=True)
+    speaker_role = fields.String(allow_none=True, required=True)
+    cue = fields.String(allow_none=True, required=True)
+    said_on = StrictDate(allow_none=True, required=True)
+    tags = fields.List(fields.String(), required=True)
+    anchor = fields.Nested(Anchor, allow_none=True, required=True)
+    quote_status = one_of(QuoteStatus, required=True)
     quote_differences = fields.List(
         fields.Nested(Difference),
         allow_none=True,
         metadata={
             "description": "For an altered quote: where the claim's words differ from the source's."
         },
+        required=True,
     )
     quote_elisions = fields.List(
         fields.Nested(Elision),
         allow_none=True,
         metadata={"description": "The spans of the source left out at the claim's elisions."},
+        required=True,
     )
     context_warnings = fields.List(
         fields.Nested(ContextWarning),
         allow_none=True,
         metadata={"description": "What the quoted words leave out that changes their meaning."},
+        required=True,
     )
     attribution = fields.Nested(
         Attribution,
         allow_none=True,
         metadata={"description": "Whether the source gives these words to this speaker."},
+        required=True,
     )
 
 
@@ -170,26 +205,30 @@ class ClaimQuery(PageArgs):
 class Via(Contract):
     """Why a claim contradicts another: a relation, or opposite sides of a dispute."""
 
-    kind = fields.String(metadata={"enum": ["relation", "dispute"]})
+    kind = fields.String(metadata={"enum": ["relation", "dispute"]}, required=True)
     relation_id = fields.Integer()
-    type = fields.String()
+    type = one_of(RelationType)
     rationale = fields.String(allow_none=True)
     dispute_id = fields.Integer()
     question = fields.String()
-    stance = fields.String(metadata={"description": "This claim's stance on the dispute."})
-    opposing_stance = fields.String()
+    stance = one_of(Stance, metadata={"description": "This claim's stance on the dispute."})
+    opposing_stance = one_of(Stance)
     note = fields.String(allow_none=True, metadata={"description": "The opposing position's note."})
 
 
 class Contradiction(Contract):
-    claim = fields.Nested(ClaimOut)
-    via = fields.Nested(Via)
+    """A claim that contradicts another, and why (a relation or a dispute)."""
+
+    claim = fields.Nested(ClaimOut, required=True)
+    via = fields.Nested(Via, required=True)
 
 
 ContradictionPage = page_of(Contradiction)
 
 
 class Reason(Contract):
+    """One reason a rule saw for a suggested link."""
+
     kind = fields.String(
         metadata={
             "description": (
@@ -197,38 +236,49 @@ class Reason(Contract):
                 "numbers_differ, numbers_agree, same_source, same_dispute_other_side, "
                 "same_dispute_same_side or same_dispute"
             )
-        }
+        },
+        required=True,
     )
-    detail = fields.String(metadata={"description": "What the rule saw, for an editor to judge."})
+    detail = fields.String(
+        metadata={"description": "What the rule saw, for an editor to judge."}, required=True
+    )
 
 
 class Suggestion(Contract):
-    claim = fields.Nested(ClaimOut)
-    type = fields.String(metadata={"enum": ["repeats", "contradicts", "supports"]})
-    score = fields.Float(metadata={"minimum": 0, "maximum": 1})
-    reasons = fields.List(fields.Nested(Reason))
+    """A claim that may repeat, support or contradict this one, with the reasons."""
+
+    claim = fields.Nested(ClaimOut, required=True)
+    type = fields.String(metadata={"enum": ["repeats", "contradicts", "supports"]}, required=True)
+    score = fields.Float(metadata={"minimum": 0, "maximum": 1}, required=True)
+    reasons = fields.List(fields.Nested(Reason), required=True)
 
 
 SuggestionPage = page_of(Suggestion)
 
 
 class ClaimDetail(ClaimOut):
+    """A claim with what contradicts it, its relations and its current verdict."""
+
     contradicted_by = fields.List(
         fields.Nested(Contradiction),
         metadata={"description": "The first page of the claim's contradictions."},
+        required=True,
     )
     contradicted_by_next_cursor = fields.String(
         allow_none=True,
         metadata={
             "description": "Where GET .../contradictions?cursor= goes on; null when complete."
         },
+        required=True,
     )
     relations = fields.List(
         fields.Nested(RelationOut),
+        required=True,
         metadata={"description": "The first page of the claim's relations, newest first."},
     )
     relations_next_cursor = fields.String(
         allow_none=True,
+        required=True,
         metadata={
             "description": "Where GET /relations?claim_id=...&cursor= goes on; null when complete."
         },
@@ -239,4 +289,5 @@ class ClaimDetail(ClaimOut):
         metadata={
             "description": "The latest verdict (the latest public one for anonymous readers)."
         },
+        required=True,
     )

@@ -135,6 +135,15 @@ def choice(enum, **kwargs):
     return fields.String(validate=validate.OneOf(enum.values()), **kwargs)
 
 
+def one_of(enum, **kwargs):
+    """An output field whose values are ``enum``'s: dumped as the plain string, documented
+    with the enum (and ``null`` among its values when it may be null), so that generated
+    clients get a type for it. Input fields use ``choice``, which also validates."""
+    values = enum.values() + ([None] if kwargs.get("allow_none") else [])
+    metadata = {"enum": values, **kwargs.pop("metadata", {})}
+    return fields.String(metadata=metadata, **kwargs)
+
+
 def tag_list(max_items, max_length, **kwargs):
     return fields.List(
         string(max_length, single_line=True), validate=validate.Length(max=max_items), **kwargs
@@ -196,25 +205,30 @@ class PageArgs(Contract):
 def page_of(item_schema):
     """The schema of one page of a list: ``{"items": [...], "next_cursor": ...}``."""
     name = item_schema.__name__.removesuffix("Out").removesuffix("Summary") + "Page"
-    return Contract.from_dict(
+    page = Contract.from_dict(
         {
-            "items": fields.List(fields.Nested(item_schema)),
+            "items": fields.List(fields.Nested(item_schema), required=True),
             "next_cursor": fields.String(
+                required=True,
                 allow_none=True,
                 metadata={"description": "The cursor of the next page; null on the last one."},
             ),
         },
         name=name,
     )
+    page.__doc__ = (
+        f"One page of a list of {item_schema.__name__}; ask for the next with its cursor."
+    )
+    return page
 
 
 class Problem(Schema):
     """RFC 9457 problem details: the one shape of every error."""
 
-    type = fields.String(metadata={"example": "about:blank"})
-    title = fields.String(metadata={"example": "Unprocessable Content"})
-    status = fields.Integer(metadata={"example": 422})
-    detail = fields.String()
+    type = fields.String(metadata={"example": "about:blank"}, required=True)
+    title = fields.String(metadata={"example": "Unprocessable Content"}, required=True)
+    status = fields.Integer(metadata={"example": 422}, required=True)
+    detail = fields.String(required=True)
     errors = fields.Dict(
         keys=fields.String(),
         values=fields.List(fields.String()),

@@ -8,6 +8,7 @@ from schemas.common import (
     StrictBoolean,
     UtcDateTime,
     choice,
+    one_of,
     page_of,
     string,
 )
@@ -16,18 +17,22 @@ from schemas.common import (
 class EditorRef(Contract):
     """Who wrote something: an annotation's author, the editor of a change."""
 
-    id = fields.Integer()
-    name = fields.String()
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
 
 
 class Me(Contract):
-    id = fields.Integer()
-    name = fields.String()
-    role = fields.String()
+    """The editor a token belongs to, and its role."""
+
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    role = one_of(Role, required=True)
 
 
 class Health(Contract):
-    status = fields.String(required=True, metadata={"example": "ok"})
+    """A healthy service: the database answers and its schema is current."""
+
+    status = fields.String(required=True, metadata={"enum": ["ok"], "example": "ok"})
     version = fields.String(
         required=True, metadata={"description": "The service's release.", "example": "0.1.0"}
     )
@@ -38,6 +43,8 @@ class Health(Contract):
 
 
 class IndexLinks(Contract):
+    """Where the API's documentation, spec and health check are."""
+
     docs = fields.String(
         required=True,
         metadata={"description": "The API reference, for people.", "example": "/api/v1/docs"},
@@ -50,6 +57,8 @@ class IndexLinks(Contract):
 
 
 class Index(Contract):
+    """The service's name and release, and where to go next."""
+
     service = fields.String(required=True, metadata={"example": "claims"})
     version = fields.String(required=True, metadata={"example": "0.1.0"})
     links = fields.Nested(IndexLinks, required=True)
@@ -65,16 +74,22 @@ def token_days():
 
 
 class EditorCreate(Contract):
+    """A new editor."""
+
     name = string(100, required=True, single_line=True)
     role = choice(Role, required=True)
     expires_in_days = token_days()
 
 
 class TokenReissue(Contract):
+    """A new token for an editor; the old one stops working at once."""
+
     expires_in_days = token_days()
 
 
 class EditorUpdate(Contract):
+    """A change to an editor's role or activity."""
+
     role = choice(Role)
     active = StrictBoolean(
         metadata={"description": "false deactivates the editor: its token stops working at once."}
@@ -82,14 +97,20 @@ class EditorUpdate(Contract):
 
 
 class EditorOut(Stored):
-    name = fields.String()
-    role = fields.String()
-    active = fields.Boolean()
-    token_expires_at = UtcDateTime(allow_none=True)
+    """An editor of the API and its role."""
+
+    name = fields.String(required=True)
+    role = one_of(Role, required=True)
+    active = fields.Boolean(required=True)
+    token_expires_at = UtcDateTime(allow_none=True, required=True)
 
 
 class NewEditor(EditorOut):
-    token = fields.String(metadata={"description": "Shown this once; only its hash is kept."})
+    """A new editor, with its token (shown this once)."""
+
+    token = fields.String(
+        metadata={"description": "Shown this once; only its hash is kept."}, required=True
+    )
 
 
 EditorPage = page_of(EditorOut)

@@ -27,6 +27,8 @@ def _offset(**kwargs):
 
 
 class SpeakerMention(Contract):
+    """Where the source names the speaker of a candidate."""
+
     text = string(300, required=True)
     start = _offset(required=True)
     end = _offset(required=True)
@@ -50,6 +52,8 @@ class ProposedSpeaker(Contract):
 
 
 class Candidate(Contract):
+    """An attributed statement found in a source's text, for an editor to accept or edit."""
+
     kind = choice(ClaimKind, required=True)
     text = string(
         MAX_CLAIM,
@@ -100,26 +104,40 @@ class Candidate(Contract):
 
 
 class CandidateList(Contract):
+    """The candidates found in a source's text, in text order."""
+
     items = fields.List(fields.Nested(Candidate), required=True)
 
 
 class Accepted(Contract):
+    """The candidates an editor accepts, as answered or edited."""
+
     items = fields.List(
         fields.Nested(Candidate), required=True, validate=validate.Length(min=1, max=MAX_ITEMS)
     )
 
 
 class Skipped(Contract):
-    index = fields.Integer(metadata={"description": "The candidate's index in the request."})
-    claim_id = fields.Integer(metadata={"description": "The claim that records it already."})
+    """A candidate not created again: a claim records it already."""
+
+    index = fields.Integer(
+        metadata={"description": "The candidate's index in the request."}, required=True
+    )
+    claim_id = fields.Integer(
+        metadata={"description": "The claim that records it already."}, required=True
+    )
 
 
 class AcceptedClaims(Contract):
+    """The claims created from accepted candidates, and the candidates skipped."""
+
     items = fields.List(
         fields.Nested(ClaimOut),
         metadata={"description": "The claims created, in the order of the request."},
+        required=True,
     )
     skipped = fields.List(
         fields.Nested(Skipped),
         metadata={"description": "Candidates already recorded, not created again."},
+        required=True,
     )

@@ -1,18 +1,23 @@
 from marshmallow import fields, validate
 
-from claims.enums import Action
-from schemas.common import Contract, PageArgs, QueryInteger, UtcDateTime, page_of
+from claims.enums import Action, Resource
+from schemas.common import Contract, PageArgs, QueryInteger, UtcDateTime, one_of, page_of
 from schemas.editors import EditorRef
 
 
 class ChangedValue(Contract):
+    """A field's old and new value."""
+
     old = fields.Raw(
         allow_none=True,
         metadata={
             "description": "The old value; for a text over 2,000 characters, its length and sha256."
         },
+        required=True,
     )
-    new = fields.Raw(allow_none=True, metadata={"description": "The new value, likewise."})
+    new = fields.Raw(
+        allow_none=True, metadata={"description": "The new value, likewise."}, required=True
+    )
     diff = fields.Dict(
         metadata={
             "description": "Long texts only: where the change starts (at), what was removed and "
@@ -22,17 +27,22 @@ class ChangedValue(Contract):
 
 
 class ChangeOut(Contract):
-    seq = fields.Integer(metadata={"description": "Position in the change feed (commit order)."})
-    resource = fields.String()
-    id = fields.Integer(attribute="resource_id")
-    version = fields.Integer()
-    action = fields.String(metadata={"enum": Action.values()})
-    editor = fields.Nested(EditorRef)
-    at = UtcDateTime()
+    """One change to a resource: a version of its history, an entry of the change feed."""
+
+    seq = fields.Integer(
+        metadata={"description": "Position in the change feed (commit order)."}, required=True
+    )
+    resource = one_of(Resource, required=True)
+    id = fields.Integer(attribute="resource_id", required=True)
+    version = fields.Integer(required=True)
+    action = one_of(Action, required=True)
+    editor = fields.Nested(EditorRef, required=True)
+    at = UtcDateTime(required=True)
     changes = fields.Dict(
         keys=fields.String(),
         values=fields.Nested(ChangedValue),
         metadata={"description": "Each changed field with its old and new value."},
+        required=True,
     )
 
 

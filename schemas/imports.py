@@ -80,16 +80,20 @@ LINES = {
 
 
 class ImportReport(Contract):
-    lines = fields.Integer(metadata={"description": "Lines read."})
+    """What a bulk import read, created and rejected."""
+
+    lines = fields.Integer(metadata={"description": "Lines read."}, required=True)
     created = fields.Dict(
         keys=fields.String(),
         values=fields.Integer(),
         metadata={"description": "Resources created, by kind."},
+        required=True,
     )
     rejected = fields.List(
         fields.Dict(),
         metadata={"description": 'Each rejected line: {"line": number, "reason": text}.'},
+        required=True,
     )
     committed_through = fields.Integer(
-        metadata={"description": "The last line of the last committed batch."}
+        metadata={"description": "The last line of the last committed batch."}, required=True
     )

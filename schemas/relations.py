@@ -1,10 +1,21 @@
 from marshmallow import fields
 
 from claims.enums import RelationType
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    choice,
+    identifier,
+    one_of,
+    page_of,
+    string,
+)
 
 
 class RelationCreate(Contract):
+    """A new relation between two claims."""
+
     from_claim_id = identifier(
         required=True,
         metadata={
@@ -17,14 +28,18 @@ class RelationCreate(Contract):
 
 
 class RelationUpdate(Contract):
+    """A change to a relation's rationale."""
+
     rationale = string(5000, required=True, allow_none=True)
 
 
 class RelationOut(Stored):
-    from_claim_id = fields.Integer()
-    to_claim_id = fields.Integer()
-    type = fields.String()
-    rationale = fields.String(allow_none=True)
+    """A typed, directed link between two claims."""
+
+    from_claim_id = fields.Integer(required=True)
+    to_claim_id = fields.Integer(required=True)
+    type = one_of(RelationType, required=True)
+    rationale = fields.String(allow_none=True, required=True)
 
 
 RelationPage = page_of(RelationOut)

@@ -8,6 +8,7 @@ from schemas.common import (
     PageArgs,
     Stored,
     choice,
+    one_of,
     page_of,
     string,
     tag_list,
@@ -16,6 +17,8 @@ from schemas.common import (
 
 
 class SourceCreate(Contract):
+    """A new source: where claims appeared (an article, transcript, press release, post)."""
+
     kind = choice(SourceKind, required=True)
     title = string(500, required=True, single_line=True)
     publisher = string(200, allow_none=True, single_line=True)
@@ -45,19 +48,23 @@ class SourceUpdate(SourceCreate):
 
 
 class SourceSummary(Stored):
-    kind = fields.String()
-    title = fields.String()
-    publisher = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    section = fields.String(allow_none=True)
-    authors = fields.List(fields.String())
-    published_at = fields.String(allow_none=True)
-    language = fields.String()
-    text_sha256 = fields.String(allow_none=True)
+    """A source as lists show it: every field but its full text."""
+
+    kind = one_of(SourceKind, required=True)
+    title = fields.String(required=True)
+    publisher = fields.String(allow_none=True, required=True)
+    url = fields.String(allow_none=True, required=True)
+    section = fields.String(allow_none=True, required=True)
+    authors = fields.List(fields.String(), required=True)
+    published_at = fields.String(allow_none=True, required=True)
+    language = fields.String(required=True)
+    text_sha256 = fields.String(allow_none=True, required=True)
 
 
 class SourceOut(SourceSummary):
-    text = fields.String(allow_none=True)
+    """A source, with its full text (null when it has none)."""
+
+    text = fields.String(allow_none=True, required=True)
 
 
 SourcePage = page_of(SourceSummary)

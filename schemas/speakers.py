@@ -1,10 +1,22 @@
 from marshmallow import fields, validate
 
 from claims.enums import SpeakerKind
-from schemas.common import Contract, PageArgs, Stored, choice, identifier, page_of, string, tag_list
+from schemas.common import (
+    Contract,
+    PageArgs,
+    Stored,
+    choice,
+    identifier,
+    one_of,
+    page_of,
+    string,
+    tag_list,
+)
 
 
 class SpeakerCreate(Contract):
+    """A new speaker."""
+
     name = string(300, required=True, single_line=True)
     kind = choice(SpeakerKind, required=True)
     description = string(5000, allow_none=True)
@@ -16,17 +28,21 @@ class SpeakerCreate(Contract):
 
 
 class SpeakerUpdate(SpeakerCreate):
+    """A change to a speaker: any of its fields."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
 
 class SpeakerOut(Stored):
-    name = fields.String()
-    kind = fields.String()
-    description = fields.String(allow_none=True)
-    affiliation = fields.String(allow_none=True)
-    aliases = fields.List(fields.String())
-    wikidata_id = fields.String(allow_none=True)
+    """A speaker: a person, an organization or a group."""
+
+    name = fields.String(required=True)
+    kind = one_of(SpeakerKind, required=True)
+    description = fields.String(allow_none=True, required=True)
+    affiliation = fields.String(allow_none=True, required=True)
+    aliases = fields.List(fields.String(), required=True)
+    wikidata_id = fields.String(allow_none=True, required=True)
 
 
 SpeakerPage = page_of(SpeakerOut)
@@ -38,4 +54,6 @@ class SpeakerQuery(PageArgs):
 
 
 class Merge(Contract):
+    """The speaker that a merged speaker's claims move to."""
+
     into = identifier(required=True, metadata={"description": "The speaker that remains."})

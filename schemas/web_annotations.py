@@ -18,17 +18,23 @@ class WebSelector(Contract):
 
 
 class WebTarget(Contract):
+    """A W3C Web Annotation target: the source and the selectors of the words in it."""
+
     source = fields.String(metadata={"description": "The source's URL."})
     selector = fields.List(fields.Nested(WebSelector))
 
 
 class WebAgent(Contract):
+    """A W3C Web Annotation agent: the speaker who said the words."""
+
     id = fields.String()
     type = fields.String()
     name = fields.String()
 
 
 class WebBody(Contract):
+    """A W3C Web Annotation body: the claim's words and who said them."""
+
     type = fields.String()
     value = fields.String()
     format = fields.String()
@@ -39,6 +45,8 @@ class WebBody(Contract):
 
 
 class WebAnnotation(Contract):
+    """One claim of the source as a W3C Web Annotation."""
+
     id = fields.String()
     type = fields.String()
     motivation = fields.String()
@@ -49,6 +57,8 @@ class WebAnnotation(Contract):
 
 
 class WebAnnotationPage(Contract):
+    """The page of an AnnotationCollection holding its annotations."""
+
     id = fields.String()
     type = fields.String()
     startIndex = fields.Integer()
@@ -56,6 +66,8 @@ class WebAnnotationPage(Contract):
 
 
 class WebAnnotationCollection(Contract):
+    """A source's claims as a W3C Web Annotation AnnotationCollection (JSON-LD)."""
+
     context = fields.String(data_key="@context")
     id = fields.String()
     type = fields.String()

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api.auth import needs
-from api.conditional import ETAG_HEADER, expected_version
+from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
@@ -39,7 +39,7 @@ class ClaimAnnotations(MethodView):
 
     @needs(blp, Role.EDITOR)
     @blp.arguments(AnnotationCreate)
-    @blp.response(201, AnnotationOut, headers=ETAG_HEADER)
+    @blp.response(201, AnnotationOut, headers=CREATED_HEADERS)
     @problems(blp, (404, *CREATE))
     def post(self, fields, claim_id):
         """Annotate a claim with a note, evidence or a verdict (editor)"""

@@ -35,7 +35,7 @@ class Import(MethodView):
         }
     )
     @blp.response(200, ImportReport)
-    @problems(blp, (400, 401, 403, 415, 500, 503))
+    @problems(blp, (400, 401, 403, 415, 429, 500, 503))
     def post(self):
         """Import sources, speakers, claims, relations and disputes (editor), in batches"""
         request.max_content_length = None
@@ -48,7 +48,7 @@ class Export(MethodView):
     @blp.doc(
         responses={"200": {"description": "Every live resource, one per line.", **NDJSON_BODY}}
     )
-    @problems(blp, (401, 403, 500, 503))
+    @problems(blp, (401, 403, 429, 500, 503))
     def get(self):
         """Export every live resource as NDJSON lines that the import takes back (editor)"""
         return Response(stream_with_context(to_ndjson(exports.export_lines())), mimetype=NDJSON)

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api.auth import needs
-from api.conditional import ETAG_HEADER, expected_version
+from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
@@ -45,7 +45,7 @@ class Disputes(MethodView):
 
     @needs(blp, Role.EDITOR)
     @blp.arguments(DisputeCreate)
-    @blp.response(201, DisputeOut, headers=ETAG_HEADER)
+    @blp.response(201, DisputeOut, headers=CREATED_HEADERS)
     @problems(blp, CREATE)
     def post(self, fields):
         """Open a dispute (editor)"""

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api.auth import needs
-from api.conditional import ETAG_HEADER, expected_version
+from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
@@ -41,7 +41,7 @@ class Editors(MethodView):
 
     @needs(blp, Role.ADMIN)
     @blp.arguments(EditorCreate)
-    @blp.response(201, NewEditor, headers=ETAG_HEADER)
+    @blp.response(201, NewEditor, headers=CREATED_HEADERS)
     @problems(blp, CREATE)
     def post(self, fields):
         """Create an editor (admin); the answer carries its token, shown only this once"""

@@ -17,7 +17,6 @@ blp = Blueprint(
     url_prefix="/api/v1",
     description="Every version of every resource, and every change in commit order.",
 )
-ID = "<id:resource_id>"
 
 
 def _history_of(resource):
@@ -25,12 +24,15 @@ def _history_of(resource):
         @blp.arguments(PageArgs, location="query", unknown=RAISE)
         @blp.response(200, ChangePage, headers=LINK_HEADER)
         @problems(blp, (404, *LIST))
-        def get(self, args, resource_id):
+        def get(self, args, **ids):
+            (resource_id,) = ids.values()
             return page_response(history.history(resource, resource_id, viewer=g.editor, **args))
 
     History.get.__doc__ = f"List every version of a {resource}, newest first, deleted ones too"
     History.__name__ = f"{resource.title()}History"
-    blp.route(f"/{resource}s/{ID}/history", endpoint=f"{resource}_history")(History)
+    # The path names its id as every other route of the resource does (``claim_id``...).
+    rule = f"/{resource}s/<id:{resource}_id>/history"
+    blp.route(rule, endpoint=f"{resource}_history")(History)
 
 
 for _resource in history.MODEL_OF:

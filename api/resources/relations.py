@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api.auth import needs
-from api.conditional import ETAG_HEADER, expected_version
+from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
@@ -38,7 +38,7 @@ class Relations(MethodView):
 
     @needs(blp, Role.EDITOR)
     @blp.arguments(RelationCreate)
-    @blp.response(201, RelationOut, headers=ETAG_HEADER)
+    @blp.response(201, RelationOut, headers=CREATED_HEADERS)
     @problems(blp, CREATE)
     def post(self, fields):
         """Relate two claims (editor); 409 for a self, duplicate or contradictory relation"""

@@ -32,7 +32,7 @@ blp = Blueprint("service", __name__, description="The service itself and who is 
 @blp.route("/")
 class Index(MethodView):
     @blp.response(200, IndexOut)
-    @problems(blp, (401, 500))
+    @problems(blp, (401, 429, 500))
     def get(self):
         """Point to the API, its documentation and spec, and the health check"""
         return {"service": "claims", "version": SERVICE_VERSION, "links": INDEX_LINKS}
@@ -70,7 +70,7 @@ class Health(MethodView):
 class WhoAmI(MethodView):
     @needs(blp, Role.READER)
     @blp.response(200, Me)
-    @problems(blp, (401, 500, 503))
+    @problems(blp, (401, 429, 500, 503))
     def get(self):
         """Tell the editor and role of the token"""
         return g.editor

@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 from marshmallow import RAISE
 
 from api.auth import needs
-from api.conditional import ETAG_HEADER, expected_version
+from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
 from api.resources import created, tagged
@@ -34,7 +34,7 @@ class Sources(MethodView):
 
     @needs(blp, Role.EDITOR)
     @blp.arguments(SourceCreate)
-    @blp.response(201, SourceOut, headers=ETAG_HEADER)
+    @blp.response(201, SourceOut, headers=CREATED_HEADERS)
     @problems(blp, CREATE)
     def post(self, fields):
         """Create a source (editor)"""

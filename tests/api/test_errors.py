@@ -194,7 +194,9 @@ def test_a_method_not_allowed_says_which_are(client, tokens, method, path, allow
 
 
 @pytest.mark.parametrize(
-    "headers", [{}, {"Authorization": "Bearer clm_unknown"}], ids=["no token", "unknown token"]
+    "headers",
+    [{}, {"Authorization": "Bearer clm_unknown"}, {"Authorization": "Basic ZWQ6cHc="}],
+    ids=["no token", "unknown token", "not a bearer token"],
 )
 def test_a_401_asks_for_a_bearer_token(client, headers):
     response = client.post(SOURCES, json={"kind": "article", "title": "T"}, headers=headers)

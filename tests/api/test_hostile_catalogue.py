@@ -130,7 +130,6 @@ def catalogue(client, tokens):
         "dispute_id": dispute,
         "annotation_id": annotation,
         "editor_id": reader,
-        "resource_id": source,
     }
     spec = client.get("/api/v1/openapi.json").get_json()
     operations = []
@@ -140,8 +139,6 @@ def catalogue(client, tokens):
                 operation = Operation(method, path, item[method])
                 names = operation.id_names
                 operation.ids = {name: ids[name] for name in names}
-                if path.startswith("/api/v1/claims/{resource_id}"):
-                    operation.ids["resource_id"] = claim
                 operations.append(operation)
     assert len(operations) >= 50
     return Catalogue(client, admin, operations, spec)

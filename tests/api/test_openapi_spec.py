@@ -302,3 +302,156 @@ def test_every_operation_has_a_unique_verb_noun_operation_id(spec):
         assert re.fullmatch(r"[a-z]+(_[a-z]+)+", name), f"{label}: {name!r}"
         assert name not in names, f"{label} and {names[name]} share {name}"
         names[name] = label
+
+
+# The resource each path parameter names, by the collection it follows; a position is keyed
+# by its claim.
+ID_AFTER = {"positions": "claim_id"}
+
+
+def test_every_path_parameter_is_named_after_its_resource(spec):
+    # ``/claims/{claim_id}/history`` as ``/claims/{claim_id}``: a client sees one name per id.
+    problems = set()
+    for label, _, path, _, _ in operations(spec):
+        for collection, name in re.findall(r"/([a-z_]+)/{([^}]+)}", path):
+            expected = ID_AFTER.get(collection, collection.removesuffix("s") + "_id")
+            if name != expected:
+                problems.add(f"{label}: {{{name}}} after /{collection}, not {{{expected}}}")
+    assert not problems, report(problems)
+
+
+# Operations that create several resources at once: no one Location names them.
+CREATE_SEVERAL = {"accept_source_statements"}
+# The headers each status carries wherever it is answered (api/errors.py, api/rate_limits.py,
+# api/resources/__init__.py).
+HEADERS_OF_STATUS = {
+    "201": "Location",
+    "308": "Location",
+    "401": "WWW-Authenticate",
+    "429": "Retry-After",
+    "503": "Retry-After",
+}
+
+
+def test_every_response_documents_the_headers_of_its_status(spec):
+    problems = set()
+    for label, _, _, operation, _ in operations(spec):
+        for status, response in operation.get("responses", {}).items():
+            header = HEADERS_OF_STATUS.get(status)
+            if header is None or operation.get("operationId") in CREATE_SEVERAL:
+                continue
+            if header not in (resolve(spec, response) or {}).get("headers", {}):
+                problems.add(f"{label} {status}: no {header} header")
+    assert not problems, report(problems)
+
+
+def test_every_operation_but_the_health_check_documents_429(spec):
+    # api/rate_limits.py counts every request against a limit; only /healthz is exempt.
+    problems = {
+        label
+        for label, _, path, operation, _ in operations(spec)
+        if path != "/healthz" and "429" not in statuses(operation)
+    }
+    assert not problems, report(problems)
+
+
+def _response_schemas(spec):
+    """``{name: schema}`` of every component schema that a 2xx answer can contain."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+                name = ref.rsplit("/", 1)[-1]
+                if name not in found:
+                    found[name] = resolve(spec, node)
+                    walk(found[name])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for _, _, _, operation, _ in operations(spec):
+        for status, response in operation.get("responses", {}).items():
+            if status.startswith("2"):
+                walk(resolve(spec, response))
+    return found
+
+
+# Names of the vocabulary (claims/enums.py) and of the other closed sets the service answers
+# with. Left open on purpose: a speaker's role at the time is free text, the reasons of
+# suggestions grow with the rules (a client typed on today's list would fail on a new one), and
+# the JSON-LD exports carry the W3C vocabulary's types, not ours.
+ENUM_NAMES = {
+    "kind",
+    "type",
+    "status",
+    "stance",
+    "opposing_stance",
+    "quote_status",
+    "rating",
+    "visibility",
+    "role",
+    "action",
+    "resource",
+}
+OPEN = {("ComparedSpeaker", "role"), ("Reason", "kind")}
+JSON_LD = ("Web",)
+
+
+def test_every_closed_set_of_values_an_answer_carries_is_an_enum(spec):
+    problems = set()
+    for name, schema in _response_schemas(spec).items():
+        if name.startswith(JSON_LD):
+            continue
+        for field, prop in schema.get("properties", {}).items():
+            if field not in ENUM_NAMES or (name, field) in OPEN or prop.get("type") != "string":
+                continue
+            if not prop.get("enum"):
+                problems.add(f"{name}.{field}: no enum")
+            elif prop.get("nullable") and None not in prop["enum"]:
+                problems.add(f"{name}.{field}: nullable, but null is not among its values")
+    assert not problems, report(problems)
+
+
+def test_what_a_client_sends_as_an_enum_comes_back_as_the_same_enum(spec):
+    problems = set()
+    for label, method, _, operation, _ in operations(spec):
+        if method not in BODY_METHODS or "requestBody" not in operation:
+            continue
+        body = operation["requestBody"].get("content", {}).get("application/json", {})
+        sent = resolve(spec, body.get("schema")) or {}
+        answer = _success(spec, operation) or {}
+        got = resolve(spec, answer.get("content", {}).get("application/json", {}).get("schema"))
+        if not got or "properties" not in got:
+            continue
+        for field, prop in sent.get("properties", {}).items():
+            if "enum" not in prop or field not in got["properties"]:
+                continue
+            values = set(prop["enum"]) - {None}
+            back = got["properties"][field].get("enum")
+            if back is None or set(back) - {None} != values:
+                problems.add(f"{label}: {field} is sent as {sorted(values)}, answered as {back}")
+    assert not problems, report(problems)
+
+
+def test_every_stored_resource_answers_with_every_field_required(spec):
+    # The output schemas of stored resources dump every field, null or not, on every answer.
+    problems = set()
+    for name, schema in _response_schemas(spec).items():
+        properties = set(schema.get("properties", {}))
+        if {"id", "created_at", "updated_at", "version"} <= properties:
+            missing = properties - set(schema.get("required", []))
+            if missing:
+                problems.add(f"{name}: {sorted(missing)} not required")
+    assert not problems, report(problems)
+
+
+def test_every_schema_of_an_operation_has_a_description(spec):
+    # A schema is described by its class's docstring (api/docs.py).
+    used = set(_response_schemas(spec))
+    used |= set(re.findall(r'"#/components/schemas/(\w+)"', str(spec["paths"]).replace("'", '"')))
+    missing = {name for name in used if not spec["components"]["schemas"][name].get("description")}
+    assert not missing, report(missing)

@@ -27,7 +27,6 @@ def world(seeded, make_editor):
         "relation_id": 1,
         "dispute_id": 1,
         "annotation_id": note.id,
-        "resource_id": 1,
         "editor_id": author.id,
     }
     return {"ids": ids, "author_token": author_token, "note": note}
