@@ -43,6 +43,7 @@ import bisect
 import functools
 import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -125,7 +126,9 @@ class Words:
     def __len__(self):
         return len(self.keys)
 
-    def occurrences(self, keys, first=0, last=None):
+    def occurrences(
+        self, keys: list[str], first: int = 0, last: int | None = None
+    ) -> Iterator[int]:
         """Word indexes ``i`` where ``keys`` stand at ``i`` and end by ``last``, in order."""
         if not keys:
             return
@@ -141,11 +144,11 @@ class Words:
             yield index
             at = self.blob.find(needle, at + 1)
 
-    def span(self, i, j):
+    def span(self, i: int, j: int) -> tuple[int, int]:
         """Original offsets of words ``[i, j)``."""
         return self.starts[i], self.ends[j - 1]
 
-    def phrase(self, i, j):
+    def phrase(self, i: int, j: int) -> str:
         return "" if i >= j else self.text[self.starts[i] : self.ends[j - 1]]
 
 
@@ -165,7 +168,7 @@ class SourceIndex(Words):
                     i += 1
 
     @functools.cached_property
-    def places(self):
+    def places(self) -> dict[str, list[int]]:
         """``{key: [word index, ...]}`` of the quoted words: where each key stands."""
         places = {}
         for i, key in enumerate(self.keys):
@@ -173,18 +176,18 @@ class SourceIndex(Words):
                 places.setdefault(key, []).append(i)
         return places
 
-    def quotation_of(self, i, j):
+    def quotation_of(self, i: int, j: int) -> int:
         """The outer quotation holding words ``[i, j)`` whole, or -1."""
         number = self.quoted[i]
         if number < 0 or self.quoted[j - 1] != number:
             return -1
         return number
 
-    def quotation_end(self, number):
+    def quotation_end(self, number: int) -> int:
         """The index past the last word of quotation ``number``."""
         return bisect.bisect_left(self.starts, self.quotations[number].end)
 
-    def clause_start(self, i, reach):
+    def clause_start(self, i: int, reach: int) -> int:
         """The first of the ``reach`` words before word ``i`` in the same clause."""
         first = i
         while (
@@ -197,7 +200,7 @@ class SourceIndex(Words):
 
 
 @functools.lru_cache(maxsize=8)
-def source_index(text):
+def source_index(text: str) -> SourceIndex:
     """The index of a source text; one per text version (kept in a small cache)."""
     return SourceIndex(text)
 
@@ -253,7 +256,7 @@ class Claim(Words):
         if before == "bracket" and self.pieces:
             self.outer_brackets.append((bracket, False))
 
-    def keys_of(self, piece):
+    def keys_of(self, piece: Piece) -> list[str]:
         return self.keys[piece.start : piece.end]
 
 
@@ -694,7 +697,13 @@ def _check_span(source, claim, kind, start, end):
 
 
 @timed_function("quote_check")
-def check_quote(source_text, claim_text, kind, span=None, hint=None):
+def check_quote(
+    source_text: str | None,
+    claim_text: str,
+    kind: str,
+    span: tuple[int, int] | None = None,
+    hint: Hint | None = None,
+) -> QuoteCheck:
     """Anchor ``claim_text`` in ``source_text`` and rate it; see the module's rules.
 
     ``span`` is the client's ``(start, end)``; the caller has checked that it lies within
@@ -710,7 +719,9 @@ def check_quote(source_text, claim_text, kind, span=None, hint=None):
     return _check_words(source, claim, kind, hint)
 
 
-def follow_span(old_exact, old_start, new_text):
+def follow_span(
+    old_exact: str | None, old_start: int, new_text: str | None
+) -> tuple[int, int] | None:
     """Where a client-given span's text now sits in a changed source text, or None.
 
     The occurrence nearest to the old start wins.
@@ -800,7 +811,7 @@ class OffsetMap:
                     new_base + new_at[j2] - tail,
                 )
 
-    def start(self, offset):
+    def start(self, offset: int) -> int | None:
         """The new offset of the character at old ``offset``, or None if it changed."""
         index = bisect.bisect_right(self.starts, offset) - 1
         if index >= 0:
@@ -809,7 +820,7 @@ class OffsetMap:
                 return new_start + offset - old_start
         return None
 
-    def end(self, offset):
+    def end(self, offset: int) -> int | None:
         """The new offset just past the character before old ``offset``, or None."""
         if offset == 0:
             return 0
@@ -843,7 +854,14 @@ class OldAnchor:
     given: bool
 
 
-def reanchor(old_text, new_text, claim_text, kind, anchor, offsets=None):
+def reanchor(
+    old_text: str | None,
+    new_text: str | None,
+    claim_text: str,
+    kind: str,
+    anchor: OldAnchor,
+    offsets: OffsetMap | None = None,
+) -> tuple[QuoteCheck, bool]:
     """``(check, given)``: the claim checked against a changed source text.
 
     ``old_text`` is None when it is not known (a claim restored later). A client-given span

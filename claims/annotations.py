@@ -16,7 +16,10 @@ Rules:
   anonymous reader).
 """
 
-from peewee import fn
+from collections.abc import Collection
+from typing import Any
+
+from peewee import Field, ModelSelect, fn
 
 from claims import pages, versioning
 from claims.audience import visible_annotations
@@ -24,7 +27,7 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import AnnotationKind, Resource, Role, Visibility
 from claims.errors import Forbidden, InvalidField, NotFound
-from claims.models import Annotation, Claim, with_editor
+from claims.models import Annotation, Claim, Editor, with_editor
 
 RESOURCE = Resource.ANNOTATION.value
 
@@ -48,7 +51,14 @@ def _check_fields(kind, values):
         raise InvalidField("rating", "Only a verdict has a rating.")
 
 
-def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **fields):
+def annotate(
+    claim_id: int,
+    *,
+    editor: Editor,
+    kind: str,
+    visibility: str = Visibility.INTERNAL.value,
+    **fields: Any,
+) -> Annotation:
     """Annotate a live claim; the author is the editor."""
     require(editor, Role.EDITOR)
     values = {"kind": kind, "visibility": visibility, **fields}
@@ -60,7 +70,7 @@ def annotate(claim_id, *, editor, kind, visibility=Visibility.INTERNAL.value, **
     return get_annotation(annotation.id, viewer=editor)
 
 
-def get_annotation(annotation_id, *, viewer):
+def get_annotation(annotation_id: int, *, viewer: Editor | None) -> Annotation:
     """A live annotation of a live claim, as ``viewer`` may see it."""
     query = (
         _with_author_joined(visible_annotations(Annotation.live(), viewer))
@@ -88,7 +98,14 @@ def _get_for_change(annotation_id, editor):
     return annotation
 
 
-def list_annotations(claim_id, *, viewer, limit, cursor=None, kind=None):
+def list_annotations(
+    claim_id: int,
+    *,
+    viewer: Editor | None,
+    limit: int,
+    cursor: str | None = None,
+    kind: str | None = None,
+) -> pages.Page:
     """A live claim's annotations, newest first."""
     versioning.get_live(Claim, claim_id)
     query = _with_author_joined(visible_annotations(Annotation.live(), viewer)).where(
@@ -105,7 +122,9 @@ def _own(annotation, editor):
         raise Forbidden("Only its author or an admin may change an annotation.")
 
 
-def update_annotation(annotation_id, *, editor, version, **fields):
+def update_annotation(
+    annotation_id: int, *, editor: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Annotation:
     require(editor, Role.EDITOR)
     with write():
         annotation = _get_for_change(annotation_id, editor)
@@ -125,7 +144,9 @@ def update_annotation(annotation_id, *, editor, version, **fields):
     return get_annotation(annotation.id, viewer=editor)
 
 
-def delete_annotation(annotation_id, *, editor, version):
+def delete_annotation(
+    annotation_id: int, *, editor: Editor, version: int | Collection[int] | None
+) -> None:
     require(editor, Role.EDITOR)
     with write():
         annotation = _get_for_change(annotation_id, editor)
@@ -133,7 +154,7 @@ def delete_annotation(annotation_id, *, editor, version):
         versioning.soft_delete(annotation, version, resource=RESOURCE, editor=editor)
 
 
-def restore_annotation(annotation_id, *, editor):
+def restore_annotation(annotation_id: int, *, editor: Editor) -> Annotation:
     require(editor, Role.ADMIN)
     with write():
         annotation = versioning.get_deleted(Annotation, annotation_id)
@@ -142,7 +163,9 @@ def restore_annotation(annotation_id, *, editor):
     return get_annotation(annotation.id, viewer=editor)
 
 
-def latest_verdict_ids(claims_query_or_ids, *, viewer):
+def latest_verdict_ids(
+    claims_query_or_ids: "Collection[int] | ModelSelect[Claim]", *, viewer: Editor | None
+) -> "ModelSelect[Annotation]":
     """A subquery of the ids of the current verdicts of the given claims."""
     query = (
         Annotation.select(fn.MAX(Annotation.id))
@@ -156,7 +179,9 @@ def latest_verdict_ids(claims_query_or_ids, *, viewer):
     return visible_annotations(query, viewer)
 
 
-def current_verdicts(claim_ids, *, viewer):
+def current_verdicts(
+    claim_ids: "Collection[int] | ModelSelect[Claim]", *, viewer: Editor | None
+) -> dict[int, Annotation]:
     """``{claim_id: verdict}`` for the claims (ids or a subquery) that have one, in one query."""
     query = _with_author_joined(Annotation.select()).where(
         Annotation.id.in_(latest_verdict_ids(claim_ids, viewer=viewer))
@@ -164,7 +189,7 @@ def current_verdicts(claim_ids, *, viewer):
     return {verdict.claim_id: verdict for verdict in query}
 
 
-def current_rating(claim_field, *, viewer):
+def current_rating(claim_field: Field, *, viewer: Editor | None) -> "ModelSelect[Annotation]":
     """A correlated subquery: the rating of the current verdict of ``claim_field``'s claim."""
     latest = Annotation.alias()
     query = (

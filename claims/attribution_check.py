@@ -24,20 +24,21 @@ Rules (the contract's "Quote checks"):
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from peewee import SQL
+from peewee import SQL, ModelSelect
 
 from claims import speaker_names, versioning
-from claims.attribution import speaker_of
+from claims.attribution import Mention, speaker_of
 from claims.db import is_postgres
 from claims.enums import Resource
-from claims.models import Claim, Source, Speaker
+from claims.models import Claim, Editor, Source, Speaker
 
 CONFIRMED, OTHER_SPEAKER, UNCONFIRMED = "confirmed", "other_speaker", "unconfirmed"
 CANDIDATES = 20
 
 
-def unconfirmed(mention=None):
+def unconfirmed(mention: dict[str, Any] | None = None) -> dict[str, Any]:
     return {"status": UNCONFIRMED, "mention": mention, "speaker_id": None}
 
 
@@ -57,7 +58,7 @@ def _candidates(found, exclude_id):
     return [] if query is None else list(query)
 
 
-def candidates_query(found, exclude_id):
+def candidates_query(found: Mention, exclude_id: int) -> "ModelSelect[Speaker] | None":
     """Live, unmerged speakers whose names share the mention's last word (by the index), or
     None when the mention has no word to look up."""
     words = speaker_names.normalised(found.name or found.text)
@@ -81,7 +82,9 @@ def candidates_query(found, exclude_id):
     )
 
 
-def attribution_of(text, start, end, speaker):
+def attribution_of(
+    text: str | None, start: int | None, end: int | None, speaker: "Speaker | Named | None"
+) -> dict[str, Any]:
     """The ``attribution`` of a claim of ``speaker`` anchored at ``[start, end)`` of
     ``text``."""
     if text is None or start is None or speaker is None:
@@ -135,7 +138,7 @@ def prepare_reattribution(speaker: Named) -> Reattribution:
     return Reattribution(speaker, {c.id: c.version for c in claims}, _reattributed(claims, speaker))
 
 
-def reattribute(speaker: Named, prepared: Reattribution | None, *, editor) -> None:
+def reattribute(speaker: Named, prepared: Reattribution | None, *, editor: Editor) -> None:
     """Inside the write transaction: apply ``prepared``, computing again the claims that
     changed (or appeared) since it was computed (all of them without it)."""
     if prepared is None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from peewee import ModelSelect
+from peewee import ModelAlias, ModelSelect
 
 from claims.enums import Audience, Resource, Role, Visibility
 from claims.models import Annotation, Editor
@@ -33,8 +33,10 @@ def may_see_internal(viewer: Editor | None) -> bool:
 
 
 def visible_annotations(
-    query: ModelSelect, viewer: Editor | None, annotation: type[Annotation] = Annotation
-) -> ModelSelect:
+    query: ModelSelect[Annotation],
+    viewer: Editor | None,
+    annotation: type[Annotation] | ModelAlias[Annotation] = Annotation,
+) -> ModelSelect[Annotation]:
     """``query`` restricted to the annotations ``viewer`` may see (``annotation``: the
     model or alias the query selects from)."""
     if may_see_internal(viewer):

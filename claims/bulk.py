@@ -24,7 +24,9 @@ Rules:
 
 import hashlib
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from peewee import JSONField, chunked
 
@@ -41,6 +43,7 @@ from claims.models import (
     Claim,
     ClaimTag,
     Dispute,
+    Editor,
     Position,
     Relation,
     Source,
@@ -94,7 +97,7 @@ class Report:
     lines: int = 0
     committed_through: int = 0
 
-    def as_dict(self):
+    def as_dict(self) -> dict[str, Any]:
         return {
             "lines": self.lines,
             "created": self.created,
@@ -109,7 +112,13 @@ class Rejected(Exception):
         self.reason = reason
 
 
-def import_lines(lines, *, editor, batch_size=BATCH_SIZE, progress=None):
+def import_lines(
+    lines: Iterable[Line],
+    *,
+    editor: Editor,
+    batch_size: int = BATCH_SIZE,
+    progress: Callable[[Report], None] | None = None,
+) -> Report:
     """Import the parsed ``lines`` (``Line`` objects, in order); return the ``Report``.
 
     ``progress(report)`` is called after each committed batch.

@@ -26,6 +26,7 @@ Rules:
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from claims import speaker_names, versioning
 from claims.anchoring import check_quote
@@ -36,7 +37,7 @@ from claims.editors import require
 from claims.enums import Role
 from claims.errors import Conflict, InvalidField
 from claims.extraction import extract
-from claims.models import Claim, Source, Speaker
+from claims.models import Claim, Editor, Source, Speaker
 from claims.speakers import add_speaker
 
 SPOKES = re.compile(r"^spokes(?:man|woman|person|people)$")
@@ -142,7 +143,7 @@ def _text_of(source):
     return source.text
 
 
-def find_candidates(source_id):
+def find_candidates(source_id: int) -> list[dict[str, Any]]:
     """The candidates of the live source's text, each as a dict of the contract's fields."""
     source = versioning.get_live(Source, source_id)
     found = extract(_text_of(source), source.published_at)
@@ -250,7 +251,9 @@ def _speaker_for(index, item, made):
     return made[key]
 
 
-def accept_candidates(source_id, items, *, editor):
+def accept_candidates(
+    source_id: int, items: list[dict[str, Any]], *, editor: Editor
+) -> tuple[list[Claim], list[dict[str, int]]]:
     """Record ``items`` as claims of the source; ``(created claims, skipped)`` where each
     skipped entry is ``{"index", "claim_id"}`` of a candidate already recorded."""
     require(editor, Role.EDITOR)

@@ -9,6 +9,8 @@ Rules:
   review's URL is the publisher's URL followed by ``/claims/{id}``.
 """
 
+from typing import Any
+
 from claims.annotations import current_verdicts
 from claims.claims import get_claim
 from claims.enums import Rating, SpeakerKind
@@ -34,7 +36,9 @@ NAMES = {
 }
 
 
-def claim_review(claim_id, *, publisher_name, publisher_url):
+def claim_review(
+    claim_id: int, *, publisher_name: str | None, publisher_url: str | None
+) -> dict[str, Any]:
     claim = get_claim(claim_id)
     verdict = current_verdicts([claim.id], viewer=None).get(claim.id)
     if verdict is None:

@@ -21,15 +21,19 @@ Rules:
   page, whatever its size, with the speaker's and source's summaries joined in.
 """
 
+import datetime
+from collections.abc import Collection, Iterable
+from typing import Any
+
 from claims import pages, search, versioning
-from claims.anchoring import OffsetMap, OldAnchor, check_quote, reanchor
+from claims.anchoring import OffsetMap, OldAnchor, QuoteCheck, check_quote, reanchor
 from claims.annotations import current_rating
-from claims.attribution_check import attribution_of
+from claims.attribution_check import Named, attribution_of
 from claims.db import write
 from claims.editors import require
 from claims.enums import Action, Resource, Role
 from claims.errors import InvalidField, NotFound
-from claims.models import Claim, ClaimTag, Dispute, Position, Source, Speaker
+from claims.models import Claim, ClaimTag, Dispute, Editor, Position, Source, Speaker
 from claims.prepared import prepared
 from claims.speakers import speaker_for_claim
 
@@ -64,7 +68,9 @@ def _anchor_fields(source, text, kind, span, speaker):
     return fields_of(check, span is not None, source.text, speaker)
 
 
-def fields_of(check, given, source_text, speaker):
+def fields_of(
+    check: QuoteCheck, given: bool, source_text: str | None, speaker: Speaker | Named | None
+) -> dict[str, Any]:
     """The stored fields of a claim's anchor and checks: ``check`` (``check_quote``) of a
     claim of ``speaker`` whose span was ``given`` or not, in ``source_text``."""
     return {
@@ -96,7 +102,17 @@ def _store_tags(claim):
         ClaimTag.insert_many([{"claim": claim.id, "tag": tag} for tag in claim.tags]).execute()
 
 
-def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags=(), **fields):
+def record_claim(
+    *,
+    editor: Editor,
+    speaker_id: int,
+    source_id: int,
+    kind: str,
+    text: str,
+    anchor: dict[str, int] | None = None,
+    tags: Iterable[str] = (),
+    **fields: Any,
+) -> Claim:
     """Record a claim, anchored and checked against its source."""
     require(editor, Role.EDITOR)
     # Checked before the write lock; used under it if the source's text is still the same.
@@ -121,7 +137,7 @@ def record_claim(*, editor, speaker_id, source_id, kind, text, anchor=None, tags
         return get_claim(claim.id)
 
 
-def add_claim(*, editor, tags=(), **values):
+def add_claim(*, editor: Editor, tags: Iterable[str] = (), **values: Any) -> Claim:
     """Create a claim from its checked fields inside the caller's write transaction."""
     claim = versioning.create(
         Claim, {**values, "tags": _clean_tags(tags)}, resource=RESOURCE, editor=editor
@@ -135,7 +151,7 @@ def _live_claim(claim_id):
     return _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(Claim.id == claim_id)
 
 
-def get_claim(claim_id):
+def get_claim(claim_id: int) -> Claim:
     """The live claim with its speaker's and source's summaries, in one query."""
     found = _live_claim(claim_id)
     claim = found[0] if found else None
@@ -144,7 +160,7 @@ def get_claim(claim_id):
     return claim
 
 
-def claims_by_id(claim_ids):
+def claims_by_id(claim_ids: Iterable[int]) -> dict[int, Claim]:
     """``{id: claim}`` of the live claims among ``claim_ids``, with summaries, in one query."""
     claim_ids = list(claim_ids)
     if not claim_ids:
@@ -160,7 +176,9 @@ def _with_summaries(query):
 ANCHOR_INPUTS = ("text", "kind", "source_id", "anchor")
 
 
-def update_claim(claim_id, *, editor, version, **fields):
+def update_claim(
+    claim_id: int, *, editor: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Claim:
     """Change a claim; re-anchor it when its text, kind, source or anchor change."""
     require(editor, Role.EDITOR)
     with write():
@@ -203,14 +221,14 @@ def update_claim(claim_id, *, editor, version, **fields):
         return get_claim(claim.id)
 
 
-def delete_claim(claim_id, *, editor, version):
+def delete_claim(claim_id: int, *, editor: Editor, version: int | Collection[int] | None) -> None:
     require(editor, Role.EDITOR)
     with write():
         claim = versioning.get_live(Claim, claim_id)
         versioning.soft_delete(claim, version, resource=RESOURCE, editor=editor)
 
 
-def restore_claim(claim_id, *, editor):
+def restore_claim(claim_id: int, *, editor: Editor) -> Claim:
     require(editor, Role.ADMIN)
     with write():
         claim = versioning.get_deleted(Claim, claim_id)
@@ -279,7 +297,7 @@ def _recheck_batch(claims, old_text, new_text):
     return versioning.batch_of(updates, resource=RESOURCE)
 
 
-def prepare_recheck(source_id, new_text):
+def prepare_recheck(source_id: int, new_text: str | None) -> Recheck | None:
     """Compute, without any lock, what the claims of a source become with ``new_text``."""
     source = Source.live().where(Source.id == source_id).first()
     if source is None:
@@ -293,7 +311,14 @@ def prepare_recheck(source_id, new_text):
     )
 
 
-def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
+def recheck_source(
+    source: Source,
+    old_text: str | None,
+    old_sha256: str | None,
+    *,
+    editor: Editor,
+    prepared: Recheck | None = None,
+) -> None:
     """Re-anchor and re-check every live claim of ``source`` after its text changed from
     ``old_text``; inside the write transaction.
 
@@ -328,20 +353,20 @@ def recheck_source(source, old_text, old_sha256, *, editor, prepared=None):
 
 def list_claims(
     *,
-    limit,
-    cursor=None,
-    viewer=None,
-    q=None,
-    speaker_id=None,
-    source_id=None,
-    kind=None,
-    quote_status=None,
-    tag=None,
-    said_from=None,
-    said_to=None,
-    dispute_id=None,
-    rating=None,
-):
+    limit: int,
+    cursor: str | None = None,
+    viewer: Editor | None = None,
+    q: str | None = None,
+    speaker_id: int | None = None,
+    source_id: int | None = None,
+    kind: str | None = None,
+    quote_status: str | None = None,
+    tag: str | None = None,
+    said_from: datetime.date | None = None,
+    said_to: datetime.date | None = None,
+    dispute_id: int | None = None,
+    rating: str | None = None,
+) -> pages.Page:
     """Claims matching every filter given: newest first, or most relevant first with ``q``.
 
     ``rating`` is the rating of the claim's current verdict as ``viewer`` may see it.

@@ -13,7 +13,7 @@ from claims import claims as claim_cases
 from claims import pages
 from claims.annotations import current_verdicts
 from claims.enums import RelationType, Stance
-from claims.models import Claim, Dispute, Position, Relation
+from claims.models import Claim, Dispute, Editor, Position, Relation
 from claims.prepared import prepared
 from claims.relations import newest_relations_of
 
@@ -112,7 +112,7 @@ def _by_dispute(claim_id, after, limit):
     ]
 
 
-def contradictions_of(claim_id, *, limit, cursor=None):
+def contradictions_of(claim_id: int, *, limit: int, cursor: str | None = None) -> pages.Page:
     """A page of ``{"claim": Claim, "via": {...}}`` for a live claim (see the module)."""
     after = pages.decode_cursor(cursor, {"stage": int, "id": int}) or {"stage": 0, "id": 0}
     found = []
@@ -131,7 +131,7 @@ def contradictions_of(claim_id, *, limit, cursor=None):
     return pages.Page(items, next_cursor)
 
 
-def claim_detail(claim_id, *, viewer):
+def claim_detail(claim_id: int, *, viewer: Editor | None) -> Claim:
     """The claim with ``contradicted_by`` and ``relations`` (the first page of each, with the
     cursor of the rest) and ``verdict``."""
     claim = claim_cases.get_claim(claim_id)
@@ -146,7 +146,7 @@ def claim_detail(claim_id, *, viewer):
     return claim
 
 
-def list_contradictions(claim_id, *, limit, cursor=None):
+def list_contradictions(claim_id: int, *, limit: int, cursor: str | None = None) -> pages.Page:
     """The contradictions of a live claim; ``NotFound`` for an unknown or deleted one."""
     claim_cases.get_claim(claim_id)
     return contradictions_of(claim_id, limit=limit, cursor=cursor)

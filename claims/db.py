@@ -21,9 +21,11 @@ Rules:
 
 import contextlib
 import os
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
-from peewee import DatabaseError, DatabaseProxy, PostgresqlDatabase
+from peewee import Database, DatabaseError, DatabaseProxy, PostgresqlDatabase
 from playhouse.db_url import connect as connect_url
 
 database = DatabaseProxy()
@@ -88,9 +90,9 @@ def open_database(
     url: str,
     *,
     create: bool = True,
-    statement_timeout_ms=STATEMENT_TIMEOUT_MS,
-    lock_timeout_ms=LOCK_TIMEOUT_MS,
-):
+    statement_timeout_ms: int = STATEMENT_TIMEOUT_MS,
+    lock_timeout_ms: int = LOCK_TIMEOUT_MS,
+) -> Database:
     """Open the database named by ``url`` and bind the proxy to it.
 
     A SQLite file (and its folder) is made on first use only when ``create`` is true;
@@ -169,7 +171,7 @@ def is_postgres() -> bool:
 
 
 @contextlib.contextmanager
-def write():
+def write() -> Iterator[Any]:
     """A write transaction: IMMEDIATE on SQLite, serialised by an advisory lock on PostgreSQL."""
     with database.atomic() as transaction:
         if is_postgres() and database.transaction_depth() == 1:

@@ -16,26 +16,28 @@ import time
 
 from claims.errors import DomainError
 
-_deadline = contextvars.ContextVar("claims_deadline", default=None)
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "claims_deadline", default=None
+)
 
 
 class TimedOut(DomainError):
     """The request's work did not finish within its deadline."""
 
 
-def start(seconds):
+def start(seconds: float) -> contextvars.Token[float | None]:
     """Give the current request ``seconds`` from now; returns a token for ``clear``."""
     return _deadline.set(time.monotonic() + seconds)
 
 
-def clear(token=None):
+def clear(token: contextvars.Token[float | None] | None = None) -> None:
     if token is not None:
         _deadline.reset(token)
     else:
         _deadline.set(None)
 
 
-def check():
+def check() -> None:
     """Raise ``TimedOut`` when the current deadline has passed."""
     deadline = _deadline.get()
     if deadline is not None and time.monotonic() > deadline:

@@ -20,13 +20,16 @@ Rules:
   the rules of suggested links would put on a side (``claims.suggestions.placements``).
 """
 
+from collections.abc import Collection
+from typing import Any
+
 from claims import pages, versioning
 from claims.annotations import current_verdicts
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role, Stance
 from claims.errors import InvalidField, NotFound
-from claims.models import Claim, Dispute, Position, Source, Speaker, utcnow
+from claims.models import Claim, Dispute, Editor, Position, Source, Speaker, utcnow
 from claims.relations import relations_among
 from claims.suggestions import placements
 
@@ -57,7 +60,9 @@ def _with_positions(disputes):
     return disputes
 
 
-def open_dispute(*, editor, question, description=None, status="open"):
+def open_dispute(
+    *, editor: Editor, question: str, description: str | None = None, status: str = "open"
+) -> Dispute:
     require(editor, Role.EDITOR)
     with write():
         dispute = versioning.create(
@@ -69,11 +74,18 @@ def open_dispute(*, editor, question, description=None, status="open"):
     return _with_positions([dispute])[0]
 
 
-def get_dispute(dispute_id):
+def get_dispute(dispute_id: int) -> Dispute:
     return _with_positions([versioning.get_live(Dispute, dispute_id)])[0]
 
 
-def list_disputes(*, limit, cursor=None, status=None, speaker_id=None, q=None):
+def list_disputes(
+    *,
+    limit: int,
+    cursor: str | None = None,
+    status: str | None = None,
+    speaker_id: int | None = None,
+    q: str | None = None,
+) -> pages.Page:
     """Disputes newest first: by status, by a speaker taking part, by words of the question."""
     query = Dispute.live()
     if status is not None:
@@ -92,7 +104,9 @@ def list_disputes(*, limit, cursor=None, status=None, speaker_id=None, q=None):
     return page
 
 
-def update_dispute(dispute_id, *, editor, version, **fields):
+def update_dispute(
+    dispute_id: int, *, editor: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Dispute:
     require(editor, Role.EDITOR)
     with write():
         dispute = versioning.get_live(Dispute, dispute_id)
@@ -100,14 +114,16 @@ def update_dispute(dispute_id, *, editor, version, **fields):
     return _with_positions([dispute])[0]
 
 
-def delete_dispute(dispute_id, *, editor, version):
+def delete_dispute(
+    dispute_id: int, *, editor: Editor, version: int | Collection[int] | None
+) -> None:
     require(editor, Role.EDITOR)
     with write():
         dispute = versioning.get_live(Dispute, dispute_id)
         versioning.soft_delete(dispute, version, resource=RESOURCE, editor=editor)
 
 
-def restore_dispute(dispute_id, *, editor):
+def restore_dispute(dispute_id: int, *, editor: Editor) -> Dispute:
     require(editor, Role.ADMIN)
     with write():
         dispute = versioning.get_deleted(Dispute, dispute_id)
@@ -119,7 +135,15 @@ def _position_value(position):
     return {"stance": position.stance, "note": position.note} if position else None
 
 
-def take_position(dispute_id, claim_id, *, editor, version, stance, note=None):
+def take_position(
+    dispute_id: int,
+    claim_id: int,
+    *,
+    editor: Editor,
+    version: int | Collection[int] | None,
+    stance: str,
+    note: str | None = None,
+) -> Dispute:
     """Set the claim's stance on the dispute (creating or replacing its position)."""
     require(editor, Role.EDITOR)
     stance = Stance(stance).value
@@ -148,7 +172,9 @@ def take_position(dispute_id, claim_id, *, editor, version, stance, note=None):
     return _with_positions([dispute])[0]
 
 
-def drop_position(dispute_id, claim_id, *, editor, version):
+def drop_position(
+    dispute_id: int, claim_id: int, *, editor: Editor, version: int | Collection[int] | None
+) -> Dispute:
     """Remove the claim's position from the dispute."""
     require(editor, Role.EDITOR)
     with write():
@@ -287,7 +313,7 @@ def _with_verdicts(entries, viewer):
     return entries
 
 
-def compare(dispute_id, *, viewer, limit=SIDE_LIMIT):
+def compare(dispute_id: int, *, viewer: Editor | None, limit: int = SIDE_LIMIT) -> dict[str, Any]:
     """The side-by-side view of a dispute (see the module's rules)."""
     dispute = versioning.get_live(Dispute, dispute_id)
     entries = _compared_entries(dispute)
@@ -310,7 +336,7 @@ def compare(dispute_id, *, viewer, limit=SIDE_LIMIT):
     }
 
 
-def compare_side(dispute_id, *, viewer, cursor, limit):
+def compare_side(dispute_id: int, *, viewer: Editor | None, cursor: str, limit: int) -> pages.Page:
     """The next claims of one side of a dispute's comparison, after ``cursor``."""
     key = pages.decode_cursor(cursor, SIDE_CURSOR)
     if key["stance"] not in Stance.values():

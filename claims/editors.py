@@ -25,6 +25,8 @@ import datetime
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
+from typing import Any
 
 from claims import pages, versioning
 from claims.db import write
@@ -52,7 +54,9 @@ def _expiry(expires_in_days):
     return utcnow().replace(microsecond=0) + datetime.timedelta(days=expires_in_days)
 
 
-def create_editor(*, name, role, by=None, expires_in_days=None):
+def create_editor(
+    *, name: str, role: str, by: Editor | None = None, expires_in_days: int | None = None
+) -> tuple[Editor, str]:
     """Create an editor; return ``(editor, token)``. The token is not stored.
 
     ``by`` is the admin creating it; None when created from the command line, whose
@@ -80,7 +84,9 @@ def create_editor(*, name, role, by=None, expires_in_days=None):
     return editor, token
 
 
-def reissue_token(editor_id, *, by, expires_in_days=None):
+def reissue_token(
+    editor_id: int, *, by: Editor, expires_in_days: int | None = None
+) -> tuple[Editor, str]:
     """Give the editor a new token; the old one stops working at once. Returns
     ``(editor, token)``; the token is not stored. ``by`` is an admin (or the system editor
     of the command line)."""
@@ -99,14 +105,14 @@ def reissue_token(editor_id, *, by, expires_in_days=None):
     return editor, token
 
 
-def find_editor(name):
+def find_editor(name: str) -> Editor:
     editor = Editor.get_or_none(Editor.name == name)
     if editor is None:
         raise NotFound(f"There is no editor named {name!r}.")
     return editor
 
 
-def get_editor(editor_id, *, by):
+def get_editor(editor_id: int, *, by: Editor) -> Editor:
     require(by, Role.ADMIN)
     editor = Editor.get_or_none(Editor.id == editor_id, Editor.token_hash.is_null(False))
     if editor is None:
@@ -114,7 +120,9 @@ def get_editor(editor_id, *, by):
     return editor
 
 
-def list_editors(*, by, limit, cursor=None, active=None):
+def list_editors(
+    *, by: Editor, limit: int, cursor: str | None = None, active: bool | None = None
+) -> pages.Page:
     require(by, Role.ADMIN)
     query = Editor.select().where(Editor.token_hash.is_null(False))
     if active is not None:
@@ -122,7 +130,9 @@ def list_editors(*, by, limit, cursor=None, active=None):
     return pages.by_id(query, Editor, limit=limit, cursor=cursor)
 
 
-def update_editor(editor_id, *, by, version, **fields):
+def update_editor(
+    editor_id: int, *, by: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Editor:
     """Change an editor's role or deactivate (``active=False``) or reactivate it (admin)."""
     require(by, Role.ADMIN)
     with write():
@@ -144,7 +154,7 @@ def update_editor(editor_id, *, by, version, **fields):
         return editor
 
 
-def system_editor(name):
+def system_editor(name: str) -> Editor:
     """The tokenless admin under whose name the system records its own changes."""
     with write():
         editor = Editor.get_or_none(Editor.name == name)
@@ -162,7 +172,7 @@ def system_editor(name):
     return editor
 
 
-def authenticate(token):
+def authenticate(token: str) -> Editor:
     """The active editor holding ``token``, or ``Unauthenticated``."""
     digest = _hash(token)
     editor = Editor.get_or_none(Editor.token_hash == digest)
@@ -175,7 +185,7 @@ def authenticate(token):
     return editor
 
 
-def require(editor, role):
+def require(editor: Editor | None, role: Role) -> None:
     """Raise unless ``editor`` exists and holds ``role`` or a higher one."""
     if editor is None:
         raise Unauthenticated("This operation needs a bearer token.")

@@ -51,7 +51,7 @@ class RelationType(Vocabulary):
     REPEATS = "repeats"
 
     @property
-    def symmetric(self):
+    def symmetric(self) -> bool:
         return self in (RelationType.CONTRADICTS, RelationType.REPEATS)
 
 
@@ -98,7 +98,7 @@ class Role(Vocabulary):
     ADMIN = "admin"
 
     @property
-    def rank(self):
+    def rank(self) -> int:
         return list(Role).index(self)
 
 

@@ -13,6 +13,9 @@ Rules:
 - Rows are read by keyset, ``PAGE`` at a time: memory does not grow with the database.
 """
 
+from collections.abc import Iterator
+from typing import Any
+
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
 
 PAGE = 2000
@@ -51,7 +54,7 @@ def _line(resource, key, row, names, **more):
     return line
 
 
-def export_lines():
+def export_lines() -> Iterator[dict[str, Any]]:
     """Yield the lines (dicts) of the whole database."""
     speakers = Speaker.live().where(Speaker.merged_into.is_null())
     for speaker in _pages(speakers, Speaker):

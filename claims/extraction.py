@@ -160,7 +160,7 @@ def _confidence(item, kind):
 
 
 @timed_function("extraction")
-def extract(text: str, published_at=None) -> list[Candidate]:
+def extract(text: str, published_at: str | datetime.date | None = None) -> list[Candidate]:
     """Every attributed statement of ``text``, in text order (see the module rules)."""
     if not text:
         return []

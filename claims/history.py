@@ -24,6 +24,7 @@ from claims.models import (
     Change,
     Claim,
     Dispute,
+    Editor,
     Relation,
     Source,
     Speaker,
@@ -48,7 +49,14 @@ def _readable(query, viewer):
     return query.where(Change.audience.in_(audiences))
 
 
-def history(resource, resource_id, *, viewer, limit, cursor=None):
+def history(
+    resource: str,
+    resource_id: int,
+    *,
+    viewer: Editor | None,
+    limit: int,
+    cursor: str | None = None,
+) -> pages.Page:
     """Every version of a resource, newest first."""
     model = MODEL_OF[resource]
     instance = model.get_or_none(model.id == resource_id)
@@ -65,7 +73,9 @@ def history(resource, resource_id, *, viewer, limit, cursor=None):
     return pages.by_key(_readable(query, viewer), Change.seq, limit=limit, cursor=cursor)
 
 
-def changes(*, viewer, limit, since=0, cursor=None):
+def changes(
+    *, viewer: Editor | None, limit: int, since: int = 0, cursor: str | None = None
+) -> pages.Page:
     """Every change after ``since`` (or the cursor), in commit order."""
     query = _readable(with_editor(Change.select()), viewer)
     return pages.by_key(

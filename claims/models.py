@@ -6,25 +6,29 @@ Timestamps are stored as naive UTC (PostgreSQL and SQLite return them alike).
 """
 
 from datetime import datetime, timezone
+from typing import Any, Self
 
 from peewee import (
     AutoField,
     BigAutoField,
     BooleanField,
     CharField,
+    ColumnBase,
     DateField,
     DateTimeField,
+    Field,
     ForeignKeyField,
     IntegerField,
     JSONField,
     Model,
+    ModelSelect,
     TextField,
 )
 
 from claims.db import database
 
 
-def utcnow():
+def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
@@ -42,7 +46,7 @@ class Versioned(BaseModel):
     deleted_at = DateTimeField(null=True)
 
     @classmethod
-    def live(cls, *fields):
+    def live(cls, *fields: ColumnBase | type[Model]) -> "ModelSelect[Self]":
         """Select the rows that are not soft-deleted."""
         return cls.select(*fields).where(cls.deleted_at.is_null())
 
@@ -112,7 +116,7 @@ class Claim(Versioned):
     attribution = JSONField(null=True)
 
     @property
-    def anchor(self):
+    def anchor(self) -> dict[str, Any] | None:
         """The W3C selectors of the claim in its source text, or None when unanchored."""
         if self.anchor_start is None:
             return None
@@ -231,7 +235,7 @@ class SchemaMigration(BaseModel):
     applied_at = DateTimeField(default=utcnow)
 
 
-def with_editor(query, field=None):
+def with_editor(query: "ModelSelect[Any]", field: Field | None = None) -> "ModelSelect[Any]":
     """``query`` with the editor (id, name) of ``field`` (its ``editor`` or ``author``) joined."""
     return query.select_extend(Editor.id, Editor.name).join(
         Editor, on=(field or query.model.editor) == Editor.id

@@ -8,8 +8,12 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from typing import Any
+
+from peewee import ColumnBase, Field, ModelSelect
 
 from claims.errors import InvalidField
+from claims.models import Editor, Versioned
 
 MAX_ID = 2**31 - 1
 
@@ -20,11 +24,11 @@ class Page:
     next_cursor: str | None
 
 
-def encode_cursor(key):
+def encode_cursor(key: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
 
 
-def decode_cursor(cursor, fields):
+def decode_cursor(cursor: str | None, fields: dict[str, type]) -> dict[str, Any] | None:
     """The key in ``cursor``: a dict with exactly ``fields`` (name -> type)."""
     if cursor is None:
         return None
@@ -46,7 +50,15 @@ def decode_cursor(cursor, fields):
     return key
 
 
-def by_key(query, field, *, limit, cursor, descending=True, after=None):
+def by_key(
+    query: "ModelSelect[Any]",
+    field: Field,
+    *,
+    limit: int,
+    cursor: str | None,
+    descending: bool = True,
+    after: int | None = None,
+) -> Page:
     """Rows ordered by the unique ``field``, ``limit`` at a time, after the cursor's row.
 
     ``after`` starts the list past that key when there is no cursor (a change feed's
@@ -63,12 +75,21 @@ def by_key(query, field, *, limit, cursor, descending=True, after=None):
     return Page(rows, encode_cursor({"id": last}) if more else None)
 
 
-def by_id(query, model, *, limit, cursor):
+def by_id(
+    query: "ModelSelect[Any]", model: type[Versioned | Editor], *, limit: int, cursor: str | None
+) -> Page:
     """Newest first: rows in descending ``id`` order, ``limit`` at a time."""
     return by_key(query, model.id, limit=limit, cursor=cursor)
 
 
-def by_score(query, model, score, *, limit, cursor):
+def by_score(
+    query: "ModelSelect[Any]",
+    model: type[Versioned | Editor],
+    score: ColumnBase,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> Page:
     """Best first: ascending ``score``, ties newest first; each row carries ``.score``."""
     after = decode_cursor(cursor, {"score": float, "id": int})
     if after:

@@ -8,6 +8,10 @@ into models exactly as the query object would make them.
 """
 
 import functools
+from collections.abc import Callable
+from typing import Any
+
+from peewee import ModelSelect
 
 from claims.db import database
 
@@ -15,11 +19,11 @@ from claims.db import database
 FIRST_STAND_IN = 9_111_000_000_000
 
 
-def prepared(build):
+def prepared(build: Callable[..., "ModelSelect[Any]"]) -> Callable[..., list[Any]]:
     """Decorate ``build(*values) -> query``; calling the result runs it: a list of rows."""
 
     @functools.wraps(build)
-    def run(*values):
+    def run(*values: Any) -> list[Any]:
         engine = database.obj
         compiled = engine.__dict__.setdefault("_prepared", {})
         entry = compiled.get(build)

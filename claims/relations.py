@@ -12,14 +12,16 @@ Both claims must be live (else an invalid field). Only the rationale of a relati
 change; to change its type or ends, delete it and relate the claims again.
 """
 
-from peewee import IntegrityError
+from collections.abc import Collection
+
+from peewee import IntegrityError, ModelSelect
 
 from claims import pages, versioning
 from claims.db import database, write
 from claims.editors import require
 from claims.enums import RelationType, Resource, Role
 from claims.errors import Conflict, NotFound
-from claims.models import Claim, Relation
+from claims.models import Claim, Editor, Relation
 from claims.prepared import prepared
 
 RESOURCE = Resource.RELATION.value
@@ -29,7 +31,7 @@ EXCLUSIVE = {
 }
 
 
-def pair_key(relation_type, from_id, to_id):
+def pair_key(relation_type: str, from_id: int, to_id: int) -> str:
     relation_type = RelationType(relation_type)
     if relation_type.symmetric:
         from_id, to_id = sorted((from_id, to_id))
@@ -64,7 +66,14 @@ def _check_rules(relation_type, from_claim_id, to_claim_id):
     return key
 
 
-def relate(*, editor, from_claim_id, to_claim_id, type, rationale=None):
+def relate(
+    *,
+    editor: Editor,
+    from_claim_id: int,
+    to_claim_id: int,
+    type: str,
+    rationale: str | None = None,
+) -> Relation:
     """Link two claims; return the new relation."""
     require(editor, Role.EDITOR)
     relation_type = RelationType(type)
@@ -84,7 +93,7 @@ def relate(*, editor, from_claim_id, to_claim_id, type, rationale=None):
             raise Conflict("An identical relation was just recorded.") from None
 
 
-def get_relation(relation_id):
+def get_relation(relation_id: int) -> Relation:
     """A live relation between live claims (a relation of a deleted claim is hidden, to
     reads and to changes alike)."""
     relation = _between_live_claims(Relation.live()).where(Relation.id == relation_id).first()
@@ -93,7 +102,13 @@ def get_relation(relation_id):
     return relation
 
 
-def list_relations(*, limit, cursor=None, claim_id=None, type=None):
+def list_relations(
+    *,
+    limit: int,
+    cursor: str | None = None,
+    claim_id: int | None = None,
+    type: str | None = None,
+) -> pages.Page:
     """Live relations between live claims, newest first."""
     query = Relation.live()
     if claim_id is not None:
@@ -112,7 +127,7 @@ def _between_live_claims(query):
     )
 
 
-def relations_among(claim_ids):
+def relations_among(claim_ids: "Collection[int] | ModelSelect[Claim]") -> list[Relation]:
     """Every live relation with both ends in ``claim_ids`` (ids or a subquery), in one
     query."""
     return list(
@@ -123,7 +138,7 @@ def relations_among(claim_ids):
 
 
 @prepared
-def newest_relations_of(claim_id, limit):
+def newest_relations_of(claim_id: int, limit: int) -> "ModelSelect[Relation]":
     """The ``limit`` newest live relations of a claim with other live claims: the first page
     of ``list_relations(claim_id=...)``, its SQL compiled once (claim detail embeds it)."""
     query = Relation.live().where(
@@ -132,7 +147,13 @@ def newest_relations_of(claim_id, limit):
     return _between_live_claims(query).order_by(Relation.id.desc()).limit(limit)
 
 
-def update_relation(relation_id, *, editor, version, rationale):
+def update_relation(
+    relation_id: int,
+    *,
+    editor: Editor,
+    version: int | Collection[int] | None,
+    rationale: str | None,
+) -> Relation:
     require(editor, Role.EDITOR)
     with write():
         relation = get_relation(relation_id)
@@ -142,14 +163,16 @@ def update_relation(relation_id, *, editor, version, rationale):
         return relation
 
 
-def delete_relation(relation_id, *, editor, version):
+def delete_relation(
+    relation_id: int, *, editor: Editor, version: int | Collection[int] | None
+) -> None:
     require(editor, Role.EDITOR)
     with write():
         relation = get_relation(relation_id)
         versioning.soft_delete(relation, version, resource=RESOURCE, editor=editor)
 
 
-def restore_relation(relation_id, *, editor):
+def restore_relation(relation_id: int, *, editor: Editor) -> Relation:
     require(editor, Role.ADMIN)
     with write():
         relation = versioning.get_deleted(Relation, relation_id)

@@ -13,15 +13,17 @@ Rules:
 - The whole scorecard costs a fixed number of queries.
 """
 
+from typing import Any
+
 from peewee import fn
 
 from claims.annotations import latest_verdict_ids
 from claims.enums import QuoteStatus, Rating, RelationType, Stance
-from claims.models import Annotation, Claim, Dispute, Position, Relation
+from claims.models import Annotation, Claim, Dispute, Editor, Position, Relation
 from claims.speakers import get_speaker
 
 
-def scorecard(speaker_id, *, viewer):
+def scorecard(speaker_id: int, *, viewer: Editor | None) -> dict[str, Any]:
     speaker = get_speaker(speaker_id)
     own = Claim.select(Claim.id).where(Claim.speaker == speaker.id, Claim.deleted_at.is_null())
     total = own.count()

@@ -22,7 +22,7 @@ Rules (the same on both databases):
 import re
 from dataclasses import dataclass, field
 
-from peewee import AutoField, Expression, fn
+from peewee import AutoField, ColumnBase, Expression, ModelSelect, fn
 from playhouse.postgres_ext import TSVectorField
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -56,11 +56,11 @@ class Query:
     excluded: list = field(default_factory=list)
 
     @property
-    def words(self):
+    def words(self) -> list[str]:
         return [word for clause in self.clauses for phrase in clause for word in phrase]
 
 
-def parse(q):
+def parse(q: str) -> Query:
     """The ``Query`` of ``q``; phrases are tuples of lower-case words."""
     query, joined = Query(), False
     for match in TERM.finditer(q.translate(QUOTES)):
@@ -142,7 +142,9 @@ class ClaimVector(BaseModel):
         table_name = "claim"
 
 
-def ranked(query, q):
+def ranked(
+    query: "ModelSelect[Claim]", q: str
+) -> "tuple[ModelSelect[Claim], ColumnBase] | tuple[None, None]":
     """``(query, score)``: ``query`` restricted to claims matching ``q``, and their score.
 
     Returns ``(None, None)`` when ``q`` has no term to match.

@@ -12,6 +12,8 @@ Rules:
 """
 
 import hashlib
+from collections.abc import Collection
+from typing import Any
 
 from claims import claims as claim_cases
 from claims import pages, versioning
@@ -19,7 +21,7 @@ from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
 from claims.errors import Conflict
-from claims.models import Claim, Source, Speaker
+from claims.models import Claim, Editor, Source, Speaker
 
 RESOURCE = Resource.SOURCE.value
 
@@ -42,18 +44,25 @@ def _ensure_unique_url(url, own_id=None):
         raise Conflict(f"The source {other.id}{state} has the url {url} already.")
 
 
-def create_source(*, editor, **fields):
+def create_source(*, editor: Editor, **fields: Any) -> Source:
     require(editor, Role.EDITOR)
     with write():
         _ensure_unique_url(fields.get("url"))
         return versioning.create(Source, _with_digest(fields), resource=RESOURCE, editor=editor)
 
 
-def get_source(source_id):
+def get_source(source_id: int) -> Source:
     return versioning.get_live(Source, source_id)
 
 
-def list_sources(*, limit, cursor=None, publisher=None, url=None, q=None):
+def list_sources(
+    *,
+    limit: int,
+    cursor: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    q: str | None = None,
+) -> pages.Page:
     """Sources newest first, without their text."""
     query = Source.live(*[f for f in Source._meta.sorted_fields if f is not Source.text])
     if publisher is not None:
@@ -65,7 +74,9 @@ def list_sources(*, limit, cursor=None, publisher=None, url=None, q=None):
     return pages.by_id(query, Source, limit=limit, cursor=cursor)
 
 
-def update_source(source_id, *, editor, version, **fields):
+def update_source(
+    source_id: int, *, editor: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Source:
     require(editor, Role.EDITOR)
     # The claims' re-check is computed before the write lock (see ``claims.claims``).
     prepared = claim_cases.prepare_recheck(source_id, fields["text"]) if "text" in fields else None
@@ -85,7 +96,7 @@ def update_source(source_id, *, editor, version, **fields):
         return source
 
 
-def delete_source(source_id, *, editor, version):
+def delete_source(source_id: int, *, editor: Editor, version: int | Collection[int] | None) -> None:
     require(editor, Role.ADMIN)
     with write():
         source = versioning.get_live(Source, source_id)
@@ -96,7 +107,7 @@ def delete_source(source_id, *, editor, version):
             )
 
 
-def restore_source(source_id, *, editor):
+def restore_source(source_id: int, *, editor: Editor) -> Source:
     require(editor, Role.ADMIN)
     with write():
         source = versioning.get_deleted(Source, source_id)

@@ -23,6 +23,9 @@ Rules:
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
+
+from claims.models import Speaker
 
 # Words of a title or function written before a person's name.
 PERSON_ROLES = frozenset(
@@ -143,7 +146,7 @@ def _fold(value):
     return "".join(c for c in value if not unicodedata.combining(c)).casefold()
 
 
-def words(name):
+def words(name: str | None) -> list[str]:
     """The words of ``name`` as written (punctuation between words dropped)."""
     return _TOKEN.findall(_PARENTHETICAL.sub(" ", name or ""))
 
@@ -157,7 +160,7 @@ def _is_role(word):
     return _key(word) in PERSON_ROLES
 
 
-def strip_role(name):
+def strip_role(name: str | None) -> tuple[str, str]:
     """``(role, name)``: the role words written before the name, and the name itself.
 
     "State spokesman Matt Toner" -> ("State spokesman", "Matt Toner"); a phrase with no
@@ -180,7 +183,7 @@ def strip_role(name):
 
 
 @functools.lru_cache(maxsize=4096)
-def normalised(name):
+def normalised(name: str | None) -> tuple[str, ...]:
     """The comparable words of a name: folded, without "the", possessives or punctuation."""
     tokens = [_key(t) for t in words(_POSSESSIVE.sub("", name or ""))]
     tokens = [t for t in tokens if t]
@@ -206,7 +209,7 @@ def _person_like(name):
     return len(tokens) >= 2 and all(t[:1].isupper() for t in tokens)
 
 
-def matches(name: str, speaker_name: str, aliases=()) -> bool:
+def matches(name: str, speaker_name: str, aliases: Iterable[str] | None = ()) -> bool:
     """Whether ``name`` (as a source writes it) names the speaker called ``speaker_name``
     with ``aliases``: equal names, equal once role words are set aside, or a surname alone
     that ends a person's name."""
@@ -235,7 +238,7 @@ def _compatible(given, other):
     return given.startswith(other) or other.startswith(given)
 
 
-def given_name_conflict(name: str, speaker_name: str, aliases=()) -> bool:
+def given_name_conflict(name: str, speaker_name: str, aliases: Iterable[str] | None = ()) -> bool:
     """Whether ``name`` has the speaker's surname but a given name that cannot be theirs:
     "Matt Toner" for Mark Toner. The speaker's own name decides; its aliases only when the
     name carries no given name."""
@@ -250,7 +253,7 @@ def given_name_conflict(name: str, speaker_name: str, aliases=()) -> bool:
     return not any(_compatible(ours[0], theirs[0]) for theirs in surnamed)
 
 
-def unique_match(name, speakers):
+def unique_match(name: str, speakers: Sequence[Speaker]) -> Speaker | None:
     """The one speaker among ``speakers`` (objects with ``name`` and ``aliases``) that
     ``name`` matches, preferring whole-name matches to surname-only ones; None when no
     speaker or more than one matches equally well."""
@@ -270,7 +273,7 @@ def unique_match(name, speakers):
     return loose[0] if len(loose) == 1 else None
 
 
-def head_word(phrase):
+def head_word(phrase: str) -> str:
     """The last word of a noun phrase before its modifiers ("spokesman" in "the spokesman for
     the coalition"), folded."""
     tokens = words(phrase)
@@ -285,7 +288,7 @@ def _has_title(role):
     return any(_key(w) in TITLES for w in words(role))
 
 
-def kind_of(phrase):
+def kind_of(phrase: str) -> str:
     """``person``, ``organization`` or ``group``: what the noun phrase names."""
     tokens = words(_POSSESSIVE.sub("", phrase or ""))
     keys = [_key(t) for t in tokens]

@@ -12,13 +12,16 @@ Rules:
   answer ``Moved``, writes to A are conflicts, and lists leave A out.
 """
 
+from collections.abc import Collection
+from typing import Any
+
 from claims import pages, versioning
 from claims.attribution_check import Named, attribution_of, prepare_reattribution, reattribute
 from claims.db import write
 from claims.editors import require
 from claims.enums import Resource, Role
 from claims.errors import Conflict, InvalidField, Moved, NotFound
-from claims.models import Claim, Source, Speaker
+from claims.models import Claim, Editor, Source, Speaker
 
 RESOURCE = Resource.SPEAKER.value
 
@@ -53,13 +56,13 @@ def _not_merged(speaker):
     return speaker
 
 
-def create_speaker(*, editor, **fields):
+def create_speaker(*, editor: Editor, **fields: Any) -> Speaker:
     require(editor, Role.EDITOR)
     with write():
         return add_speaker(editor=editor, **fields)
 
 
-def add_speaker(*, editor, **fields):
+def add_speaker(*, editor: Editor, **fields: Any) -> Speaker:
     """Create a speaker inside the caller's write transaction."""
     fields["aliases"] = _unique_aliases(fields["name"], fields.get("aliases") or [])
     fields["search_names"] = _search_names(fields["name"], fields["aliases"])
@@ -67,12 +70,12 @@ def add_speaker(*, editor, **fields):
     return versioning.create(Speaker, fields, resource=RESOURCE, editor=editor)
 
 
-def get_speaker(speaker_id):
+def get_speaker(speaker_id: int) -> Speaker:
     """The live speaker; ``Moved`` when it was merged into another one."""
     return _not_merged(versioning.get_live(Speaker, speaker_id))
 
 
-def speaker_for_claim(speaker_id, field="speaker_id"):
+def speaker_for_claim(speaker_id: int, field: str = "speaker_id") -> Speaker:
     """The speaker a claim may name: live and not merged, else an invalid field."""
     try:
         return get_speaker(speaker_id)
@@ -84,7 +87,9 @@ def speaker_for_claim(speaker_id, field="speaker_id"):
         ) from None
 
 
-def list_speakers(*, limit, cursor=None, q=None, kind=None):
+def list_speakers(
+    *, limit: int, cursor: str | None = None, q: str | None = None, kind: str | None = None
+) -> pages.Page:
     query = Speaker.live().where(Speaker.merged_into.is_null())
     if q:
         if "\n" in q:
@@ -106,7 +111,9 @@ def _writable(speaker_id):
     return speaker
 
 
-def update_speaker(speaker_id, *, editor, version, **fields):
+def update_speaker(
+    speaker_id: int, *, editor: Editor, version: int | Collection[int] | None, **fields: Any
+) -> Speaker:
     """Change a speaker; a new name or aliases re-check the attribution of its claims."""
     require(editor, Role.EDITOR)
     renamed = "name" in fields or "aliases" in fields
@@ -138,7 +145,9 @@ def _named(speaker, fields):
     return Named(speaker.id, name, _unique_aliases(name, fields.get("aliases", speaker.aliases)))
 
 
-def delete_speaker(speaker_id, *, editor, version):
+def delete_speaker(
+    speaker_id: int, *, editor: Editor, version: int | Collection[int] | None
+) -> None:
     require(editor, Role.ADMIN)
     with write():
         speaker = _writable(speaker_id)
@@ -152,7 +161,7 @@ def delete_speaker(speaker_id, *, editor, version):
         versioning.soft_delete(speaker, version, resource=RESOURCE, editor=editor)
 
 
-def restore_speaker(speaker_id, *, editor):
+def restore_speaker(speaker_id: int, *, editor: Editor) -> Speaker:
     require(editor, Role.ADMIN)
     with write():
         speaker = versioning.get_deleted(Speaker, speaker_id)
@@ -160,7 +169,7 @@ def restore_speaker(speaker_id, *, editor):
         return speaker
 
 
-def merge_speaker(speaker_id, *, into, editor):
+def merge_speaker(speaker_id: int, *, into: int, editor: Editor) -> Speaker:
     """Merge the speaker into ``into``; return the speaker that remains."""
     require(editor, Role.ADMIN)
     with write():

@@ -8,6 +8,10 @@ import contextlib
 import functools
 import time
 from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _observers: list[Callable[[str, float], None]] = []
 
@@ -30,12 +34,12 @@ def timed(kind: str) -> Iterator[None]:
             observer(kind, seconds)
 
 
-def timed_function(kind: str):
+def timed_function(kind: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Decorator form of ``timed``."""
 
-    def decorate(function):
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(function)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             with timed(kind):
                 return function(*args, **kwargs)
 

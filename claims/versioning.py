@@ -19,6 +19,8 @@ Rules:
 import datetime
 import hashlib
 import json
+from collections.abc import Collection, Iterable
+from typing import Any, TypeVar
 
 from peewee import JSONField
 
@@ -26,10 +28,12 @@ from claims.audience import entry_audience, withdraws_earlier_entries
 from claims.db import database
 from claims.enums import Action, Audience
 from claims.errors import Conflict, InvalidField, NotFound, StaleVersion
-from claims.models import Change, utcnow
+from claims.models import Change, Editor, Versioned, utcnow
+
+M = TypeVar("M", bound=Versioned)
 
 
-def plain(value):
+def plain(value: Any) -> Any:
     """A value as it is kept in the history's JSON."""
     if isinstance(value, datetime.datetime):
         return value.isoformat() + "Z"
@@ -84,7 +88,7 @@ def _diff(old, new):
     }
 
 
-def entry(old, new):
+def entry(old: Any, new: Any) -> dict[str, Any]:
     """One field's entry in the history: old and new value, or a summary of long texts."""
     old, new = plain(old), plain(new)
     long = [value for value in (old, new) if isinstance(value, str) and len(value) > LONG_TEXT]
@@ -93,7 +97,13 @@ def entry(old, new):
     return {"old": _summary(old), "new": _summary(new), "diff": _diff(old, new)}
 
 
-def record(resource, instance, action, editor, changes):
+def record(
+    resource: str,
+    instance: Versioned | Editor,
+    action: str,
+    editor: Editor,
+    changes: dict[str, tuple[Any, Any]],
+) -> None:
     if withdraws_earlier_entries(resource, instance, changes):
         # Made internal: what it said while public is withdrawn from the public record too.
         Change.update(audience=Audience.EDITORS.value).where(
@@ -114,7 +124,7 @@ def record(resource, instance, action, editor, changes):
     )
 
 
-def get_live(model, resource_id):
+def get_live(model: type[M], resource_id: int) -> M:
     """The live (not deleted) row, or ``NotFound``."""
     instance = model.live().where(model.id == resource_id).first()
     if instance is None:
@@ -122,7 +132,7 @@ def get_live(model, resource_id):
     return instance
 
 
-def get_referenced(model, resource_id, field):
+def get_referenced(model: type[M], resource_id: int, field: str) -> M:
     """The live row a body field names, or ``InvalidField`` for that field."""
     try:
         return get_live(model, resource_id)
@@ -130,13 +140,13 @@ def get_referenced(model, resource_id, field):
         raise InvalidField(field, missing.detail) from None
 
 
-def require_live(model, resource_id, what):
+def require_live(model: type[Versioned], resource_id: int, what: str) -> None:
     """For a restore: what the restored resource stands on must be live, else ``Conflict``."""
     if not model.live().where(model.id == resource_id).exists():
         raise Conflict(f"The {what} {resource_id} is deleted; restore it first.")
 
 
-def get_deleted(model, resource_id):
+def get_deleted(model: type[M], resource_id: int) -> M:
     noun = model.__name__.lower()
     instance = model.get_or_none(model.id == resource_id)
     if instance is None:
@@ -146,14 +156,16 @@ def get_deleted(model, resource_id):
     return instance
 
 
-def check_version(instance, version):
+def check_version(instance: Versioned | Editor, version: int | Collection[int] | None) -> None:
     """``version`` is the version the caller read, or a set of acceptable ones, or None."""
     acceptable = {version} if isinstance(version, int) else version
     if acceptable is not None and instance.version not in acceptable:
         raise StaleVersion(instance.version)
 
 
-def changed_fields(instance, fields):
+def changed_fields(
+    instance: Versioned | Editor, fields: dict[str, Any]
+) -> dict[str, tuple[Any, Any]]:
     """``{field: (old, new)}`` for the fields whose value would change."""
     return {
         name: (getattr(instance, name), value)
@@ -162,7 +174,16 @@ def changed_fields(instance, fields):
     }
 
 
-def save(instance, version, fields, *, resource, editor, action=Action.UPDATE.value, also=None):
+def save(
+    instance: Versioned | Editor,
+    version: int | Collection[int] | None,
+    fields: dict[str, Any],
+    *,
+    resource: str,
+    editor: Editor,
+    action: str = Action.UPDATE.value,
+    also: dict[str, tuple[Any, Any]] | None = None,
+) -> dict[str, tuple[Any, Any]]:
     """Write ``fields`` onto ``instance`` as its next version; return the changes made.
 
     ``version`` is the version the caller read (None only for changes the domain makes on
@@ -202,10 +223,10 @@ class Batch:
     Rows whose fields change nothing are left out.
     """
 
-    def __init__(self, model, names, rows):
+    def __init__(self, model: type[Versioned] | None, names: list[str], rows: list[tuple]) -> None:
         self.model, self.names, self.rows = model, names, rows
 
-    def __add__(self, other):
+    def __add__(self, other: "Batch") -> "Batch":
         return Batch(self.model or other.model, self.names or other.names, self.rows + other.rows)
 
 
@@ -216,7 +237,7 @@ def _db_value(column, value):
     return column.db_value(value)
 
 
-def batch_of(updates, *, resource):
+def batch_of(updates: Iterable[tuple[Versioned, dict[str, Any]]], *, resource: str) -> Batch:
     """A ``Batch`` of ``[(instance, fields)]``, the same field names for every row."""
     rows, model, names = [], None, []
     for instance, fields in updates:
@@ -246,7 +267,7 @@ def _quote(name):
     return f'"{name}"'
 
 
-def save_batch(batch, *, resource, editor):
+def save_batch(batch: Batch, *, resource: str, editor: Editor) -> None:
     """Apply a ``Batch`` inside the write transaction. The caller has checked, under the
     lock, that every row still has the version the batch was computed from."""
     if not batch.rows:
@@ -281,7 +302,7 @@ def save_batch(batch, *, resource, editor):
     )
 
 
-def create(model, fields, *, resource, editor):
+def create(model: type[M], fields: dict[str, Any], *, resource: str, editor: Editor) -> M:
     instance = model.create(**fields)
     record(
         resource, instance, Action.CREATE.value, editor, {k: (None, v) for k, v in fields.items()}
@@ -289,7 +310,14 @@ def create(model, fields, *, resource, editor):
     return instance
 
 
-def soft_delete(instance, version, *, resource, editor, at=None):
+def soft_delete(
+    instance: Versioned,
+    version: int | Collection[int] | None,
+    *,
+    resource: str,
+    editor: Editor,
+    at: datetime.datetime | None = None,
+) -> None:
     save(
         instance,
         version,
@@ -300,7 +328,7 @@ def soft_delete(instance, version, *, resource, editor, at=None):
     )
 
 
-def restore(instance, *, resource, editor):
+def restore(instance: Versioned, *, resource: str, editor: Editor) -> None:
     save(
         instance,
         None,

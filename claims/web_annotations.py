@@ -14,6 +14,8 @@ Rules:
 - The whole collection is one page (``first``), with ``total``; it costs two queries.
 """
 
+from typing import Any
+
 from claims.models import Claim, Speaker
 from claims.sources import get_source
 
@@ -25,7 +27,7 @@ def _iso(moment):
     return moment.isoformat(timespec="seconds") + "Z"
 
 
-def annotation_collection(source_id, *, base_url):
+def annotation_collection(source_id: int, *, base_url: str) -> dict[str, Any]:
     """The ``AnnotationCollection`` of the source's anchored claims; ``base_url`` is this
     service's root (for the ids)."""
     source = get_source(source_id)
