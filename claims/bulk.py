@@ -32,6 +32,7 @@ from peewee import JSONField, chunked
 
 from claims import versioning
 from claims.anchoring import check_quote
+from claims.attribution_check import Named
 from claims.audience import entry_audience
 from claims.claims import _clean_tags, fields_of
 from claims.db import database, is_postgres, write
@@ -54,17 +55,6 @@ from claims.relations import EXCLUSIVE, pair_key
 from claims.speakers import _search_names, _unique_aliases
 
 BATCH_SIZE = 5000
-
-
-@dataclass(frozen=True)
-class _Named:
-    """A speaker as the attribution check reads it: stored, or made earlier in the batch."""
-
-    id: int
-    name: str
-    aliases: list
-
-
 MODELS = {
     Resource.SOURCE.value: Source,
     Resource.SPEAKER.value: Speaker,
@@ -226,7 +216,7 @@ class _Batch:
                 .where(Speaker.id.in_(chunk), Speaker.merged_into.is_null())
                 .tuples()
             ):
-                self.live_speakers[ident] = _Named(ident, name, aliases)
+                self.live_speakers[ident] = Named(ident, name, aliases)
         self.source_texts = {}
         for chunk in chunked(sorted(wanted["source"]), 1000):
             for ident, text in (
@@ -359,7 +349,7 @@ class _Batch:
                 raise Rejected(f"wikidata_id: a speaker has the wikidata_id {wikidata_id} already.")
             self.wikidata_seen.add(wikidata_id)
         ident = self._add(Speaker, Resource.SPEAKER.value, line, fields)
-        self.live_speakers[ident] = _Named(ident, fields["name"], fields["aliases"])
+        self.live_speakers[ident] = Named(ident, fields["name"], fields["aliases"])
 
     def _claim(self, line):
         fields = dict(line.fields)

@@ -1,5 +1,7 @@
 """Thin resources: parse, call one use case, dump. Docstrings are the OpenAPI summaries."""
 
+import functools
+
 from flask import url_for
 
 from api.conditional import etag
@@ -14,3 +16,18 @@ def created(instance, endpoint, **ids):
 def tagged(instance):
     """A 200 answer with the resource's ETag."""
     return instance, {"ETag": etag(instance)}
+
+
+def looked_up_first(get, id_name):
+    """An unknown or deleted resource answers 404 before the body or the query is read
+    (``get`` raises ``NotFound`` for the id named ``id_name``)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def checked(*args, **kwargs):
+            get(kwargs[id_name])
+            return view(*args, **kwargs)
+
+        return checked
+
+    return decorate

@@ -7,7 +7,7 @@ from api.auth import needs
 from api.conditional import CREATED_HEADERS, ETAG_HEADER, expected_version
 from api.docs import ACTION, CREATE, DELETE, LIST, READ, UPDATE, problems
 from api.paging import LINK_HEADER, page_response
-from api.resources import created, tagged
+from api.resources import created, looked_up_first, tagged
 from claims import disputes
 from claims.enums import Role
 from schemas.disputes import (
@@ -129,6 +129,7 @@ class DisputeComparison(MethodView):
 
 @blp.route(f"/{ID}/comparison/claims")
 class DisputeComparisonSide(MethodView):
+    @looked_up_first(disputes.get_dispute, "dispute_id")
     @blp.arguments(SideArgs, location="query", unknown=RAISE)
     @blp.response(200, ComparedClaimPage, headers=LINK_HEADER)
     @problems(blp, PAGE_OF)

@@ -1,11 +1,10 @@
-import functools
-
 from flask import g
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.auth import needs, reads
 from api.docs import ACTION, problems
+from api.resources import looked_up_first
 from claims import candidates, sources
 from claims.enums import Role
 from schemas.extraction import Accepted, AcceptedClaims, CandidateList
@@ -17,17 +16,6 @@ blp = Blueprint(
     description="The attributed statements found in a source's text, for an editor to accept.",
 )
 ID = "<id:source_id>"
-
-
-def source_first(view):
-    """An unknown or deleted source answers 404 before the body is read."""
-
-    @functools.wraps(view)
-    def checked(*args, source_id, **kwargs):
-        sources.get_source(source_id)
-        return view(*args, source_id=source_id, **kwargs)
-
-    return checked
 
 
 @blp.route(f"/{ID}/extraction")
@@ -43,7 +31,7 @@ class SourceExtraction(MethodView):
 @blp.route(f"/{ID}/extraction/accept")
 class SourceExtractionAccept(MethodView):
     @needs(blp, Role.EDITOR)
-    @source_first
+    @looked_up_first(sources.get_source, "source_id")
     @blp.arguments(Accepted)
     @blp.response(201, AcceptedClaims)
     @blp.alt_response(
