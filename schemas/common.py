@@ -226,7 +226,7 @@ class Problem(Schema):
     """RFC 9457 problem details: the one shape of every error."""
 
     type = fields.String(metadata={"example": "about:blank"}, required=True)
-    title = fields.String(metadata={"example": "Unprocessable Content"}, required=True)
+    title = fields.String(metadata={"example": "Unprocessable Entity"}, required=True)
     status = fields.Integer(metadata={"example": 422}, required=True)
     detail = fields.String(required=True)
     errors = fields.Dict(

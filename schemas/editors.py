@@ -38,7 +38,7 @@ class Health(Contract):
     )
     schema_version = fields.Integer(
         required=True,
-        metadata={"description": "The highest migration applied to the database.", "example": 4},
+        metadata={"description": "The highest migration applied to the database.", "example": 7},
     )
 
 
