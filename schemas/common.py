@@ -219,6 +219,7 @@ def page_of(item_schema):
     page.__doc__ = (
         f"One page of a list of {item_schema.__name__}; ask for the next with its cursor."
     )
+    page.item_schema = item_schema  # its example is one item's (schemas/examples.py)
     return page
 
 
