@@ -6,6 +6,14 @@ schema, by reference to one component per status.
 The reference for people (``/api/v1/docs``) is Swagger UI from the files installed with the
 pinned ``flask-swagger-ui`` package, served under ``/api/v1/docs/assets/``: the page loads
 nothing from elsewhere, so it works with no internet access.
+
+Every schema component carries one ``example``: the ``Examples`` plugin takes it from the
+table in schemas/examples.py, keyed by the marshmallow schema class (a page of a list has its
+item's example). apispec runs the plugins' ``schema_helper`` in order, and flask-smorest
+puts the marshmallow plugin before the extra plugins: the example joins a component whose
+properties are already built. tests/api/test_openapi_spec.py checks that every component has
+one, that each validates against its component, and that the server loads each example of a
+request body.
 """
 
 import inspect
@@ -22,6 +30,7 @@ from flask_smorest.utils import prepare_response
 
 from api.errors import PROBLEM_TYPE
 from schemas.common import Problem
+from schemas.examples import example_of
 
 # Every operation but the health check counts against a rate limit (429).
 LIST = (401, 422, 429, 500, 503)
@@ -133,7 +142,10 @@ def make_api(app):
     app.add_url_rule(DOCS_ASSETS_PATH + "<path:filename>", DOCS_ASSETS_ENDPOINT, _docs_asset)
     api = Api(
         app,
-        spec_kwargs={"marshmallow_plugin": Marshmallow(), "extra_plugins": [OperationIds()]},
+        spec_kwargs={
+            "marshmallow_plugin": Marshmallow(),
+            "extra_plugins": [OperationIds(), Examples()],
+        },
     )
     api.spec.components.security_scheme(
         "bearer",
@@ -245,3 +257,22 @@ class OperationIds(BasePlugin):
             return
         for method, operation in operations.items():
             operation.setdefault("operationId", operation_id(rule.endpoint, method))
+
+
+class Examples(BasePlugin):
+    """An apispec plugin giving every schema component its example (schemas/examples.py).
+
+    ``schemas`` maps each component's name to its marshmallow schema class, for the tests.
+    """
+
+    def __init__(self):
+        self.schemas = {}
+
+    def schema_helper(self, name, definition, **kwargs):
+        schema = kwargs.get("schema")
+        if schema is None:
+            return None
+        cls = schema if isinstance(schema, type) else type(schema)
+        self.schemas[name] = cls
+        example = example_of(cls)
+        return None if example is None else {"example": example}
