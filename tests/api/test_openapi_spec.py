@@ -12,10 +12,15 @@ Each test collects every offending operation and fails once, naming them all.
 
 import re
 
+import jsonschema_rs
 import pytest
+from marshmallow import ValidationError
+
+from api.docs import Examples
 
 PROBLEM = "application/problem+json"
-PROBLEM_SCHEMA = "#/components/schemas/Problem"
+SCHEMAS = "#/components/schemas/"
+PROBLEM_SCHEMA = SCHEMAS + "Problem"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 WRITES = {"post", "put", "patch", "delete"}
 BODY_METHODS = {"post", "put", "patch"}
@@ -455,3 +460,130 @@ def test_every_schema_of_an_operation_has_a_description(spec):
     used |= set(re.findall(r'"#/components/schemas/(\w+)"', str(spec["paths"]).replace("'", '"')))
     missing = {name for name in used if not spec["components"]["schemas"][name].get("description")}
     assert not missing, report(missing)
+
+
+# Examples: every schema component carries one, it validates against its own component, and
+# the examples of request bodies load through the schema the server reads them with.
+
+
+def json_schema(schema):
+    """An OpenAPI 3.0 schema object as JSON Schema (draft 4, whose keywords 3.0 uses).
+
+    ``nullable: true`` admits null: as a second type beside the schema's type, or as an
+    alternative to a schema without one (``allOf: [$ref]``). ``example`` is dropped (it is
+    not a subschema); ``$ref`` keeps pointing into the same document.
+    """
+    converted = {key: value for key, value in schema.items() if key not in ("example", "nullable")}
+    for key in ("items", "additionalProperties", "not"):
+        if isinstance(converted.get(key), dict):
+            converted[key] = json_schema(converted[key])
+    for key in ("allOf", "anyOf", "oneOf"):
+        if key in converted:
+            converted[key] = [json_schema(part) for part in converted[key]]
+    if "properties" in converted:
+        converted["properties"] = {
+            name: json_schema(part) for name, part in converted["properties"].items()
+        }
+    if schema.get("nullable"):
+        if "type" in converted:
+            converted["type"] = [converted["type"], "null"]
+        else:
+            converted = {"anyOf": [{"type": "null"}, converted]}
+    return converted
+
+
+def example_validators(spec):
+    """A validator of each schema component: the component, resolved within the spec's
+    components converted to JSON Schema; formats (date, date-time) are checked too."""
+    components = {
+        name: json_schema(schema) for name, schema in spec["components"]["schemas"].items()
+    }
+    return {
+        name: jsonschema_rs.Draft4Validator(
+            {
+                "allOf": [{"$ref": f"#/components/schemas/{name}"}],
+                "components": {"schemas": components},
+            },
+            validate_formats=True,
+        )
+        for name in components
+    }
+
+
+def invalid(validator, example):
+    return [
+        f"{'/'.join(map(str, error.instance_path)) or '(top)'}: {error.message}"
+        for error in validator.iter_errors(example)
+    ]
+
+
+def test_every_schema_has_an_example(spec):
+    missing = [
+        name for name, schema in spec["components"]["schemas"].items() if "example" not in schema
+    ]
+    assert not missing, report(missing)
+
+
+def test_every_example_validates_against_its_schema(spec):
+    problems = []
+    for name, validator in example_validators(spec).items():
+        example = spec["components"]["schemas"][name].get("example")
+        problems += [f"{name}: {error}" for error in invalid(validator, example)]
+    assert not problems, report(problems)
+
+
+def test_the_examples_check_finds_a_wrong_example(spec):
+    """The check above is not vacuous: references resolve, and required, type, enum, null,
+    nested and unknown fields are all checked."""
+    validators = example_validators(spec)
+    claim = spec["components"]["schemas"]["ClaimDetail"]["example"]
+    wrongs = {
+        "a required field missing": {k: v for k, v in claim.items() if k != "text"},
+        "a wrong type": {**claim, "id": "11"},
+        "a value outside the enum": {**claim, "quote_status": "fine"},
+        "null where not nullable": {**claim, "speaker": None},
+        "a nested field wrong": {**claim, "verdict": {**claim["verdict"], "rating": "yes"}},
+        "a bad date": {**claim, "said_on": "16 August 2016"},
+    }
+    for what, wrong in wrongs.items():
+        assert invalid(validators["ClaimDetail"], wrong), what
+    create = spec["components"]["schemas"]["ClaimCreate"]["example"]
+    assert invalid(validators["ClaimCreate"], {**create, "speaker": "Mark Toner"})
+    assert not invalid(validators["ClaimDetail"], {**claim, "verdict": None})
+
+
+def _referenced(spec, node, found):
+    """The names of the schema components ``node`` refers to, directly or through others."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith(SCHEMAS):
+            name = ref[len(SCHEMAS) :]
+            if name not in found:
+                found.add(name)
+                _referenced(spec, spec["components"]["schemas"][name], found)
+        for value in node.values():
+            _referenced(spec, value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _referenced(spec, value, found)
+    return found
+
+
+def test_every_example_of_a_request_body_loads_through_its_schema(app, spec):
+    """A client that copies an example sends what the server accepts."""
+    bodies = [operation.get("requestBody", {}) for *_, operation, _ in operations(spec)]
+    inputs = _referenced(spec, bodies, set())
+    assert {"ClaimCreate", "Span", "Accepted", "Candidate", "EditorUpdate"} <= inputs
+    plugin = next(
+        plugin
+        for plugin in app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.plugins
+        if isinstance(plugin, Examples)
+    )
+    problems = []
+    for name in sorted(inputs):
+        example = spec["components"]["schemas"][name]["example"]
+        try:
+            plugin.schemas[name]().load(example)
+        except ValidationError as error:
+            problems.append(f"{name}: {error.messages}")
+    assert not problems, report(problems)
