@@ -37,6 +37,7 @@ The list is best first (score, then newest), keyset-paginated by ``(score, id)``
 stored. Each call costs the same few queries whatever the number of claims.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -101,32 +102,48 @@ class Suggestion:
         return self.claim.id
 
 
-@dataclass
 class _Text:
-    """A claim's words, read once."""
+    """A claim's words, each read once and only when a rule asks for it: most candidates
+    share too little with the claim for negations, cues or numbers to matter."""
 
-    terms: dict
-    said: dict  # the terms of what is said, without the attribution
-    content: str
-    negated: dict
-    negations: list
-    cues: list
-    quantities: list
+    def __init__(self, text, kind=None, cue=None):
+        self.text, self.kind, self.cue = text, kind, cue
 
     @classmethod
     def of(cls, claim):
-        said = claim.text
-        if claim.kind == ClaimKind.PARAPHRASE.value:
-            said = wording.content(claim.text, claim.cue)
-        return cls(
-            wording.terms(claim.text),
-            wording.terms(said),
-            said,
-            wording.negated_terms(said),
-            wording.negations(said),
-            wording.opposing_cues(claim.text, claim.cue),
-            quantities(said),
-        )
+        return cls(claim.text, claim.kind, claim.cue)
+
+    @functools.cached_property
+    def terms(self):
+        return wording.terms(self.text)
+
+    @functools.cached_property
+    def content(self):
+        """What is said, without the attribution."""
+        if self.kind == ClaimKind.PARAPHRASE.value:
+            return wording.content(self.text, self.cue)
+        return self.text
+
+    @functools.cached_property
+    def said(self):
+        """The terms of what is said."""
+        return self.terms if self.content == self.text else wording.terms(self.content)
+
+    @functools.cached_property
+    def negated(self):
+        return wording.negated_terms(self.content)
+
+    @functools.cached_property
+    def negations(self):
+        return wording.negations(self.content)
+
+    @functools.cached_property
+    def cues(self):
+        return wording.opposing_cues(self.text, self.cue)
+
+    @functools.cached_property
+    def quantities(self):
+        return quantities(self.content)
 
 
 CLAIM_FIELDS = (
@@ -546,8 +563,7 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
     texts = {claim.id: _Text.of(claim) for claim in placed}
     frequency = {}
     spelling = {}
-    question = wording.terms(dispute.question)
-    for text in [*texts.values(), _Text(question, question, "", {}, [], [], [])]:
+    for text in [*texts.values(), _Text(dispute.question)]:
         for stem, written in text.said.items():
             frequency[stem] = frequency.get(stem, 0) + 1
             spelling.setdefault(stem, written)
