@@ -41,12 +41,13 @@ import functools
 import math
 from dataclasses import dataclass, field
 
-from peewee import SQL, Value
+from peewee import SQL
 
 from claims import pages, search, wording
 from claims.enums import ClaimKind, RelationType, Stance
 from claims.errors import NotFound
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
+from claims.prepared import prepared
 from claims.quantities import agreeing, differing, quantities
 from claims.sentences import sentences
 
@@ -210,32 +211,87 @@ def _probe_terms(text):
     return [spelling for _, spelling in ranked[:TERM_PROBES]]
 
 
-def _candidate_ids(probes, *, exclude, pools=()):
-    """``[(claim id, origin)]`` in one query: the live claims matching each probed term (its
-    index is the origin) and those of each pool ``(origin, condition, limit)``; ``exclude``
-    is a condition on ``Claim`` that leaves claims out."""
-    parts = []
+SPEAKER, SOURCE = -1, -2  # the origins of the speaker's and the source's claims
+
+
+def _phrases(probes):
+    """``[(index, phrase)]``: each probed term that can be searched for, as the lower-case
+    words the full-text index matches in a row (``U.S.``: ``u s``)."""
+    found = []
     for index, spelling in enumerate(probes):
-        query, _ = search.ranked(
-            Claim.select(Claim.id, Value(str(index)).alias("origin")), spelling
-        )
-        if query is not None:
-            parts.append(query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT))
-    for origin, condition, limit in pools:
-        parts.append(
-            Claim.select(Claim.id, Value(origin).alias("origin"))
-            .where(condition, Claim.deleted_at.is_null(), ~exclude)
-            .order_by(Claim.id.desc())
-            .limit(limit)
-        )
-    if not parts:
-        return []
+        clauses = search.parse(spelling).clauses
+        if len(clauses) == 1 and len(clauses[0]) == 1:
+            found.append((index, " ".join(clauses[0][0])))
+    return found
+
+
+def _term_part(number, phrase, exclude):
+    query, _ = search.ranked(
+        Claim.select(Claim.id, SQL(str(number)).alias("origin")), f'"{phrase}"'
+    )
+    return query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT)
+
+
+def _pool_part(origin, condition, limit, exclude):
+    return (
+        Claim.select(Claim.id, SQL(str(origin)).alias("origin"))
+        .where(condition, Claim.deleted_at.is_null(), ~exclude)
+        .order_by(Claim.id.desc())
+        .limit(limit)
+    )
+
+
+def _union(parts):
     union = None
     for number, part in enumerate(parts):
         wrapped = part.alias(f"p{number}")
         select = wrapped.select_from(SQL(f"p{number}.id"), SQL(f"p{number}.origin"))
         union = select if union is None else union.union_all(select)
-    return list(union.tuples().execute(Claim._meta.database))
+    return union.tuples()
+
+
+def _with_origins(rows, phrases):
+    """Rows ``(claim id, n)`` of the n-th searched phrase made ``(claim id, its probe's
+    index)``; the pools' rows as they are."""
+    return [(claim_id, phrases[n][0] if n >= 0 else n) for claim_id, n in rows]
+
+
+def _candidate_ids(probes, *, exclude):
+    """``[(claim id, origin)]`` in one query: the live claims matching each probed term (its
+    index is the origin); ``exclude`` is a condition on ``Claim`` that leaves claims out."""
+    phrases = _phrases(probes)
+    if not phrases:
+        return []
+    parts = [_term_part(n, phrase, exclude) for n, (_, phrase) in enumerate(phrases)]
+    return _with_origins(_union(parts).execute(Claim._meta.database), phrases)
+
+
+@functools.cache
+def _related_candidates(count):
+    """The query of a claim's candidates with ``count`` searched phrases: the claims
+    matching each phrase and the claims of the speaker and of the source (origins
+    ``SPEAKER``, ``SOURCE``), compiled to SQL once per database."""
+
+    @prepared
+    def build(claim_id, speaker_id, source_id, *phrases):
+        exclude = Claim.id == claim_id
+        return _union(
+            [_term_part(n, phrase, exclude) for n, phrase in enumerate(phrases)]
+            + [
+                _pool_part(SPEAKER, Claim.speaker == speaker_id, SPEAKER_LIMIT, exclude),
+                _pool_part(SOURCE, Claim.source == source_id, SOURCE_LIMIT, exclude),
+            ]
+        )
+
+    return build
+
+
+def _claim_candidates(claim, probes):
+    phrases = _phrases(probes)
+    rows = _related_candidates(len(phrases))(
+        claim.id, claim.speaker_id, claim.source_id, *(phrase for _, phrase in phrases)
+    )
+    return _with_origins(rows, phrases)
 
 
 def _weights(candidates, probes):
@@ -245,8 +301,8 @@ def _weights(candidates, probes):
     newsroom's first hundred claims as among millions."""
     counts = [0] * len(probes)
     for _, origin in candidates:
-        if origin.isdigit():
-            counts[int(origin)] += 1
+        if origin >= 0:
+            counts[origin] += 1
     return [
         max(COMMON_WEIGHT, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT)) for count in counts
     ]
@@ -256,10 +312,10 @@ def _shortlist(candidates, weights, positions, excluded):
     """The candidate ids worth reading in full, best first."""
     prior = {}
     for claim_id, origin in candidates:
-        if origin.isdigit():
-            gain = weights[int(origin)]
+        if origin >= 0:
+            gain = weights[origin]
         else:
-            gain = 1.0 if origin == "speaker" else 0.5
+            gain = 1.0 if origin == SPEAKER else 0.5
         prior[claim_id] = prior.get(claim_id, 0.0) + gain
     for claim_id in positions:
         prior[claim_id] = prior.get(claim_id, 0.0) + 2.0
@@ -464,11 +520,21 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
     return Suggestion(other, kind, score, reasons)
 
 
+@prepared
+def _claim_with_source_text(claim_id):
+    return _claims(Claim.id == claim_id).select_extend(Source.text).limit(1)
+
+
+@prepared
+def _claims_among(*ids):
+    return _claims(Claim.id.in_(ids))
+
+
 def _load(claim_id):
-    claim = _claims(Claim.id == claim_id).select_extend(Source.text).first()
-    if claim is None:
+    found = _claim_with_source_text(claim_id)
+    if not found:
         raise NotFound(f"There is no claim with id {claim_id}.")
-    return claim
+    return found[0]
 
 
 def _known(probes, weights):
@@ -482,14 +548,7 @@ def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
     probes = _probe_terms(mine)
-    candidates = _candidate_ids(
-        probes,
-        exclude=(Claim.id == claim.id),
-        pools=(
-            ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
-            ("source", Claim.source == claim.source_id, SOURCE_LIMIT),
-        ),
-    )
+    candidates = _claim_candidates(claim, probes)
     weights = _weights(candidates, probes)
     known = _known(probes, weights)
     positions = _positions(claim.id)
@@ -497,7 +556,8 @@ def suggest(claim):
     shortlist = _shortlist(candidates, weights, positions, excluded)
     if not shortlist:
         return []
-    others = list(_claims(Claim.id.in_(shortlist)))
+    # Always MAX_CANDIDATES ids (0 is no claim's): one query compiled once.
+    others = _claims_among(*shortlist, *[0] * (MAX_CANDIDATES - len(shortlist)))
     source_text = claim.source.text
     texts = {claim.id: mine}
     found = []
