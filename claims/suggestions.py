@@ -5,7 +5,9 @@ relation in either direction):
 
 - claims sharing the claim's terms in the full-text index (``claims.search``); a term
   found in few claims counts more than one found in many (each term's matches are counted
-  up to ``PROBE_LIMIT``);
+  up to ``PROBE_LIMIT``; on PostgreSQL a term its statistics put in ``COMMON_ESTIMATE``
+  claims or more is not looked up: it weighs ``COMMON_WEIGHT`` all the same, and the few
+  claims of thousands it would bring are chance);
 - the speaker's other claims, and the other claims of the claim's source;
 - the claims taking a position in a dispute the claim takes a position in.
 
@@ -44,6 +46,7 @@ from dataclasses import dataclass, field
 from peewee import SQL
 
 from claims import pages, search, wording
+from claims.db import is_postgres
 from claims.enums import ClaimKind, RelationType, Stance
 from claims.errors import NotFound
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
@@ -53,6 +56,8 @@ from claims.sentences import sentences
 
 TERM_PROBES = 12
 PROBE_LIMIT = 60
+# A term in this many claims or more weighs COMMON_WEIGHT; which of them it finds is chance.
+COMMON_ESTIMATE = 10 * PROBE_LIMIT
 SPEAKER_LIMIT = 50
 SOURCE_LIMIT = 50
 DISPUTE_LIMIT = 200
@@ -286,20 +291,49 @@ def _related_candidates(count):
     return build
 
 
-def _claim_candidates(claim, probes):
-    phrases = _phrases(probes)
-    rows = _related_candidates(len(phrases))(
-        claim.id, claim.speaker_id, claim.source_id, *(phrase for _, phrase in phrases)
+# PostgreSQL's statistics of the search column (``ANALYZE``): the phrases of one word
+# whose lexeme the sampled claims have often enough to be in COMMON_ESTIMATE claims or more.
+COMMON_PHRASES = """
+SELECT p.n - 1 FROM unnest(%s::text[]) WITH ORDINALITY AS p (phrase, n)
+JOIN (
+    SELECT unnest(most_common_elems::text::text[]) AS lexeme,
+           unnest(most_common_elem_freqs) AS frequency
+    FROM pg_stats
+    WHERE schemaname = current_schema() AND tablename = 'claim' AND attname = 'search'
+) AS s ON s.lexeme = (tsvector_to_array(to_tsvector('english', p.phrase)))[1]
+WHERE p.phrase NOT LIKE '%% %%'
+AND s.frequency * (SELECT reltuples FROM pg_class WHERE oid = 'claim'::regclass) >= %s
+"""
+
+
+def _common(phrases):
+    """The indexes of the phrases the database's statistics find in COMMON_ESTIMATE claims
+    or more (PostgreSQL; none on SQLite, whose index keeps no such statistics)."""
+    if not is_postgres() or not phrases:
+        return set()
+    cursor = Claim._meta.database.execute_sql(
+        COMMON_PHRASES, ([phrase for _, phrase in phrases], COMMON_ESTIMATE)
     )
-    return _with_origins(rows, phrases)
+    return {n for (n,) in cursor.fetchall()}
 
 
-def _weights(candidates, probes):
+def _claim_candidates(claim, probes):
+    """``([(claim id, origin)], indexes of the probes too common to search for)``."""
+    phrases = _phrases(probes)
+    common = _common(phrases)
+    searched = [entry for n, entry in enumerate(phrases) if n not in common]
+    rows = _related_candidates(len(searched))(
+        claim.id, claim.speaker_id, claim.source_id, *(phrase for _, phrase in searched)
+    )
+    return _with_origins(rows, searched), {phrases[n][0] for n in common}
+
+
+def _weights(candidates, probes, common=()):
     """Each probed term's weight, its rarity: 1 for a term no other claim has, falling with
     the number of claims that have it, ``COMMON_WEIGHT`` from ``PROBE_LIMIT`` on. Absolute,
     not relative to the number of stored claims: a term in ten claims tells as much in a
     newsroom's first hundred claims as among millions."""
-    counts = [0] * len(probes)
+    counts = [PROBE_LIMIT if index in common else 0 for index in range(len(probes))]
     for _, origin in candidates:
         if origin >= 0:
             counts[origin] += 1
@@ -548,8 +582,8 @@ def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
     probes = _probe_terms(mine)
-    candidates = _claim_candidates(claim, probes)
-    weights = _weights(candidates, probes)
+    candidates, common = _claim_candidates(claim, probes)
+    weights = _weights(candidates, probes, common)
     known = _known(probes, weights)
     positions = _positions(claim.id)
     excluded = _related_ids(claim.id)
