@@ -38,8 +38,14 @@ def _slot(param, stand_ins):
     return None
 
 
-def prepared(build):
-    """Decorate ``build(*values) -> query``; calling the result runs it: a list of rows."""
+def prepared(build=None, *, fetched=False):
+    """Decorate ``build(*values) -> query``; calling the result runs it: a list of rows.
+
+    ``@prepared(fetched=True)``: the rows as the driver fetches them, tuples of plain values,
+    none made into models or converted: for many rows of ids and numbers.
+    """
+    if build is None:
+        return functools.partial(prepared, fetched=fetched)
 
     @functools.wraps(build)
     def run(*values):
@@ -57,6 +63,8 @@ def prepared(build):
         cursor = engine.execute_sql(
             sql, [_value(slot, param, values, stand_ins) for slot, param in slots]
         )
+        if fetched:
+            return cursor.fetchall()
         return list(query._get_cursor_wrapper(cursor))
 
     return run

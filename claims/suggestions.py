@@ -277,7 +277,7 @@ def _related_candidates(count):
     matching each phrase and the claims of the speaker and of the source (origins
     ``SPEAKER``, ``SOURCE``), compiled to SQL once per database."""
 
-    @prepared
+    @prepared(fetched=True)
     def build(claim_id, speaker_id, source_id, *phrases):
         exclude = Claim.id == claim_id
         return _union(
