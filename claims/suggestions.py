@@ -176,32 +176,35 @@ def _claims(condition):
     )
 
 
-def _related_ids(claim_id):
-    rows = (
-        Relation.select(Relation.from_claim, Relation.to_claim)
-        .where(
-            Relation.deleted_at.is_null(),
-            (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
-        )
-        .tuples()
+@prepared(fetched=True)
+def _relation_ends(claim_id):
+    return Relation.select(Relation.from_claim, Relation.to_claim).where(
+        Relation.deleted_at.is_null(),
+        (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
     )
-    return {one for pair in rows for one in pair} - {claim_id}
 
 
-def _positions(claim_id):
-    """``{other claim id: [(dispute id, question, my stance, their stance)]}``."""
+def _related_ids(claim_id):
+    return {one for pair in _relation_ends(claim_id) for one in pair} - {claim_id}
+
+
+@prepared(fetched=True)
+def _shared_disputes(claim_id):
     mine, theirs = Position.alias(), Position.alias()
-    rows = (
+    return (
         theirs.select(theirs.claim, Dispute.id, Dispute.question, mine.stance, theirs.stance)
         .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
         .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
         .where(Dispute.deleted_at.is_null(), theirs.claim != claim_id)
         .order_by(theirs.id)
         .limit(DISPUTE_LIMIT)
-        .tuples()
     )
+
+
+def _positions(claim_id):
+    """``{other claim id: [(dispute id, question, my stance, their stance)]}``."""
     found = {}
-    for other, dispute_id, question, my_stance, their_stance in rows:
+    for other, dispute_id, question, my_stance, their_stance in _shared_disputes(claim_id):
         found.setdefault(other, []).append((dispute_id, question, my_stance, their_stance))
     return found
 
