@@ -5,6 +5,10 @@ many times what the database takes to answer (450 us against 25 us for a claim).
 ``prepared`` query is built once, with stand-in values, compiled once per open database
 (SQLite and PostgreSQL differ), and run again with the values of each call; rows are made
 into models exactly as the query object would make them.
+
+Values are integers, or strings of lower-case words (a full-text term): a string's
+stand-in is one such word, and the value takes its place wherever the compiled query
+holds it (a search term may reach the database quoted, as in ``'"term"'``).
 """
 
 import functools
@@ -17,33 +21,63 @@ from claims.db import database
 
 # Stand-ins: integers no id, limit or count of this service reaches (ids stop at 2**31-1).
 FIRST_STAND_IN = 9_111_000_000_000
+INTEGER, TEXT = 0, 1
 
 
-def prepared(build: Callable[..., "ModelSelect[Any]"]) -> Callable[..., list[Any]]:
-    """Decorate ``build(*values) -> query``; calling the result runs it: a list of rows."""
+def _stand_in(value, n):
+    number = FIRST_STAND_IN + n
+    return f"standin{number}" if isinstance(value, str) else number
+
+
+def _slot(param, stand_ins):
+    """``(kind, index)`` of the value a compiled parameter holds, or None for a constant."""
+    if isinstance(param, int) and not isinstance(param, bool):
+        n = param - FIRST_STAND_IN
+        if 0 <= n < len(stand_ins) and stand_ins[n] == param:
+            return INTEGER, n
+    elif isinstance(param, str):
+        for n, stand_in in enumerate(stand_ins):
+            if isinstance(stand_in, str) and stand_in in param:
+                return TEXT, n
+    return None
+
+
+def prepared(
+    build: Callable[..., "ModelSelect[Any]"] | None = None, *, fetched: bool = False
+) -> Any:
+    """Decorate ``build(*values) -> query``; calling the result runs it: a list of rows.
+
+    ``@prepared(fetched=True)``: the rows as the driver fetches them, tuples of plain values,
+    none made into models or converted: for many rows of ids and numbers.
+    """
+    if build is None:
+        return functools.partial(prepared, fetched=fetched)
 
     @functools.wraps(build)
     def run(*values: Any) -> list[Any]:
         engine = database.obj
         compiled = engine.__dict__.setdefault("_prepared", {})
+        shape = tuple(isinstance(value, str) for value in values)
         entry = compiled.get(build)
-        if entry is None or entry[3] != len(values):
-            stand_ins = [FIRST_STAND_IN + n for n in range(len(values))]
+        if entry is None or entry[3] != shape:
+            stand_ins = [_stand_in(value, n) for n, value in enumerate(values)]
             query = build(*stand_ins)
             sql, params = engine.get_sql_context().sql(query).query()
-            slots = [
-                p - FIRST_STAND_IN
-                if isinstance(p, int)
-                and not isinstance(p, bool)
-                and FIRST_STAND_IN <= p < FIRST_STAND_IN + len(values)
-                else None
-                for p in params
-            ]
-            entry = compiled[build] = (query, sql, list(zip(slots, params)), len(values))
-        query, sql, params, _ = entry
+            slots = [(_slot(param, stand_ins), param) for param in params]
+            entry = compiled[build] = (query, sql, (slots, stand_ins), shape)
+        query, sql, (slots, stand_ins), _ = entry
         cursor = engine.execute_sql(
-            sql, [param if slot is None else values[slot] for slot, param in params]
+            sql, [_value(slot, param, values, stand_ins) for slot, param in slots]
         )
+        if fetched:
+            return cursor.fetchall()
         return list(query._get_cursor_wrapper(cursor))
 
     return run
+
+
+def _value(slot, param, values, stand_ins):
+    if slot is None:
+        return param
+    kind, n = slot
+    return values[n] if kind == INTEGER else param.replace(stand_ins[n], values[n])

@@ -22,7 +22,7 @@ Rules (the same on both databases):
 import re
 from dataclasses import dataclass, field
 
-from peewee import AutoField, ColumnBase, Expression, ModelSelect, fn
+from peewee import AutoField, Column, ColumnBase, Expression, ModelSelect, fn
 from playhouse.postgres_ext import TSVectorField
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -154,12 +154,11 @@ def ranked(
         return None, None
     if is_postgres():
         tsquery = _tsquery(parsed)
+        # The claim's own column: joining the table to itself would read each match twice.
+        search = Column(Claim, ClaimVector.search.column_name)
         # "-expr" would compile as DESC in peewee: negate by multiplying.
-        score = (fn.ts_rank(ClaimVector.search, tsquery) * -1).cast("float8")
-        query = query.join_from(Claim, ClaimVector, on=(ClaimVector.id == Claim.id)).where(
-            Expression(ClaimVector.search, "@@", tsquery)
-        )
-        return query, score
+        score = (fn.ts_rank(search, tsquery) * -1).cast("float8")
+        return query.where(Expression(search, "@@", tsquery)), score
     query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
         ClaimSearch.match(_fts5(parsed))
     )

@@ -5,7 +5,9 @@ relation in either direction):
 
 - claims sharing the claim's terms in the full-text index (``claims.search``); a term
   found in few claims counts more than one found in many (each term's matches are counted
-  up to ``PROBE_LIMIT``);
+  up to ``PROBE_LIMIT``; on PostgreSQL a term its statistics put in ``COMMON_ESTIMATE``
+  claims or more is not looked up: it weighs ``COMMON_WEIGHT`` all the same, and the few
+  claims of thousands it would bring are chance);
 - the speaker's other claims, and the other claims of the claim's source;
 - the claims taking a position in a dispute the claim takes a position in.
 
@@ -37,20 +39,25 @@ The list is best first (score, then newest), keyset-paginated by ``(score, id)``
 stored. Each call costs the same few queries whatever the number of claims.
 """
 
+import functools
 import math
 from dataclasses import dataclass, field
 
-from peewee import SQL, Value
+from peewee import SQL
 
 from claims import pages, search, wording
+from claims.db import is_postgres
 from claims.enums import ClaimKind, RelationType, Stance
 from claims.errors import NotFound
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
+from claims.prepared import prepared
 from claims.quantities import agreeing, differing, quantities
 from claims.sentences import sentences
 
 TERM_PROBES = 12
 PROBE_LIMIT = 60
+# A term in this many claims or more weighs COMMON_WEIGHT; which of them it finds is chance.
+COMMON_ESTIMATE = 10 * PROBE_LIMIT
 SPEAKER_LIMIT = 50
 SOURCE_LIMIT = 50
 DISPUTE_LIMIT = 200
@@ -101,32 +108,48 @@ class Suggestion:
         return self.claim.id
 
 
-@dataclass
 class _Text:
-    """A claim's words, read once."""
+    """A claim's words, each read once and only when a rule asks for it: most candidates
+    share too little with the claim for negations, cues or numbers to matter."""
 
-    terms: dict
-    said: dict  # the terms of what is said, without the attribution
-    content: str
-    negated: dict
-    negations: list
-    cues: list
-    quantities: list
+    def __init__(self, text, kind=None, cue=None):
+        self.text, self.kind, self.cue = text, kind, cue
 
     @classmethod
     def of(cls, claim):
-        said = claim.text
-        if claim.kind == ClaimKind.PARAPHRASE.value:
-            said = wording.content(claim.text, claim.cue)
-        return cls(
-            wording.terms(claim.text),
-            wording.terms(said),
-            said,
-            wording.negated_terms(said),
-            wording.negations(said),
-            wording.opposing_cues(claim.text, claim.cue),
-            quantities(said),
-        )
+        return cls(claim.text, claim.kind, claim.cue)
+
+    @functools.cached_property
+    def terms(self):
+        return wording.terms(self.text)
+
+    @functools.cached_property
+    def content(self):
+        """What is said, without the attribution."""
+        if self.kind == ClaimKind.PARAPHRASE.value:
+            return wording.content(self.text, self.cue)
+        return self.text
+
+    @functools.cached_property
+    def said(self):
+        """The terms of what is said."""
+        return self.terms if self.content == self.text else wording.terms(self.content)
+
+    @functools.cached_property
+    def negated(self):
+        return wording.negated_terms(self.content)
+
+    @functools.cached_property
+    def negations(self):
+        return wording.negations(self.content)
+
+    @functools.cached_property
+    def cues(self):
+        return wording.opposing_cues(self.text, self.cue)
+
+    @functools.cached_property
+    def quantities(self):
+        return quantities(self.content)
 
 
 CLAIM_FIELDS = (
@@ -153,32 +176,35 @@ def _claims(condition):
     )
 
 
-def _related_ids(claim_id):
-    rows = (
-        Relation.select(Relation.from_claim, Relation.to_claim)
-        .where(
-            Relation.deleted_at.is_null(),
-            (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
-        )
-        .tuples()
+@prepared(fetched=True)
+def _relation_ends(claim_id):
+    return Relation.select(Relation.from_claim, Relation.to_claim).where(
+        Relation.deleted_at.is_null(),
+        (Relation.from_claim == claim_id) | (Relation.to_claim == claim_id),
     )
-    return {one for pair in rows for one in pair} - {claim_id}
 
 
-def _positions(claim_id):
-    """``{other claim id: [(dispute id, question, my stance, their stance)]}``."""
+def _related_ids(claim_id):
+    return {one for pair in _relation_ends(claim_id) for one in pair} - {claim_id}
+
+
+@prepared(fetched=True)
+def _shared_disputes(claim_id):
     mine, theirs = Position.alias(), Position.alias()
-    rows = (
+    return (
         theirs.select(theirs.claim, Dispute.id, Dispute.question, mine.stance, theirs.stance)
         .join(mine, on=((mine.dispute == theirs.dispute) & (mine.claim == claim_id)))
         .join_from(theirs, Dispute, on=(Dispute.id == theirs.dispute))
         .where(Dispute.deleted_at.is_null(), theirs.claim != claim_id)
         .order_by(theirs.id)
         .limit(DISPUTE_LIMIT)
-        .tuples()
     )
+
+
+def _positions(claim_id):
+    """``{other claim id: [(dispute id, question, my stance, their stance)]}``."""
     found = {}
-    for other, dispute_id, question, my_stance, their_stance in rows:
+    for other, dispute_id, question, my_stance, their_stance in _shared_disputes(claim_id):
         found.setdefault(other, []).append((dispute_id, question, my_stance, their_stance))
     return found
 
@@ -193,43 +219,127 @@ def _probe_terms(text):
     return [spelling for _, spelling in ranked[:TERM_PROBES]]
 
 
-def _candidate_ids(probes, *, exclude, pools=()):
-    """``[(claim id, origin)]`` in one query: the live claims matching each probed term (its
-    index is the origin) and those of each pool ``(origin, condition, limit)``; ``exclude``
-    is a condition on ``Claim`` that leaves claims out."""
-    parts = []
+SPEAKER, SOURCE = -1, -2  # the origins of the speaker's and the source's claims
+
+
+def _phrases(probes):
+    """``[(index, phrase)]``: each probed term that can be searched for, as the lower-case
+    words the full-text index matches in a row (``U.S.``: ``u s``)."""
+    found = []
     for index, spelling in enumerate(probes):
-        query, _ = search.ranked(
-            Claim.select(Claim.id, Value(str(index)).alias("origin")), spelling
-        )
-        if query is not None:
-            parts.append(query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT))
-    for origin, condition, limit in pools:
-        parts.append(
-            Claim.select(Claim.id, Value(origin).alias("origin"))
-            .where(condition, Claim.deleted_at.is_null(), ~exclude)
-            .order_by(Claim.id.desc())
-            .limit(limit)
-        )
-    if not parts:
-        return []
+        clauses = search.parse(spelling).clauses
+        if len(clauses) == 1 and len(clauses[0]) == 1:
+            found.append((index, " ".join(clauses[0][0])))
+    return found
+
+
+def _term_part(number, phrase, exclude):
+    query, _ = search.ranked(
+        Claim.select(Claim.id, SQL(str(number)).alias("origin")), f'"{phrase}"'
+    )
+    return query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT)
+
+
+def _pool_part(origin, condition, limit, exclude):
+    return (
+        Claim.select(Claim.id, SQL(str(origin)).alias("origin"))
+        .where(condition, Claim.deleted_at.is_null(), ~exclude)
+        .order_by(Claim.id.desc())
+        .limit(limit)
+    )
+
+
+def _union(parts):
     union = None
     for number, part in enumerate(parts):
         wrapped = part.alias(f"p{number}")
         select = wrapped.select_from(SQL(f"p{number}.id"), SQL(f"p{number}.origin"))
         union = select if union is None else union.union_all(select)
-    return list(union.tuples().execute(Claim._meta.database))
+    return union.tuples()
 
 
-def _weights(candidates, probes):
+def _with_origins(rows, phrases):
+    """Rows ``(claim id, n)`` of the n-th searched phrase made ``(claim id, its probe's
+    index)``; the pools' rows as they are."""
+    return [(claim_id, phrases[n][0] if n >= 0 else n) for claim_id, n in rows]
+
+
+def _candidate_ids(probes, *, exclude):
+    """``[(claim id, origin)]`` in one query: the live claims matching each probed term (its
+    index is the origin); ``exclude`` is a condition on ``Claim`` that leaves claims out."""
+    phrases = _phrases(probes)
+    if not phrases:
+        return []
+    parts = [_term_part(n, phrase, exclude) for n, (_, phrase) in enumerate(phrases)]
+    return _with_origins(_union(parts).execute(Claim._meta.database), phrases)
+
+
+@functools.cache
+def _related_candidates(count):
+    """The query of a claim's candidates with ``count`` searched phrases: the claims
+    matching each phrase and the claims of the speaker and of the source (origins
+    ``SPEAKER``, ``SOURCE``), compiled to SQL once per database."""
+
+    @prepared(fetched=True)
+    def build(claim_id, speaker_id, source_id, *phrases):
+        exclude = Claim.id == claim_id
+        return _union(
+            [_term_part(n, phrase, exclude) for n, phrase in enumerate(phrases)]
+            + [
+                _pool_part(SPEAKER, Claim.speaker == speaker_id, SPEAKER_LIMIT, exclude),
+                _pool_part(SOURCE, Claim.source == source_id, SOURCE_LIMIT, exclude),
+            ]
+        )
+
+    return build
+
+
+# PostgreSQL's statistics of the search column (``ANALYZE``): the phrases of one word
+# whose lexeme the sampled claims have often enough to be in COMMON_ESTIMATE claims or more.
+COMMON_PHRASES = """
+SELECT p.n - 1 FROM unnest(%s::text[]) WITH ORDINALITY AS p (phrase, n)
+JOIN (
+    SELECT unnest(most_common_elems::text::text[]) AS lexeme,
+           unnest(most_common_elem_freqs) AS frequency
+    FROM pg_stats
+    WHERE schemaname = current_schema() AND tablename = 'claim' AND attname = 'search'
+) AS s ON s.lexeme = (tsvector_to_array(to_tsvector('english', p.phrase)))[1]
+WHERE p.phrase NOT LIKE '%% %%'
+AND s.frequency * (SELECT reltuples FROM pg_class WHERE oid = 'claim'::regclass) >= %s
+"""
+
+
+def _common(phrases):
+    """The indexes of the phrases the database's statistics find in COMMON_ESTIMATE claims
+    or more (PostgreSQL; none on SQLite, whose index keeps no such statistics)."""
+    if not is_postgres() or not phrases:
+        return set()
+    cursor = Claim._meta.database.execute_sql(
+        COMMON_PHRASES, ([phrase for _, phrase in phrases], COMMON_ESTIMATE)
+    )
+    return {n for (n,) in cursor.fetchall()}
+
+
+def _claim_candidates(claim, probes):
+    """``([(claim id, origin)], indexes of the probes too common to search for)``."""
+    phrases = _phrases(probes)
+    common = _common(phrases)
+    searched = [entry for n, entry in enumerate(phrases) if n not in common]
+    rows = _related_candidates(len(searched))(
+        claim.id, claim.speaker_id, claim.source_id, *(phrase for _, phrase in searched)
+    )
+    return _with_origins(rows, searched), {phrases[n][0] for n in common}
+
+
+def _weights(candidates, probes, common=()):
     """Each probed term's weight, its rarity: 1 for a term no other claim has, falling with
     the number of claims that have it, ``COMMON_WEIGHT`` from ``PROBE_LIMIT`` on. Absolute,
     not relative to the number of stored claims: a term in ten claims tells as much in a
     newsroom's first hundred claims as among millions."""
-    counts = [0] * len(probes)
+    counts = [PROBE_LIMIT if index in common else 0 for index in range(len(probes))]
     for _, origin in candidates:
-        if origin.isdigit():
-            counts[int(origin)] += 1
+        if origin >= 0:
+            counts[origin] += 1
     return [
         max(COMMON_WEIGHT, 1 - math.log(1 + count) / math.log(1 + PROBE_LIMIT)) for count in counts
     ]
@@ -239,10 +349,10 @@ def _shortlist(candidates, weights, positions, excluded):
     """The candidate ids worth reading in full, best first."""
     prior = {}
     for claim_id, origin in candidates:
-        if origin.isdigit():
-            gain = weights[int(origin)]
+        if origin >= 0:
+            gain = weights[origin]
         else:
-            gain = 1.0 if origin == "speaker" else 0.5
+            gain = 1.0 if origin == SPEAKER else 0.5
         prior[claim_id] = prior.get(claim_id, 0.0) + gain
     for claim_id in positions:
         prior[claim_id] = prior.get(claim_id, 0.0) + 2.0
@@ -447,11 +557,21 @@ def judge(claim, other, *, known=None, disputes=(), source_text=None, texts=None
     return Suggestion(other, kind, score, reasons)
 
 
+@prepared
+def _claim_with_source_text(claim_id):
+    return _claims(Claim.id == claim_id).select_extend(Source.text).limit(1)
+
+
+@prepared
+def _claims_among(*ids):
+    return _claims(Claim.id.in_(ids))
+
+
 def _load(claim_id):
-    claim = _claims(Claim.id == claim_id).select_extend(Source.text).first()
-    if claim is None:
+    found = _claim_with_source_text(claim_id)
+    if not found:
         raise NotFound(f"There is no claim with id {claim_id}.")
-    return claim
+    return found[0]
 
 
 def _known(probes, weights):
@@ -465,22 +585,16 @@ def suggest(claim):
     """Every suggestion for a loaded claim, best first (see the module's rules)."""
     mine = _Text.of(claim)
     probes = _probe_terms(mine)
-    candidates = _candidate_ids(
-        probes,
-        exclude=(Claim.id == claim.id),
-        pools=(
-            ("speaker", Claim.speaker == claim.speaker_id, SPEAKER_LIMIT),
-            ("source", Claim.source == claim.source_id, SOURCE_LIMIT),
-        ),
-    )
-    weights = _weights(candidates, probes)
+    candidates, common = _claim_candidates(claim, probes)
+    weights = _weights(candidates, probes, common)
     known = _known(probes, weights)
     positions = _positions(claim.id)
     excluded = _related_ids(claim.id)
     shortlist = _shortlist(candidates, weights, positions, excluded)
     if not shortlist:
         return []
-    others = list(_claims(Claim.id.in_(shortlist)))
+    # Always MAX_CANDIDATES ids (0 is no claim's): one query compiled once.
+    others = _claims_among(*shortlist, *[0] * (MAX_CANDIDATES - len(shortlist)))
     source_text = claim.source.text
     texts = {claim.id: mine}
     found = []
@@ -546,8 +660,7 @@ def placements(dispute, *, limit=PLACEMENT_LIMIT):
     texts = {claim.id: _Text.of(claim) for claim in placed}
     frequency = {}
     spelling = {}
-    question = wording.terms(dispute.question)
-    for text in [*texts.values(), _Text(question, question, "", {}, [], [], [])]:
+    for text in [*texts.values(), _Text(dispute.question)]:
         for stem, written in text.said.items():
             frequency[stem] = frequency.get(stem, 0) + 1
             spelling.setdefault(stem, written)
