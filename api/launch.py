@@ -74,13 +74,7 @@ class Launched:
 
     def get(self, path: str) -> tuple[int, bytes]:
         """``(status, body)`` of a GET; raises OSError when the server does not answer."""
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            conn.request("GET", path)
-            response = conn.getresponse()
-            return response.status, response.read()
-        finally:
-            conn.close()
+        return get(self.port, path)
 
     def _signal(self, number: int) -> None:
         if self.process.poll() is None:
@@ -98,3 +92,15 @@ class Launched:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+def get(port: int, path: str) -> tuple[int, bytes]:
+    """``(status, body)`` of a GET to the local server on ``port``; raises OSError when it
+    does not answer."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()

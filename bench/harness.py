@@ -6,14 +6,13 @@ report latency percentiles. The server is the one ``claims serve`` runs (gevent 
 They are never part of the test run.
 """
 
-import http.client
 import os
 import statistics
 import tempfile
 import time
 from contextlib import contextmanager
 
-from api.launch import Launched
+from api.launch import Launched, get
 from claims.db import database, open_database
 from claims.migrations import migrate
 
@@ -56,16 +55,6 @@ def server(url, workers=1):
     """
     with Launched(url, workers, serve_config=True) as launched:
         yield launched.port
-
-
-def get(port, path):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
 
 
 def measure(port, path, calls, warmup=10):

@@ -371,41 +371,8 @@ def list_claims(
 
     ``rating`` is the rating of the claim's current verdict as ``viewer`` may see it.
     """
-    if (
-        not q
-        and speaker_id is None
-        and all(
-            value is None
-            for value in (
-                source_id,
-                kind,
-                quote_status,
-                tag,
-                said_from,
-                said_to,
-                dispute_id,
-                rating,
-            )
-        )
-    ):
-        return _newest_page(limit, cursor)
-    if (
-        not q
-        and speaker_id is not None
-        and all(
-            value is None
-            for value in (
-                source_id,
-                kind,
-                quote_status,
-                tag,
-                said_from,
-                said_to,
-                dispute_id,
-                rating,
-            )
-        )
-    ):
+    others = (source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)
+    if not q and all(value is None for value in others):
         return _newest_page(limit, cursor, speaker_id)
     query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
     filters = {
