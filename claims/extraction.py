@@ -10,8 +10,10 @@ Rules:
   words between its marks (a quotation over several paragraphs is one candidate). A
   sentence that carries a quotation gives only its quotes: the words around a partial quote
   ("called the move "not helpful."") are the reporter's.
-- A reporting sentence without a quotation is a ``paraphrase`` whose text is the sentence,
-  or the part of it that carries its attribution when the sentence carries two. Cues that
+- A reporting sentence without a quotation is a ``paraphrase`` whose text is the sentence
+  from the speaker's mention on (a leading "However," or "In a statement," and the main
+  clause before "... after residents said" are left out), or the part of it that carries
+  its attribution when the sentence carries two ("citing" relays share the span). Cues that
   only introduce quotations ("asked", "continued") give no paraphrase, nor does a cue with
   nothing reported ("declined to comment.").
 - A statement whose speaker cannot be named (a hedge: "it is believed", "reportedly"; a
@@ -21,10 +23,10 @@ Rules:
   descriptions); its ``kind`` is read from the phrase: plural people nouns are groups,
   institutions and countries organizations, other names people.
 - ``said_on``: a day named in the attribution's sentence (not in the reported words, nor
-  in another attribution of the sentence) is resolved
-  against the source's publication date where it is certain: "today", "tonight", "this
-  morning" are that day; "yesterday" the day before; a weekday the last such day on or
-  before it ("last Tuesday": before it). "Last week", "next Monday" and a day with no
+  in another attribution of the sentence; "told the Times on Sunday that" counts) is
+  resolved against the source's publication date where it is certain: "today", "tonight",
+  "this morning" are that day; "yesterday" the day before; a weekday the last such day on
+  or before it ("last Tuesday": before it). "Last week", "next Monday" and a day with no
   publication date are not certain: null.
 - ``reported_via``: a statement nested in another ("Reuters reported that officials said
   ...") points to the index of the candidate of the outer one.
