@@ -19,6 +19,7 @@ Design (why these choices):
   needed for the service to stay responsive.
 """
 
+import signal
 import socket
 import sys
 from http import HTTPStatus
@@ -75,6 +76,14 @@ def status_of(error):
 
 class Worker(GeventWorker):
     """gunicorn's gevent worker, answering its own errors as problem details."""
+
+    def init_process(self):
+        # Until gunicorn installs its handlers (after gevent's patching, which takes a while)
+        # the worker carries the master's, which drop a SIGTERM: a server stopped while a
+        # worker boots then waited the whole graceful timeout for it. A worker that is not
+        # serving yet can simply die.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        super().init_process()
 
     def handle(self, listener, client, addr):
         # A connection that sends nothing for this long is closed (a slow sender keeps its
