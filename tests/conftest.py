@@ -4,6 +4,10 @@ Each test gets its own database: a fresh SQLite file in a temporary folder, or, 
 ``CLAIMS_TEST_DATABASE_URL`` names a PostgreSQL database, that database with its public
 schema dropped and made again. Data is built through the domain's use cases.
 
+The suite runs in parallel (pytest-xdist, ``-n auto`` in pyproject.toml; ``-n 0`` runs it in
+one process). Each worker has its own PostgreSQL database, named after the given one and the
+worker (``test_gw0``, ``test_gw1``...), made on first use.
+
 The app (and its OpenAPI spec) is built once per session: building it is most of the cost of
 an HTTP test. Each test rebinds the domain's database proxy to its own database and gets the
 app's configuration back as it was built, so tests stay as isolated as with a fresh app.
@@ -19,7 +23,23 @@ from claims.db import database, open_database
 from claims.editors import create_editor, system_editor
 from claims.migrations import migrate
 
-POSTGRES_URL = os.environ.get("CLAIMS_TEST_DATABASE_URL")
+
+def _worker_database(url):
+    """``url`` for this xdist worker: the same server, a database of the worker's own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    import psycopg
+
+    base, _, name = url.rpartition("/")
+    own = f"{name}_{worker}"
+    with psycopg.connect(url.replace("postgresql+pool", "postgresql"), autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (own,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{own}"')
+    return f"{base}/{own}"
+
+
+POSTGRES_URL = _worker_database(os.environ.get("CLAIMS_TEST_DATABASE_URL"))
 # The suite sends hundreds of requests a minute from one address; the rate-limit tests turn
 # limits on for their own apps and servers.
 os.environ.setdefault("CLAIMS_RATE_LIMITS", "off")
@@ -43,6 +63,20 @@ def migrated_sqlite(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def seeded_sqlite(migrated_sqlite, tmp_path_factory):
+    """A copy of the migrated file with the seed article loaded (loading it costs more than
+    most tests that read it)."""
+    from seeds.loader import load
+
+    path = tmp_path_factory.mktemp("seeded-template") / "claims.db"
+    shutil.copyfile(migrated_sqlite, path)
+    engine = open_database(f"sqlite:///{path}")
+    load()
+    engine.close_all()
+    return path
+
+
 @pytest.fixture
 def database_url(tmp_path):
     if POSTGRES_URL:
@@ -59,10 +93,12 @@ def db(request, database_url):
     """An open, migrated database bound to the domain's proxy.
 
     On SQLite the file is a copy of one migrated at the start of the session (migrating costs
-    more than most tests); ``migrate()`` then finds nothing to do, as on any current database.
+    more than most tests), or, for a test that asks for ``seeded``, of one holding the seed
+    too; ``migrate()`` then finds nothing to do, as on any current database.
     """
     if not POSTGRES_URL:
-        template = request.getfixturevalue("migrated_sqlite")
+        seeded = "seeded" in request.fixturenames
+        template = request.getfixturevalue("seeded_sqlite" if seeded else "migrated_sqlite")
         shutil.copyfile(template, database_url[len("sqlite:///") :])
     engine = open_database(database_url)
     migrate()
@@ -136,8 +172,10 @@ def seed_text():
 
 @pytest.fixture
 def seeded(db):
-    """The seed article loaded; returns the fixture data."""
+    """The seed article loaded (on SQLite, copied in with the database); returns the fixture
+    data."""
     from seeds.loader import fixture, load
 
-    load()
+    if POSTGRES_URL:
+        load()
     return fixture()

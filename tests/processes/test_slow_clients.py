@@ -5,20 +5,35 @@ that nothing hides behind a second process.
 """
 
 import json
+import shutil
 import socket
 import threading
 
 import pytest
 
+from claims.db import database, open_database
+from claims.migrations import migrate
+from tests.conftest import POSTGRES_URL, _reset_postgres
 from tests.servers import Server
 
 SLOW_SENDERS = 50
 
 
-@pytest.fixture
-def server(db, database_url):
-    db.close()
-    started = Server(database_url, workers=1)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, migrated_sqlite):
+    """One server for the module: the requests here leave nothing behind (the slow senders
+    are refused or dropped, the malformed requests never reach the app)."""
+    if POSTGRES_URL:
+        _reset_postgres(POSTGRES_URL)
+        url = POSTGRES_URL
+        open_database(url)
+        migrate()
+        database.obj.close_all()
+    else:
+        path = tmp_path_factory.mktemp("slow-clients") / "claims.db"
+        shutil.copyfile(migrated_sqlite, path)
+        url = f"sqlite:///{path}"
+    started = Server(url, workers=1)
     yield started
     started.stop()
 
