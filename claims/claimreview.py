@@ -11,7 +11,7 @@ Rules:
 
 from typing import Any
 
-from claims.annotations import current_verdicts
+from claims.annotations import current_verdict
 from claims.claims import get_claim
 from claims.enums import Rating, SpeakerKind
 from claims.errors import Conflict, Unavailable
@@ -40,7 +40,7 @@ def claim_review(
     claim_id: int, *, publisher_name: str | None, publisher_url: str | None
 ) -> dict[str, Any]:
     claim = get_claim(claim_id)
-    verdict = current_verdicts([claim.id], viewer=None).get(claim.id)
+    verdict = current_verdict(claim.id, viewer=None)
     if verdict is None:
         raise Conflict(f"The claim {claim_id} has no public verdict to publish.")
     if not publisher_name or not publisher_url:

@@ -11,7 +11,7 @@ id; a page costs at most three queries, whatever its depth and the number of cla
 
 from claims import claims as claim_cases
 from claims import pages
-from claims.annotations import current_verdicts
+from claims.annotations import current_verdict
 from claims.enums import RelationType, Stance
 from claims.models import Claim, Dispute, Editor, Position, Relation
 from claims.prepared import prepared
@@ -142,7 +142,7 @@ def claim_detail(claim_id: int, *, viewer: Editor | None) -> Claim:
     claim.relations_next_cursor = (
         pages.encode_cursor({"id": claim.relations[-1].id}) if found[DETAIL_LIMIT:] else None
     )
-    claim.verdict = current_verdicts([claim.id], viewer=viewer).get(claim.id)
+    claim.verdict = current_verdict(claim.id, viewer=viewer)
     return claim
 
 
