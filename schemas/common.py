@@ -9,13 +9,63 @@ import re
 import unicodedata
 from datetime import date, datetime, timezone
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import RAISE, Schema, ValidationError, fields, missing, validate, validates_schema
+from marshmallow.utils import get_value
 
 MAX_INT = 2**31 - 1
 MAX_TEXT = 500_000
 
 
-class Contract(Schema):
+class Base(Schema):
+    """Every schema of the contract: marshmallow's, with a leaner loop for dumping.
+
+    marshmallow dumps each field through three layers of generic lookups (``Field.serialize``,
+    ``Schema.get_attribute``, ``utils.get_value``); for a page of 50 claims that was half of
+    the request. This loop does what they do, in the same order and with the same results,
+    from a plan made once per schema instance: read the value (an attribute of a model, or a
+    key of a dict; a dotted ``attribute`` is followed), fall back to ``dump_default``, leave
+    out what is still missing, and format it with the field's own ``_serialize``. Fields that
+    read no attribute (``_CHECK_ATTRIBUTE`` false) get None, as marshmallow gives them.
+    ``tests/schemas/test_dumping.py`` compares both loops on every output schema.
+    """
+
+    def _dump_plan(self):
+        plan = self.__dict__.get("_plan")
+        if plan is None:
+            plan = self.__dict__["_plan"] = [
+                (
+                    field.data_key if field.data_key is not None else name,
+                    name,
+                    field.attribute if field.attribute is not None else name,
+                    field,
+                )
+                for name, field in self.dump_fields.items()
+            ]
+        return plan
+
+    def _serialize(self, obj, *, many=False):
+        if many and obj is not None:
+            return [self._serialize(item) for item in obj]
+        keyed = hasattr(obj, "__getitem__")
+        result = {}
+        for key, name, attribute, field in self._dump_plan():
+            if field._CHECK_ATTRIBUTE:
+                if keyed or "." in attribute:
+                    value = get_value(obj, attribute, missing)
+                else:
+                    value = getattr(obj, attribute, missing)
+                if value is missing:
+                    default = field.dump_default
+                    value = default() if callable(default) else default
+                    if value is missing:
+                        continue
+            else:
+                value = None
+            result[key] = field._serialize(value, name, obj)
+        return result
+
+
+class Contract(Base):
     class Meta:
         unknown = RAISE
         ordered = True
@@ -223,7 +273,7 @@ def page_of(item_schema):
     return page
 
 
-class Problem(Schema):
+class Problem(Base):
     """RFC 9457 problem details: the one shape of every error."""
 
     type = fields.String(metadata={"example": "about:blank"}, required=True)
@@ -237,7 +287,7 @@ class Problem(Schema):
     )
 
 
-class Stored(Schema):
+class Stored(Base):
     """What every stored resource carries."""
 
     id = fields.Integer(required=True)
