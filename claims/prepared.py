@@ -59,21 +59,51 @@ def prepared(
         compiled = engine.__dict__.setdefault("_prepared", {})
         shape = tuple(isinstance(value, str) for value in values)
         entry = compiled.get(build)
-        if entry is None or entry[3] != shape:
+        if entry is None or entry.shape != shape:
             stand_ins = [_stand_in(value, n) for n, value in enumerate(values)]
             query = build(*stand_ins)
             sql, params = engine.get_sql_context().sql(query).query()
             slots = [(_slot(param, stand_ins), param) for param in params]
-            entry = compiled[build] = (query, sql, (slots, stand_ins), shape)
-        query, sql, (slots, stand_ins), _ = entry
+            entry = compiled[build] = _Compiled(query, sql, slots, stand_ins, shape)
         cursor = engine.execute_sql(
-            sql, [_value(slot, param, values, stand_ins) for slot, param in slots]
+            entry.sql, [_value(slot, param, values, entry.stand_ins) for slot, param in entry.slots]
         )
         if fetched:
             return cursor.fetchall()
-        return list(query._get_cursor_wrapper(cursor))
+        return entry.rows(cursor)
 
     return run
+
+
+class _Compiled:
+    """One compiled query, and how its rows become models.
+
+    peewee works out, for every new cursor, which column goes to which model and through
+    which converter (``initialize``); that depends on the query alone, so it is done once,
+    on the first cursor that has rows, and the same reader makes the models of every later
+    cursor (``process_row`` keeps no state between rows).
+    """
+
+    def __init__(self, query, sql, slots, stand_ins, shape):
+        self.query = query
+        self.sql = sql
+        self.slots = slots  # per parameter: (the slot of a value or None, the compiled one)
+        self.stand_ins = stand_ins
+        self.shape = shape  # which values are strings
+        self.reader = None
+
+    def rows(self, cursor):
+        if self.reader is None:
+            reader = self.query._get_cursor_wrapper(cursor)
+            found = list(reader)
+            if reader.initialized:
+                reader.cursor, reader.row_cache = None, []
+                self.reader = reader
+            return found
+        process = self.reader.process_row
+        found = [process(row) for row in cursor.fetchall()]
+        cursor.close()
+        return found
 
 
 def _value(slot, param, values, stand_ins):

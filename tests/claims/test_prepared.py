@@ -1,0 +1,60 @@
+"""Compiled queries (claims/prepared.py) give the rows peewee's own query objects give.
+
+Each row runs a query both ways, over calls with new values; the models must carry the same
+data and the same joined models, also when the first call found nothing (the reader of rows
+is made on the first cursor that has some) and when an outer join finds nothing.
+"""
+
+import pytest
+from peewee import JOIN
+
+from claims.models import Claim, Editor, Relation, Source, Speaker
+from claims.prepared import prepared
+
+
+def _claims_with_summaries(speaker_id):
+    return (
+        Claim.select(Claim, Speaker.id, Speaker.name, Source.id, Source.title)
+        .join_from(Claim, Speaker)
+        .join_from(Claim, Source)
+        .where(Claim.speaker == speaker_id)
+        .order_by(Claim.id)
+    )
+
+
+def _claims_with_relations(claim_id):
+    return (
+        Claim.select(Claim.id, Claim.text, Relation.id, Relation.type)
+        .join(Relation, JOIN.LEFT_OUTER, on=Relation.from_claim == Claim.id)
+        .where(Claim.id >= claim_id)
+        .order_by(Claim.id, Relation.id)
+    )
+
+
+def _editors(editor_id):
+    return Editor.select().where(Editor.id >= editor_id).order_by(Editor.id)
+
+
+def _state(model):
+    """A model's data and, recursively, the data of the models joined to it."""
+    joined = {
+        name: _state(other) if other is not None else None for name, other in model.__rel__.items()
+    }
+    return (type(model).__name__, dict(model.__data__), joined)
+
+
+@pytest.mark.parametrize(
+    "build, values",
+    [
+        (_claims_with_summaries, [10**6, 1, 2, 3, 1]),
+        (_claims_with_relations, [10**6, 1, 5, 14]),
+        (_editors, [10**6, 1, 2]),
+    ],
+    ids=["inner joins", "outer join", "one model"],
+)
+def test_a_compiled_query_gives_the_rows_of_the_query_object(seeded, build, values):
+    compiled = prepared(build)
+    for value in values:
+        expected = [_state(row) for row in build(value)]
+        assert [_state(row) for row in compiled(value)] == expected
+    assert any(compiled(value) for value in values)
