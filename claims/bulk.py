@@ -14,6 +14,11 @@ Rules:
   ``claim_key``) instead of its id. Keys are the client's strings, unique per resource kind.
 - A line that breaks a rule is rejected with its number and the reason; the others go on.
   A line naming the key of a rejected line is rejected too.
+- The quote check and the mention of each claim line (the slow, pure part of an import)
+  are worked out before the batch's write transaction, from the source texts as they are
+  then; under the write lock a line uses them only if its source text is still the same,
+  and is checked again otherwise. The lock holds the batch's lookups, its few remaining
+  queries (speakers an attribution names) and its writes.
 - Lines are committed ``batch_size`` at a time, each batch in one write transaction: a
   batch is stored whole or not at all, never in part. ``Report.committed_through`` is the
   number of the last line of the last committed batch, where a stopped import resumes.
@@ -32,6 +37,7 @@ from peewee import JSONField, chunked
 
 from claims import versioning
 from claims.anchoring import check_quote
+from claims.attribution import speaker_of
 from claims.attribution_check import Named
 from claims.audience import entry_audience
 from claims.claims import _clean_tags, fields_of
@@ -131,8 +137,9 @@ def import_lines(
 
 
 def _commit(lines, editor, keys, report):
+    checks = _checks_before_lock(lines, keys)
     with write():
-        batch = _Batch(editor, keys)
+        batch = _Batch(editor, keys, checks)
         rejected = batch.run(lines)
     report.lines += len(lines)
     report.rejected.extend(rejected)
@@ -144,11 +151,58 @@ def _commit(lines, editor, keys, report):
     report.committed_through = lines[-1].number
 
 
+def _checks_before_lock(lines, keys):
+    """``{line number: (source text, span, QuoteCheck, mention)}``: the quote check and the
+    mention (``speaker_of``) of each claim line whose source text can be read now, worked
+    out before the write lock is taken (they are most of an import's time, and pure
+    functions of the text and the line). Under the lock a line uses its entry only when its
+    source text is still the same; a line this cannot check is checked under the lock."""
+    texts_by_key = {
+        line.key: line.fields.get("text")
+        for line in lines
+        if line.resource == Resource.SOURCE.value and not line.rejected and line.key is not None
+    }
+    wanted = set()
+    for line in lines:
+        if line.resource == Resource.CLAIM.value and not line.rejected:
+            ident = line.fields.get("source_id")
+            if ident is None:
+                ident = keys[Resource.SOURCE.value].get(line.fields.get("source_key"))
+            if ident is not None:
+                wanted.add(ident)
+    texts_by_id = {}
+    for chunk in chunked(sorted(wanted), 1000):
+        texts_by_id.update(Source.live(Source.id, Source.text).where(Source.id.in_(chunk)).tuples())
+    checks = {}
+    for line in lines:
+        if line.resource != Resource.CLAIM.value or line.rejected:
+            continue
+        fields = line.fields
+        ident = fields.get("source_id")
+        if ident is None and fields.get("source_key") is not None:
+            key = fields["source_key"]
+            ident = keys[Resource.SOURCE.value].get(key)
+            text = texts_by_key.get(key) if ident is None else texts_by_id.get(ident)
+        else:
+            text = texts_by_id.get(ident)
+        anchor = fields.get("anchor")
+        span = (anchor["start"], anchor["end"]) if anchor is not None else None
+        if text is None or (span is not None and span[1] > len(text)):
+            continue
+        try:
+            check = check_quote(text, fields["text"], fields["kind"], span)
+        except DomainError:
+            continue
+        found = speaker_of(text, check.start, check.end) if check.start is not None else None
+        checks[line.number] = (text, span, check, found)
+    return checks
+
+
 class _Batch:
     """The rows of one batch, checked line by line and written table by table."""
 
-    def __init__(self, editor, keys):
-        self.editor, self.keys = editor, keys
+    def __init__(self, editor, keys, checks):
+        self.editor, self.keys, self.checks = editor, keys, checks
         self.rows = {model: [] for model in ORDER}
         self.tags, self.positions, self.changes = [], [], []
         self.keys_made = {name: {} for name in MODELS}
@@ -367,13 +421,20 @@ class _Batch:
                     f"anchor: the span ends at {span[1]}, past the end of the "
                     f"source text ({len(text)} characters)."
                 )
-        check = check_quote(text, fields["text"], fields["kind"], span)
+        speaker = self.live_speakers[speaker_id]
+        early = self.checks.get(line.number)
+        if early is not None and early[0] == text and early[1] == span:
+            _, _, check, found = early
+            checked = fields_of(check, span is not None, text, speaker, found)
+        else:
+            check = check_quote(text, fields["text"], fields["kind"], span)
+            checked = fields_of(check, span is not None, text, speaker)
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
             **fields,
             "tags": _clean_tags(fields.get("tags") or ()),
-            **fields_of(check, span is not None, text, self.live_speakers[speaker_id]),
+            **checked,
         }
         ident = self._add(Claim, Resource.CLAIM.value, line, values)
         self.tags.extend({"claim": ident, "tag": tag} for tag in values["tags"])

@@ -289,6 +289,59 @@ def test_a_batch_is_stored_whole_or_not_at_all(client, tokens, monkeypatch):
     assert Change.select().where(Change.resource == "speaker").count() == 2
 
 
+def test_the_checks_of_a_claim_line_are_made_before_the_write_lock(
+    client, tokens, source, speaker, monkeypatch
+):
+    in_transaction = []
+    real_check = bulk.check_quote
+
+    def watched(*args):
+        in_transaction.append(database.in_transaction())
+        return real_check(*args)
+
+    monkeypatch.setattr(bulk, "check_quote", watched)
+    claim_line = {"resource": "claim", "speaker_id": speaker["id"], "kind": "direct_quote"}
+    response = post_import(
+        client,
+        tokens["editor"],
+        ndjson(
+            {**claim_line, "source_id": source["id"], "text": QUOTE},
+            *WORLD,
+        ),
+    )
+    assert response.get_json()["rejected"] == []
+    # One check per claim line (the world's three and the first line), none under the lock.
+    assert in_transaction == [False] * 4
+
+
+def test_a_claim_line_whose_source_text_changed_after_its_early_check_is_checked_again(
+    client, tokens, source, speaker, monkeypatch
+):
+    from claims.sources import update_source
+
+    moved = "Late correction. " + TEXT
+    real_checks = bulk._checks_before_lock
+
+    def checks_then_an_edit(lines, keys):
+        checks = real_checks(lines, keys)
+        update_source(source["id"], editor=system_editor("desk"), version=None, text=moved)
+        return checks
+
+    monkeypatch.setattr(bulk, "_checks_before_lock", checks_then_an_edit)
+    line = {
+        "resource": "claim",
+        "speaker_id": speaker["id"],
+        "source_id": source["id"],
+        "kind": "direct_quote",
+        "text": QUOTE,
+    }
+    response = post_import(client, tokens["editor"], ndjson(line))
+    assert response.get_json()["rejected"] == []
+    (claim,) = client.get("/api/v1/claims").get_json()["items"]
+    assert claim["anchor"]["start"] == moved.index(QUOTE)
+    assert claim["quote_status"] == "verified"
+
+
 def _empty_database():
     for model in (Position, Dispute, Relation, Change, Claim, Source, Speaker):
         if model is Claim:
