@@ -1,16 +1,23 @@
-"""The floor: a bare WSGI app (sqlite3 + json, nothing else) over the service's database.
+"""The floor: a bare WSGI app (the database driver + json, nothing else) over the service's
+database.
 
 It answers the same reads as the service with the same JSON fields of the claims, from
 the same SQL, so that the difference measured by ``bench.load`` is the cost of the stack.
-Serve it with ``FLOOR_DATABASE=/path/claims.db gunicorn bench.floor:app``. SQLite only.
+Serve it with ``FLOOR_DATABASE=/path/claims.db gunicorn bench.floor:app`` (SQLite, through
+sqlite3) or ``FLOOR_DATABASE=postgresql://... gunicorn bench.floor:app`` (psycopg, one
+connection per thread, as the service's pool gives one per request).
 """
 
+import datetime
 import json
 import os
 import re
 import sqlite3
 import threading
 from urllib.parse import parse_qs
+
+DATABASE = os.environ.get("FLOOR_DATABASE", "")
+POSTGRES = DATABASE.startswith("postgresql")
 
 COLUMNS = (
     "id",
@@ -54,12 +61,33 @@ local = threading.local()
 
 def _connection():
     if not hasattr(local, "db"):
-        local.db = sqlite3.connect(os.environ["FLOOR_DATABASE"], check_same_thread=False)
+        if POSTGRES:
+            import psycopg
+
+            local.db = psycopg.connect(DATABASE, autocommit=True)
+        else:
+            local.db = sqlite3.connect(DATABASE, check_same_thread=False)
     return local.db
 
 
+def _execute(db, sql, params):
+    return db.execute(sql.replace("?", "%s") if POSTGRES else sql, params)
+
+
+def _plain(value):
+    """A date as SQLite gives it (text); PostgreSQL's come as Python objects."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _json(value):
+    """A JSON column's value: text on SQLite, already decoded by psycopg on PostgreSQL."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
 def _claim(row):
-    c = dict(zip(COLUMNS, row))
+    c = dict(zip(COLUMNS, map(_plain, row) if POSTGRES else row))
     return {
         "id": c["id"],
         "version": c["version"],
@@ -81,7 +109,7 @@ def _claim(row):
         "speaker_role": c["speaker_role"],
         "cue": c["cue"],
         "said_on": c["said_on"],
-        "tags": json.loads(c["tags"]),
+        "tags": _json(c["tags"]),
         "anchor": None
         if c["anchor_start"] is None
         else {
@@ -92,7 +120,7 @@ def _claim(row):
             "suffix": c["anchor_suffix"],
         },
         "quote_status": c["quote_status"],
-        "quote_differences": json.loads(c["quote_differences"] or "null"),
+        "quote_differences": _json(c["quote_differences"]),
     }
 
 
@@ -101,14 +129,15 @@ def app(environ, start_response):
     path = environ["PATH_INFO"]
     match = DETAIL.match(path)
     if match:
-        row = db.execute(SELECT + "AND c.id = ?", (int(match.group(1)),)).fetchone()
+        row = _execute(db, SELECT + "AND c.id = ?", (int(match.group(1)),)).fetchone()
         if row is None:
             start_response("404 Not Found", [("Content-Type", "application/json")])
             return [b"{}"]
         body = _claim(row)
         body["contradicted_by"] = [
             _claim(r)
-            for r in db.execute(
+            for r in _execute(
+                db,
                 SELECT + "AND c.id IN (SELECT from_claim_id FROM relation WHERE to_claim_id = ? "
                 "AND type = 'contradicts' AND deleted_at IS NULL UNION SELECT to_claim_id FROM "
                 "relation WHERE from_claim_id = ? AND type = 'contradicts' AND deleted_at IS "
@@ -125,8 +154,8 @@ def app(environ, start_response):
         if "before" in args:
             sql += "AND c.id < ? "
             params.append(int(args["before"]))
-        rows = db.execute(
-            sql + "ORDER BY c.id DESC LIMIT ?", (*params, int(args.get("limit", 50)) + 1)
+        rows = _execute(
+            db, sql + "ORDER BY c.id DESC LIMIT ?", (*params, int(args.get("limit", 50)) + 1)
         ).fetchall()
         body = {"items": [_claim(r) for r in rows[:50]]}
     data = json.dumps(body).encode()

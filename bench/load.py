@@ -1,9 +1,11 @@
 """Reads under load: the service against the bare floor (bench/floor.py), side by side.
 
     python -m bench.load /tmp/corpus.db [--seconds 10] [--rounds 3]
+    python -m bench.load postgresql://postgres@127.0.0.1:5432/corpus
 
-Both are served by gunicorn with 2 workers from the same SQLite file (loaded with
-``claims import`` of a bench/corpus.py file); wrk drives each with 16 connections, one run
+Both are served by gunicorn with 2 workers from the same database, a SQLite file or a
+PostgreSQL URL (loaded with ``claims import`` of a bench/corpus.py file); wrk drives each
+with 16 connections, one run
 after the other, interleaved for ``rounds`` rounds so that a busy machine slows both alike.
 Prints req/s, p50 and p99 of each and the ratio service / floor (medians over the rounds).
 """
@@ -67,8 +69,15 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    path = os.path.abspath(args.database)
-    db = sqlite3.connect(path)
+    if args.database.startswith("postgresql"):
+        import psycopg
+
+        url = floor_database = args.database
+        db = psycopg.connect(url)
+    else:
+        floor_database = os.path.abspath(args.database)
+        url = f"sqlite:///{floor_database}"
+        db = sqlite3.connect(floor_database)
     (last,) = db.execute("SELECT max(id) FROM claim").fetchone()
     (speaker,) = db.execute(
         "SELECT speaker_id FROM claim GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 OFFSET 50"
@@ -99,12 +108,12 @@ def main(argv=None):
         gunicorn + ["--bind", f"127.0.0.1:{SERVICE_PORT}", "api:create_app()"],
         SERVICE_PORT,
         # One address sends everything: the per-address rate limit would answer 429s.
-        {"CLAIMS_DATABASE_URL": f"sqlite:///{path}", "CLAIMS_RATE_LIMITS": "off"},
+        {"CLAIMS_DATABASE_URL": url, "CLAIMS_RATE_LIMITS": "off"},
     )
     floor = _serve(
         gunicorn + ["--bind", f"127.0.0.1:{FLOOR_PORT}", "bench.floor:app"],
         FLOOR_PORT,
-        {"FLOOR_DATABASE": path},
+        {"FLOOR_DATABASE": floor_database},
     )
     try:
         print(

@@ -22,6 +22,9 @@ Rules:
 - Lines are committed ``batch_size`` at a time, each batch in one write transaction: a
   batch is stored whole or not at all, never in part. ``Report.committed_through`` is the
   number of the last line of the last committed batch, where a stopped import resumes.
+- On PostgreSQL an import that created ``ANALYZE_AFTER`` rows or more refreshes the
+  statistics of the tables it fills (``ANALYZE``), so that reads are planned on their new
+  sizes.
 - Work per batch is a fixed number of queries whatever its size (ids reserved at once, one
   existence query per referenced kind, one ``INSERT`` per table), so an import costs its
   rows, not round trips. Memory holds one batch and the map of keys to ids.
@@ -61,6 +64,8 @@ from claims.relations import EXCLUSIVE, pair_key
 from claims.speakers import _search_names, _unique_aliases
 
 BATCH_SIZE = 5000
+# An import that creates this many rows or more refreshes PostgreSQL's statistics after.
+ANALYZE_AFTER = 5000
 MODELS = {
     Resource.SOURCE.value: Source,
     Resource.SPEAKER.value: Speaker,
@@ -133,7 +138,19 @@ def import_lines(
         _commit(batch, editor, keys, report)
         if progress:
             progress(report)
+    if is_postgres() and sum(report.created.values()) >= ANALYZE_AFTER:
+        _analyse()
     return report
+
+
+def _analyse():
+    """Refresh PostgreSQL's statistics of the tables an import fills: planned on the sizes of
+    the empty tables, the reads of a freshly loaded archive took a sequential scan of the
+    disputes and a bitmap over every relation for each claim (1 ms instead of 0.06 ms at
+    50,000 claims). Autovacuum would do it later, when it is on. SQLite's planner works
+    from its own estimates here: the service's queries are planned without statistics."""
+    tables = [model._meta.table_name for model in (*ORDER, ClaimTag, Position, Change)]
+    database.execute_sql("ANALYZE " + ", ".join(f'"{name}"' for name in tables))
 
 
 def _commit(lines, editor, keys, report):

@@ -10,7 +10,7 @@ from claims.db import database
 from claims.editors import system_editor
 from claims.models import Change, Claim, Dispute, Position, Relation, Source, Speaker
 from tests.api.conftest import QUOTE, TEXT
-from tests.api.helpers import assert_problem, auth
+from tests.api.helpers import ON_POSTGRES, assert_problem, auth
 from tests.api.test_cli import run
 
 IMPORT, EXPORT = "/api/v1/import", "/api/v1/export"
@@ -340,6 +340,20 @@ def test_a_claim_line_whose_source_text_changed_after_its_early_check_is_checked
     (claim,) = client.get("/api/v1/claims").get_json()["items"]
     assert claim["anchor"]["start"] == moved.index(QUOTE)
     assert claim["quote_status"] == "verified"
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="statistics are refreshed on PostgreSQL only")
+def test_a_large_import_refreshes_postgresql_s_statistics(client, tokens, monkeypatch):
+    def estimated_claims():
+        (rows,) = database.execute_sql(
+            "SELECT reltuples FROM pg_class WHERE relname = 'claim'"
+        ).fetchone()
+        return rows
+
+    monkeypatch.setattr(bulk, "ANALYZE_AFTER", len(WORLD))
+    assert estimated_claims() in (-1, 0)  # never analysed
+    assert post_import(client, tokens["editor"], ndjson(*WORLD)).status_code == 200
+    assert estimated_claims() == 3
 
 
 def _empty_database():
