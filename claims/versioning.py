@@ -19,7 +19,7 @@ Rules:
 import datetime
 import hashlib
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 from peewee import JSONField
@@ -29,6 +29,7 @@ from claims.db import database
 from claims.enums import Action, Audience
 from claims.errors import Conflict, InvalidField, NotFound, StaleVersion
 from claims.models import Change, Editor, Versioned, utcnow
+from claims.prepared import prepared
 
 M = TypeVar("M", bound=Versioned)
 
@@ -124,12 +125,25 @@ def record(
     )
 
 
+_LIVE_BY_ID: dict[type, Callable[[int], list]] = {}
+
+
+def _live_by_id(model):
+    """The compiled query of ``model``'s live row by id (every write reads one or more)."""
+    query = _LIVE_BY_ID.get(model)
+    if query is None:
+        query = _LIVE_BY_ID[model] = prepared(
+            lambda resource_id: model.live().where(model.id == resource_id).limit(1)
+        )
+    return query
+
+
 def get_live(model: type[M], resource_id: int) -> M:
     """The live (not deleted) row, or ``NotFound``."""
-    instance = model.live().where(model.id == resource_id).first()
-    if instance is None:
+    found = _live_by_id(model)(resource_id)
+    if not found:
         raise NotFound(f"There is no {model.__name__.lower()} with id {resource_id}.")
-    return instance
+    return found[0]
 
 
 def get_referenced(model: type[M], resource_id: int, field: str) -> M:
