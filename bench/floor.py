@@ -66,7 +66,7 @@ def _connection():
 
             local.db = psycopg.connect(DATABASE, autocommit=True)
         else:
-            local.db = sqlite3.connect(DATABASE, check_same_thread=False)
+            local.db = sqlite3.connect(DATABASE, check_same_thread=False, timeout=30)
     return local.db
 
 
@@ -124,9 +124,43 @@ def _claim(row):
     }
 
 
+INSERT = (
+    "INSERT INTO claim (created_at, updated_at, version, speaker_id, source_id, kind, text, "
+    "tags, anchor_given, quote_status) VALUES (?, ?, 1, ?, ?, ?, ?, '[]', ?, 'unchecked') "
+    "RETURNING id"
+)
+
+
+def _insert(db, environ):
+    """A write as plain as it gets: the claim row, committed; no check, no history."""
+    size = int(environ.get("CONTENT_LENGTH") or 0)
+    fields = json.loads(environ["wsgi.input"].read(size))
+    now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    values = (
+        now if POSTGRES else now.isoformat(" "),
+        now if POSTGRES else now.isoformat(" "),
+        fields["speaker_id"],
+        fields["source_id"],
+        fields["kind"],
+        fields["text"],
+        False,
+    )
+    (ident,) = _execute(db, INSERT, values).fetchone()
+    if not POSTGRES:
+        db.commit()
+    return {"id": ident, **fields}
+
+
 def app(environ, start_response):
     db = _connection()
     path = environ["PATH_INFO"]
+    if environ["REQUEST_METHOD"] == "POST":
+        data = json.dumps(_insert(db, environ)).encode()
+        start_response(
+            "201 Created",
+            [("Content-Type", "application/json"), ("Content-Length", str(len(data)))],
+        )
+        return [data]
     match = DETAIL.match(path)
     if match:
         row = _execute(db, SELECT + "AND c.id = ?", (int(match.group(1)),)).fetchone()

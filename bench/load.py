@@ -5,12 +5,13 @@
 
 Both are served by gunicorn with 2 workers from the same database, a SQLite file or a
 PostgreSQL URL (loaded with ``claims import`` of a bench/corpus.py file); wrk drives each
-with 16 connections, one run
-after the other, interleaved for ``rounds`` rounds so that a busy machine slows both alike.
-Prints req/s, p50 and p99 of each and the ratio service / floor (medians over the rounds).
+with 16 connections, one run after the other, interleaved for ``rounds`` rounds so that a
+busy machine slows both alike. Prints req/s, p50 and p99 of each and the ratio service /
+floor (medians over the rounds). ``bench.writes`` measures writes the same way.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import sqlite3
@@ -46,8 +47,8 @@ def _serve(command, port, env):
     raise SystemExit(f"nothing answers on port {port}")
 
 
-def _wrk(port, path, seconds, script=None):
-    command = ["wrk", "-t", "2", "-c", "16", "-d", f"{seconds}s", "--latency"]
+def _wrk(port, path, seconds, script=None, connections=16):
+    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
     if script:
         command += ["-s", script]
     output = subprocess.run(
@@ -63,21 +64,60 @@ def _wrk(port, path, seconds, script=None):
     return rate, latency(50), latency(99), int(errors.group(1)) if errors else 0
 
 
+def corpus(database):
+    """``(service URL, floor's FLOOR_DATABASE, an open DB-API connection)`` of ``database``,
+    a SQLite path or a PostgreSQL URL."""
+    if database.startswith("postgresql"):
+        import psycopg
+
+        return database, database, psycopg.connect(database, autocommit=True)
+    path = os.path.abspath(database)
+    return f"sqlite:///{path}", path, sqlite3.connect(path)
+
+
+@contextlib.contextmanager
+def service_and_floor(url, floor_database):
+    """The service and the floor, each gunicorn with 2 workers, on their ports."""
+    gunicorn = [sys.executable, "-m", "gunicorn", "--workers", "2", "--no-control-socket"]
+    started = []
+    try:
+        started.append(
+            _serve(
+                gunicorn + ["--bind", f"127.0.0.1:{SERVICE_PORT}", "api:create_app()"],
+                SERVICE_PORT,
+                # One address sends everything: the per-address rate limit would answer 429s.
+                {"CLAIMS_DATABASE_URL": url, "CLAIMS_RATE_LIMITS": "off"},
+            )
+        )
+        started.append(
+            _serve(
+                gunicorn + ["--bind", f"127.0.0.1:{FLOOR_PORT}", "bench.floor:app"],
+                FLOOR_PORT,
+                {"FLOOR_DATABASE": floor_database},
+            )
+        )
+        yield started[0]
+    finally:
+        for process in started:
+            process.terminate()
+            process.wait()
+
+
+def worker_rss(service):
+    """The RSS of the service's workers, as text."""
+    rss = subprocess.run(
+        ["ps", "--ppid", str(service.pid), "-o", "rss="], capture_output=True, text=True
+    ).stdout.split()
+    return ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("database")
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    if args.database.startswith("postgresql"):
-        import psycopg
-
-        url = floor_database = args.database
-        db = psycopg.connect(url)
-    else:
-        floor_database = os.path.abspath(args.database)
-        url = f"sqlite:///{floor_database}"
-        db = sqlite3.connect(floor_database)
+    url, floor_database, db = corpus(args.database)
     (last,) = db.execute("SELECT max(id) FROM claim").fetchone()
     (speaker,) = db.execute(
         "SELECT speaker_id FROM claim GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 OFFSET 50"
@@ -103,19 +143,7 @@ def main(argv=None):
             None,
         ),
     ]
-    gunicorn = [sys.executable, "-m", "gunicorn", "--workers", "2", "--no-control-socket"]
-    service = _serve(
-        gunicorn + ["--bind", f"127.0.0.1:{SERVICE_PORT}", "api:create_app()"],
-        SERVICE_PORT,
-        # One address sends everything: the per-address rate limit would answer 429s.
-        {"CLAIMS_DATABASE_URL": url, "CLAIMS_RATE_LIMITS": "off"},
-    )
-    floor = _serve(
-        gunicorn + ["--bind", f"127.0.0.1:{FLOOR_PORT}", "bench.floor:app"],
-        FLOOR_PORT,
-        {"FLOOR_DATABASE": floor_database},
-    )
-    try:
+    with service_and_floor(url, floor_database) as service:
         print(
             "| request | service req/s | p50 ms | p99 ms | floor req/s | p50 ms | p99 ms "
             "| service / floor |"
@@ -136,17 +164,7 @@ def main(argv=None):
                 + (f" ({s[3]:.0f} errors)" if s[3] else ""),
                 flush=True,
             )
-        rss = subprocess.run(
-            ["ps", "--ppid", str(service.pid), "-o", "rss="], capture_output=True, text=True
-        ).stdout.split()
-        print(
-            "service worker RSS after the runs: "
-            + ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss)
-        )
-    finally:
-        for process in (service, floor):
-            process.terminate()
-            process.wait()
+        print("service worker RSS after the runs: " + worker_rss(service))
 
 
 if __name__ == "__main__":
