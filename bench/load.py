@@ -111,12 +111,17 @@ def worker_rss(service):
     return ", ".join(f"{int(kb) / 1024:.0f} MB" for kb in rss)
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("database")
+def arguments(doc, argv, rounds):
+    """The command line every load benchmark takes: the database, seconds and rounds."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("database", help="a SQLite file or a PostgreSQL URL")
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3)
-    args = parser.parse_args(argv)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    return parser.parse_args(argv)
+
+
+def main(argv=None):
+    args = arguments(__doc__, argv, rounds=3)
     url, floor_database, db = corpus(args.database)
     (last,) = db.execute("SELECT max(id) FROM claim").fetchone()
     (speaker,) = db.execute(

@@ -1,5 +1,4 @@
-"""Writes under load: claims created by 16 concurrent writers, the service against the floor,
-and what the writes cost the readers.
+"""Writes under load: 16 writers, the service against the floor, and what writes cost readers.
 
     python -m bench.writes /tmp/corpus-copy.db [--seconds 10] [--rounds 2]
     python -m bench.writes postgresql://postgres@127.0.0.1:5432/corpus
@@ -15,7 +14,6 @@ anchors and attributes each one and records its history under the write lock; th
   readers' req/s and p50 both ways, and by how much the writes slowed them.
 """
 
-import argparse
 import os
 import statistics
 import tempfile
@@ -27,6 +25,7 @@ from bench.load import (
     RANDOM_DETAIL,
     SERVICE_PORT,
     _wrk,
+    arguments,
     corpus,
     service_and_floor,
     worker_rss,
@@ -92,11 +91,7 @@ def _median(runs, index):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("database")
-    parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=2)
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, argv, rounds=2)
     url, floor_database, db = corpus(args.database)
     (claims,) = db.execute("SELECT max(id) FROM claim").fetchone()
     (speakers,) = db.execute("SELECT max(id) FROM speaker").fetchone()

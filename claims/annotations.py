@@ -190,17 +190,23 @@ def current_verdicts(
     return {verdict.claim_id: verdict for verdict in query}
 
 
-def _verdicts_of(claim_id):
+def _latest_verdict(claim, annotation=Annotation, *fields):
+    """The query of the newest live verdict of ``claim`` (an id or a column), selecting
+    ``fields`` (all by default) of ``annotation`` (the model or an alias)."""
     return (
-        _with_author_joined(Annotation.select())
+        annotation.select(*fields)
         .where(
-            Annotation.claim == claim_id,
-            Annotation.kind == AnnotationKind.VERDICT.value,
-            Annotation.deleted_at.is_null(),
+            annotation.claim == claim,
+            annotation.kind == AnnotationKind.VERDICT.value,
+            annotation.deleted_at.is_null(),
         )
-        .order_by(Annotation.id.desc())
+        .order_by(annotation.id.desc())
         .limit(1)
     )
+
+
+def _verdicts_of(claim_id):
+    return _with_author_joined(_latest_verdict(claim_id))
 
 
 @prepared
@@ -223,14 +229,4 @@ def current_verdict(claim_id: int, *, viewer: Editor | None) -> Annotation | Non
 def current_rating(claim_field: Field, *, viewer: Editor | None) -> "ModelSelect[Annotation]":
     """A correlated subquery: the rating of the current verdict of ``claim_field``'s claim."""
     latest = Annotation.alias()
-    query = (
-        latest.select(latest.rating)
-        .where(
-            latest.claim == claim_field,
-            latest.kind == AnnotationKind.VERDICT.value,
-            latest.deleted_at.is_null(),
-        )
-        .order_by(latest.id.desc())
-        .limit(1)
-    )
-    return visible_annotations(query, viewer, latest)
+    return visible_annotations(_latest_verdict(claim_field, latest, latest.rating), viewer, latest)
