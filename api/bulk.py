@@ -5,6 +5,7 @@ at the edge; what the domain checks (existence, uniqueness, quotes) happens in
 ``claims.bulk``. Blank lines are skipped but counted, so numbers match the file's lines.
 """
 
+import contextlib
 import datetime
 import json
 
@@ -87,6 +88,16 @@ def _chunks(lines, size):
             chunk, first = [], number + 1
     if chunk:
         yield first, chunk
+
+
+@contextlib.contextmanager
+def checks_in_parallel(processes):
+    """A ``map`` for ``import_lines``'s checks that spreads them over ``processes`` worker
+    processes (forked before they are needed; they never touch the database)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield lambda function, items: pool.imap_unordered(function, list(items), chunksize=8)
 
 
 def parse_in_parallel(lines, processes, chunk_size=2000):

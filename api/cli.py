@@ -18,7 +18,7 @@ from flask.cli import ScriptInfo, with_appcontext
 from peewee import DatabaseError
 
 from api import create_app
-from api.bulk import parse, parse_in_parallel, to_ndjson
+from api.bulk import checks_in_parallel, parse, parse_in_parallel, to_ndjson
 from api.config import SERVICE_VERSION, ConfigError, load_config
 from api.metrics import MULTIPROCESS_DIR
 from api.serving import gunicorn_argv
@@ -150,7 +150,7 @@ def serve(bind, workers):
     default=os.cpu_count() or 1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes parsing lines (1: none).",
+    help="Processes parsing lines and checking claims (1: none).",
 )
 @with_appcontext
 def import_file(file, batch_size, jobs):
@@ -181,8 +181,17 @@ def import_file(file, batch_size, jobs):
             click.echo(f"line {number}: {reason}", err=True)
         shown = len(report.rejected)
 
-    lines = parse(file) if jobs == 1 else parse_in_parallel(file, jobs)
-    report = import_lines(lines, editor=editor, batch_size=batch_size, progress=progress)
+    if jobs == 1:
+        report = import_lines(parse(file), editor=editor, batch_size=batch_size, progress=progress)
+    else:
+        with checks_in_parallel(jobs) as mapper:
+            report = import_lines(
+                parse_in_parallel(file, jobs),
+                editor=editor,
+                batch_size=batch_size,
+                progress=progress,
+                mapper=mapper,
+            )
     if bar is not None:
         bar.render_finish()
     created = ", ".join(f"{count} {name}s" for name, count in report.created.items())

@@ -119,10 +119,13 @@ def import_lines(
     editor: Editor,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[Report], None] | None = None,
+    mapper: Callable[..., Iterable[Any]] = map,
 ) -> Report:
     """Import the parsed ``lines`` (``Line`` objects, in order); return the ``Report``.
 
-    ``progress(report)`` is called after each committed batch.
+    ``progress(report)`` is called after each committed batch. ``mapper`` runs the claims'
+    checks (``check_group`` over groups of claims of one source text): ``map`` in this
+    process, or a process pool's, as ``claims import --jobs`` gives.
     """
     require(editor, Role.EDITOR)
     report, keys = Report(), {name: {} for name in MODELS}
@@ -130,12 +133,12 @@ def import_lines(
     for line in lines:
         batch.append(line)
         if len(batch) >= batch_size:
-            _commit(batch, editor, keys, report)
+            _commit(batch, editor, keys, report, mapper)
             batch = []
             if progress:
                 progress(report)
     if batch:
-        _commit(batch, editor, keys, report)
+        _commit(batch, editor, keys, report, mapper)
         if progress:
             progress(report)
     if is_postgres() and sum(report.created.values()) >= ANALYZE_AFTER:
@@ -153,8 +156,8 @@ def _analyse():
     database.execute_sql("ANALYZE " + ", ".join(f'"{name}"' for name in tables))
 
 
-def _commit(lines, editor, keys, report):
-    checks = _checks_before_lock(lines, keys)
+def _commit(lines, editor, keys, report, mapper):
+    checks = _checks_before_lock(lines, keys, mapper)
     with write():
         batch = _Batch(editor, keys, checks)
         rejected = batch.run(lines)
@@ -168,12 +171,13 @@ def _commit(lines, editor, keys, report):
     report.committed_through = lines[-1].number
 
 
-def _checks_before_lock(lines, keys):
+def _checks_before_lock(lines, keys, mapper=map):
     """``{line number: (source text, span, QuoteCheck, mention)}``: the quote check and the
     mention (``speaker_of``) of each claim line whose source text can be read now, worked
     out before the write lock is taken (they are most of an import's time, and pure
-    functions of the text and the line). Under the lock a line uses its entry only when its
-    source text is still the same; a line this cannot check is checked under the lock."""
+    functions of the text and the line), by ``mapper`` over groups of one source text each.
+    Under the lock a line uses its entry only when its source text is still the same; a line
+    this cannot check is checked under the lock."""
     texts_by_key = {
         line.key: line.fields.get("text")
         for line in lines
@@ -190,7 +194,7 @@ def _checks_before_lock(lines, keys):
     texts_by_id = {}
     for chunk in chunked(sorted(wanted), 1000):
         texts_by_id.update(Source.live(Source.id, Source.text).where(Source.id.in_(chunk)).tuples())
-    checks = {}
+    groups, read = {}, {}
     for line in lines:
         if line.resource != Resource.CLAIM.value or line.rejected:
             continue
@@ -206,13 +210,29 @@ def _checks_before_lock(lines, keys):
         span = (anchor["start"], anchor["end"]) if anchor is not None else None
         if text is None or (span is not None and span[1] > len(text)):
             continue
+        read[line.number] = (text, span)
+        groups.setdefault(text, []).append((line.number, fields["text"], fields["kind"], span))
+    return {
+        number: (*read[number], check, found)
+        for results in mapper(check_group, groups.items())
+        for number, check, found in results
+    }
+
+
+def check_group(group):
+    """``[(line number, QuoteCheck, mention)]`` of a group ``(source text, [(line number,
+    claim text, kind, span)])``: pure, so that it can run in another process. A line whose
+    check raises is left out (it is checked again under the lock, and rejected there)."""
+    text, items = group
+    results = []
+    for number, claim_text, kind, span in items:
         try:
-            check = check_quote(text, fields["text"], fields["kind"], span)
+            check = check_quote(text, claim_text, kind, span)
         except DomainError:
             continue
         found = speaker_of(text, check.start, check.end) if check.start is not None else None
-        checks[line.number] = (text, span, check, found)
-    return checks
+        results.append((number, check, found))
+    return results
 
 
 class _Batch:

@@ -322,8 +322,8 @@ def test_a_claim_line_whose_source_text_changed_after_its_early_check_is_checked
     moved = "Late correction. " + TEXT
     real_checks = bulk._checks_before_lock
 
-    def checks_then_an_edit(lines, keys):
-        checks = real_checks(lines, keys)
+    def checks_then_an_edit(*args):
+        checks = real_checks(*args)
         update_source(source["id"], editor=system_editor("desk"), version=None, text=moved)
         return checks
 
@@ -402,10 +402,14 @@ def test_the_command_line_imports_a_file_and_exports_it_again(
 ):
     path = tmp_path / "world.ndjson"
     path.write_text(ndjson(*WORLD, {"resource": "speaker", "name": ""}))
-    result = run(tmp_path, "import", str(path), CLAIMS_DATABASE_URL=database_url)
+    # Two processes parse the lines and check the claims.
+    result = run(tmp_path, "import", "--jobs", "2", str(path), CLAIMS_DATABASE_URL=database_url)
     assert result.returncode == 1
     assert "line 9: name:" in result.stderr
     assert "created 1 sources, 2 speakers, 3 claims, 1 relations, 1 disputes" in result.stdout
+    claims = {c["text"]: c for c in client.get("/api/v1/claims").get_json()["items"]}
+    assert claims[QUOTE]["quote_status"] == "verified"
+    assert claims["pure fantasy"]["attribution"]["status"] == "confirmed"
     exported = run(tmp_path, "export", CLAIMS_DATABASE_URL=database_url)
     assert exported.returncode == 0, exported.stderr
     lines = [json.loads(line) for line in exported.stdout.splitlines()]
