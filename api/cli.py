@@ -7,6 +7,7 @@ on one line of standard error, with a non-zero exit status, never a traceback. O
 that has no current schema and say what to run. ``extract`` needs no database at all.
 """
 
+import functools
 import json
 import os
 import shutil
@@ -14,14 +15,10 @@ import sys
 import tempfile
 
 import click
-from flask.cli import ScriptInfo, with_appcontext
 from peewee import DatabaseError
 
-from api import create_app
 from api.bulk import checks_in_parallel, parse, parse_in_parallel, to_ndjson
 from api.config import SERVICE_VERSION, ConfigError, load_config
-from api.metrics import MULTIPROCESS_DIR
-from api.serving import gunicorn_argv
 from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import (
     DatabaseUnavailable,
@@ -72,26 +69,19 @@ def ready_database(*, create: bool) -> None:
             raise NotReady(advice)
 
 
-def _command_app():
-    """The app a command runs in (Flask's ``with_appcontext`` builds it through this)."""
-    ready_database(create=click.get_current_context().command.name in CREATES_DATABASE)
-    database.obj.close_all()
-    return create_app()
+def with_database(command):
+    """Run ``command`` once the configured database is ready (``ready_database``; only
+    ``init-db`` and ``seed`` may make it). Commands need no Flask app: the domain is enough."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        ready_database(create=click.get_current_context().command.name in CREATES_DATABASE)
+        return command(*args, **kwargs)
+
+    return run
 
 
-class ServiceGroup(click.Group):
-    """A command group whose commands may use ``with_appcontext``, without Flask's options.
-
-    ``FlaskGroup`` would add ``--app``, ``--env-file`` and ``--debug`` to the help and build
-    the app just to list the commands.
-    """
-
-    def make_context(self, info_name, args, parent=None, **extra):
-        extra.setdefault("obj", ScriptInfo(create_app=_command_app, set_debug_flag=False))
-        return super().make_context(info_name, args, parent=parent, **extra)
-
-
-@click.group(cls=ServiceGroup)
+@click.group()
 @click.version_option(
     SERVICE_VERSION, "--version", prog_name="claims", message="%(prog)s %(version)s"
 )
@@ -104,7 +94,7 @@ def cli():
 
 
 @cli.command("init-db")
-@with_appcontext
+@with_database
 def init_db():
     """Create or upgrade the schema (safe to run again)."""
     applied = migrate()
@@ -112,7 +102,7 @@ def init_db():
 
 
 @cli.command("seed")
-@with_appcontext
+@with_database
 def seed():
     """Load the seed article and its claims (safe to run again; makes the schema if needed)."""
     from seeds.loader import load
@@ -128,6 +118,9 @@ def seed():
 def serve(bind, workers):
     """Serve the API with gunicorn, once the database answers with a current schema (gevent
     workers: api/serving.py says why)."""
+    from api.launch import MULTIPROCESS_DIR
+    from api.serving import gunicorn_argv
+
     ready_database(create=False)
     database.obj.close_all()
     # Each worker writes its metrics here; a scrape adds them up (see api/metrics.py).
@@ -152,7 +145,7 @@ def serve(bind, workers):
     type=click.IntRange(1, 64),
     help="Processes parsing lines and checking claims (1: none).",
 )
-@with_appcontext
+@with_database
 def import_file(file, batch_size, jobs):
     """Import an NDJSON file of sources, speakers, claims, relations and disputes.
 
@@ -209,7 +202,7 @@ def _size(file):
 
 @cli.command("export")
 @click.argument("file", type=click.File("wb"), default="-")
-@with_appcontext
+@with_database
 def export_file(file):
     """Write every live resource as NDJSON (to FILE, or standard output)."""
     for chunk in to_ndjson(export_lines()):
@@ -279,7 +272,7 @@ def editors():
     default=None,
     help="The token expires after this many days (default: never).",
 )
-@with_appcontext
+@with_database
 def editors_create(name, role, expires_in_days):
     """Create an editor and print its token (shown only once)."""
     editor, token = create_editor(name=name, role=role, expires_in_days=expires_in_days)
@@ -295,7 +288,7 @@ def editors_create(name, role, expires_in_days):
     default=None,
     help="The new token expires after this many days (default: never).",
 )
-@with_appcontext
+@with_database
 def editors_token(name, expires_in_days):
     """Reissue an editor's token and print it (shown only once); the old one stops working."""
     editor, token = reissue_token(
@@ -306,7 +299,7 @@ def editors_token(name, expires_in_days):
 
 
 @editors.command("list")
-@with_appcontext
+@with_database
 def editors_list():
     """List editors with their roles, newest first."""
     by, cursor = system_editor(COMMAND_LINE), None
@@ -329,7 +322,7 @@ def _change_editor(name, **fields):
 @editors.command("set-role")
 @click.argument("name")
 @click.argument("role", type=click.Choice(Role.values()))
-@with_appcontext
+@with_database
 def editors_set_role(name, role):
     """Change an editor's role."""
     _change_editor(name, role=role)
@@ -337,7 +330,7 @@ def editors_set_role(name, role):
 
 @editors.command("deactivate")
 @click.argument("name")
-@with_appcontext
+@with_database
 def editors_deactivate(name):
     """Deactivate an editor: its token stops working at once."""
     _change_editor(name, active=False)
@@ -345,7 +338,7 @@ def editors_deactivate(name):
 
 @editors.command("activate")
 @click.argument("name")
-@with_appcontext
+@with_database
 def editors_activate(name):
     """Reactivate a deactivated editor."""
     _change_editor(name, active=True)
