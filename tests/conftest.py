@@ -92,16 +92,18 @@ def database_url(tmp_path):
 def db(request, database_url):
     """An open, migrated database bound to the domain's proxy.
 
-    On SQLite the file is a copy of one migrated at the start of the session (migrating costs
-    more than most tests), or, for a test that asks for ``seeded``, of one holding the seed
-    too; ``migrate()`` then finds nothing to do, as on any current database.
+    On SQLite the file is a copy of one migrated at the start of the session (migrating, even
+    finding nothing to do, costs more than most tests), or, for a test that asks for
+    ``seeded``, of one holding the seed too. On PostgreSQL the schema is made again.
     """
-    if not POSTGRES_URL:
+    if POSTGRES_URL:
+        engine = open_database(database_url)
+        migrate()
+    else:
         seeded = "seeded" in request.fixturenames
         template = request.getfixturevalue("seeded_sqlite" if seeded else "migrated_sqlite")
         shutil.copyfile(template, database_url[len("sqlite:///") :])
-    engine = open_database(database_url)
-    migrate()
+        engine = open_database(database_url)
     yield engine
     engine.close_all()
 
