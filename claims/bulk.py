@@ -16,8 +16,9 @@ Rules:
   A line naming the key of a rejected line is rejected too.
 - The quote check and the mention of each claim line (the slow, pure part of an import)
   are worked out before the batch's write transaction, from the source texts as they are
-  then; under the write lock a line uses them only if its source text is still the same,
-  and is checked again otherwise. The lock holds the batch's lookups, its few remaining
+  then (in worker processes, while the batch before is written, when ``import_lines`` is
+  given a pool's ``mapper``); under the write lock a line uses them only if its source
+  text is still the same, and is checked again otherwise. The lock holds the batch's lookups, its few remaining
   queries (speakers an attribution names) and its writes.
 - Lines are committed ``batch_size`` at a time, each batch in one write transaction: a
   batch is stored whole or not at all, never in part. ``Report.committed_through`` is the
@@ -129,16 +130,18 @@ def import_lines(
     """
     require(editor, Role.EDITOR)
     report, keys = Report(), {name: {} for name in MODELS}
-    batch = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= batch_size:
-            _commit(batch, editor, keys, report, mapper)
-            batch = []
+    # The batch read before the current one, its checks under way: with a pool they are
+    # worked out while the batch before them is written.
+    waiting = None
+    for batch in _batches(lines, batch_size):
+        started = _start_checks(batch, keys, mapper)
+        if waiting is not None:
+            _commit(*waiting, editor, keys, report)
             if progress:
                 progress(report)
-    if batch:
-        _commit(batch, editor, keys, report, mapper)
+        waiting = (batch, started)
+    if waiting is not None:
+        _commit(*waiting, editor, keys, report)
         if progress:
             progress(report)
     if is_postgres() and sum(report.created.values()) >= ANALYZE_AFTER:
@@ -156,8 +159,19 @@ def _analyse():
     database.execute_sql("ANALYZE " + ", ".join(f'"{name}"' for name in tables))
 
 
-def _commit(lines, editor, keys, report, mapper):
-    checks = _checks_before_lock(lines, keys, mapper)
+def _batches(lines, size):
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _commit(lines, started, editor, keys, report):
+    checks = _finish_checks(started)
     with write():
         batch = _Batch(editor, keys, checks)
         rejected = batch.run(lines)
@@ -171,13 +185,14 @@ def _commit(lines, editor, keys, report, mapper):
     report.committed_through = lines[-1].number
 
 
-def _checks_before_lock(lines, keys, mapper=map):
-    """``{line number: (source text, span, QuoteCheck, mention)}``: the quote check and the
-    mention (``speaker_of``) of each claim line whose source text can be read now, worked
-    out before the write lock is taken (they are most of an import's time, and pure
-    functions of the text and the line), by ``mapper`` over groups of one source text each.
-    Under the lock a line uses its entry only when its source text is still the same; a line
-    this cannot check is checked under the lock."""
+def _start_checks(lines, keys, mapper=map):
+    """Start working out the quote check and the mention (``speaker_of``) of each claim line
+    whose source text can be read now (from the database, or from a source line of the same
+    batch), by ``mapper`` over groups of one source text each: they are most of an import's
+    time, and pure functions of the text and the line, so they run before the write lock
+    (and in other processes when ``mapper`` is a pool's). ``_finish_checks`` collects them.
+    Under the lock a line uses its check only when its source text is still the same; a
+    line this cannot check (its source made by the batch before, say) is checked there."""
     texts_by_key = {
         line.key: line.fields.get("text")
         for line in lines
@@ -212,10 +227,14 @@ def _checks_before_lock(lines, keys, mapper=map):
             continue
         read[line.number] = (text, span)
         groups.setdefault(text, []).append((line.number, fields["text"], fields["kind"], span))
+    return read, mapper(check_group, groups.items())
+
+
+def _finish_checks(started):
+    """``{line number: (source text, span, QuoteCheck, mention)}`` of ``_start_checks``."""
+    read, results = started
     return {
-        number: (*read[number], check, found)
-        for results in mapper(check_group, groups.items())
-        for number, check, found in results
+        number: (*read[number], check, found) for group in results for number, check, found in group
     }
 
 

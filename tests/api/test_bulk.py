@@ -320,14 +320,14 @@ def test_a_claim_line_whose_source_text_changed_after_its_early_check_is_checked
     from claims.sources import update_source
 
     moved = "Late correction. " + TEXT
-    real_checks = bulk._checks_before_lock
+    real_checks = bulk._finish_checks
 
     def checks_then_an_edit(*args):
         checks = real_checks(*args)
         update_source(source["id"], editor=system_editor("desk"), version=None, text=moved)
         return checks
 
-    monkeypatch.setattr(bulk, "_checks_before_lock", checks_then_an_edit)
+    monkeypatch.setattr(bulk, "_finish_checks", checks_then_an_edit)
     line = {
         "resource": "claim",
         "speaker_id": speaker["id"],
