@@ -13,9 +13,11 @@ an HTTP test. Each test rebinds the domain's database proxy to its own database 
 app's configuration back as it was built, so tests stay as isolated as with a fresh app.
 """
 
+import compileall
 import contextlib
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -40,6 +42,20 @@ def _worker_database(url):
 
 
 POSTGRES_URL = _worker_database(os.environ.get("CLAIMS_TEST_DATABASE_URL"))
+
+
+def pytest_configure(config):
+    """Compile the service's modules once, before xdist starts its workers: the suite starts
+    about a hundred processes (CLI commands, gunicorn workers) that would each compile them
+    again where PYTHONDONTWRITEBYTECODE keeps the interpreter from caching them (as on a
+    machine that sets it). Only the first process of the run does it."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    root = Path(__file__).resolve().parent.parent
+    for package in ("claims", "api", "schemas", "seeds"):
+        compileall.compile_dir(root / package, quiet=1)
+
+
 # The suite sends hundreds of requests a minute from one address; the rate-limit tests turn
 # limits on for their own apps and servers.
 os.environ.setdefault("CLAIMS_RATE_LIMITS", "off")
