@@ -18,8 +18,8 @@ Rules:
   are worked out before the batch's write transaction, from the source texts as they are
   then (in worker processes, while the batch before is written, when ``import_lines`` is
   given a pool's ``mapper``); under the write lock a line uses them only if its source
-  text is still the same, and is checked again otherwise. The lock holds the batch's lookups, its few remaining
-  queries (speakers an attribution names) and its writes.
+  text is still the same, and is checked again otherwise. The lock holds the batch's
+  lookups, its few remaining queries (speakers an attribution names) and its writes.
 - Lines are committed ``batch_size`` at a time, each batch in one write transaction: a
   batch is stored whole or not at all, never in part. ``Report.committed_through`` is the
   number of the last line of the last committed batch, where a stopped import resumes.
