@@ -82,19 +82,25 @@ def candidates_query(found: Mention, exclude_id: int) -> "ModelSelect[Speaker] |
     )
 
 
+# ``attribution_of``'s mention when the caller has not worked it out beforehand.
+UNKNOWN = object()
+
+
 def attribution_of(
-    text: str | None, start: int | None, end: int | None, speaker: "Speaker | Named | None"
+    text: str | None,
+    start: int | None,
+    end: int | None,
+    speaker: "Speaker | Named | None",
+    found: "Mention | None | object" = UNKNOWN,
 ) -> dict[str, Any]:
     """The ``attribution`` of a claim of ``speaker`` anchored at ``[start, end)`` of
-    ``text``."""
+    ``text``; ``found``: the mention ``speaker_of`` gives those words, when the caller
+    worked it out beforehand (the slow part, and a pure one: a bulk import does it outside
+    the write lock)."""
     if text is None or start is None or speaker is None:
         return unconfirmed()
-    return attribution_given(speaker_of(text, start, end), speaker)
-
-
-def attribution_given(found: Mention | None, speaker: "Speaker | Named") -> dict[str, Any]:
-    """The ``attribution`` of a claim of ``speaker`` whose words the source gives to the
-    mention ``found`` (``speaker_of``, worked out beforehand: the slow part, and a pure one)."""
+    if found is UNKNOWN:
+        found = speaker_of(text, start, end)
     if found is None:
         return unconfirmed()
     if _names(speaker, found):

@@ -29,7 +29,7 @@ from claims import pages, search, versioning
 from claims.anchoring import OffsetMap, OldAnchor, QuoteCheck, check_quote, reanchor
 from claims.annotations import current_rating
 from claims.attribution import Mention
-from claims.attribution_check import Named, attribution_given, attribution_of
+from claims.attribution_check import UNKNOWN, Named, attribution_of
 from claims.db import write
 from claims.editors import require
 from claims.enums import Action, Resource, Role
@@ -39,8 +39,6 @@ from claims.prepared import prepared
 from claims.speakers import speaker_for_claim
 
 RESOURCE = Resource.CLAIM.value
-# ``fields_of``'s mention when it was not worked out beforehand.
-UNKNOWN = object()
 SUMMARY_FIELDS = (
     Speaker.id,
     Speaker.name,
@@ -81,10 +79,6 @@ def fields_of(
     """The stored fields of a claim's anchor and checks: ``check`` (``check_quote``) of a
     claim of ``speaker`` whose span was ``given`` or not, in ``source_text``; ``found``: the
     mention ``speaker_of`` gives for the anchored words, when it was worked out beforehand."""
-    if found is UNKNOWN or source_text is None or check.start is None or speaker is None:
-        attribution = attribution_of(source_text, check.start, check.end, speaker)
-    else:
-        attribution = attribution_given(found, speaker)
     return {
         "anchor_start": check.start,
         "anchor_end": check.end,
@@ -96,7 +90,7 @@ def fields_of(
         "quote_differences": check.differences,
         "quote_elisions": check.elisions,
         "context_warnings": check.warnings,
-        "attribution": attribution,
+        "attribution": attribution_of(source_text, check.start, check.end, speaker, found),
     }
 
 
