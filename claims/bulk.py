@@ -42,7 +42,7 @@ from peewee import JSONField, chunked
 from claims import versioning
 from claims.anchoring import check_quote
 from claims.attribution import speaker_of
-from claims.attribution_check import Named
+from claims.attribution_check import UNKNOWN, Named
 from claims.audience import entry_audience
 from claims.claims import _clean_tags, fields_of
 from claims.db import database, is_postgres, write
@@ -159,6 +159,15 @@ def _analyse():
     database.execute_sql("ANALYZE " + ", ".join(f'"{name}"' for name in tables))
 
 
+def _known_id(keys, resource, fields, name):
+    """The id a line's ``<name>_id`` gives, or the one its ``<name>_key`` got in an earlier
+    batch (None when neither says)."""
+    ident = fields.get(name + "_id")
+    if ident is None:
+        ident = keys[resource].get(fields.get(name + "_key"))
+    return ident
+
+
 def _batches(lines, size):
     batch = []
     for line in lines:
@@ -193,34 +202,24 @@ def _start_checks(lines, keys, mapper=map):
     (and in other processes when ``mapper`` is a pool's). ``_finish_checks`` collects them.
     Under the lock a line uses its check only when its source text is still the same; a
     line this cannot check (its source made by the batch before, say) is checked there."""
+    source = Resource.SOURCE.value
     texts_by_key = {
         line.key: line.fields.get("text")
         for line in lines
-        if line.resource == Resource.SOURCE.value and not line.rejected and line.key is not None
+        if line.resource == source and not line.rejected and line.key is not None
     }
-    wanted = set()
-    for line in lines:
-        if line.resource == Resource.CLAIM.value and not line.rejected:
-            ident = line.fields.get("source_id")
-            if ident is None:
-                ident = keys[Resource.SOURCE.value].get(line.fields.get("source_key"))
-            if ident is not None:
-                wanted.add(ident)
+    claims = [line for line in lines if line.resource == Resource.CLAIM.value and not line.rejected]
+    source_ids = {line.number: _known_id(keys, source, line.fields, "source") for line in claims}
     texts_by_id = {}
-    for chunk in chunked(sorted(wanted), 1000):
+    for chunk in chunked(sorted(set(source_ids.values()) - {None}), 1000):
         texts_by_id.update(Source.live(Source.id, Source.text).where(Source.id.in_(chunk)).tuples())
     groups, read = {}, {}
-    for line in lines:
-        if line.resource != Resource.CLAIM.value or line.rejected:
-            continue
+    for line in claims:
         fields = line.fields
-        ident = fields.get("source_id")
-        if ident is None and fields.get("source_key") is not None:
-            key = fields["source_key"]
-            ident = keys[Resource.SOURCE.value].get(key)
-            text = texts_by_key.get(key) if ident is None else texts_by_id.get(ident)
-        else:
-            text = texts_by_id.get(ident)
+        ident = source_ids[line.number]
+        text = (
+            texts_by_key.get(fields.get("source_key")) if ident is None else texts_by_id.get(ident)
+        )
         anchor = fields.get("anchor")
         span = (anchor["start"], anchor["end"]) if anchor is not None else None
         if text is None or (span is not None and span[1] > len(text)):
@@ -312,11 +311,11 @@ class _Batch:
                 ("to_claim", "claim"),
             ):
                 if resource in wanted:
-                    ident = self._known_id(resource, fields, name)
+                    ident = _known_id(self.keys, resource, fields, name)
                     if ident is not None:
                         wanted[resource].add(ident)
             for position in fields.get("positions") or ():
-                ident = self._known_id("claim", position, "claim")
+                ident = _known_id(self.keys, "claim", position, "claim")
                 if ident is not None:
                     wanted["claim"].add(ident)
         self.live_speakers = {}  # id -> (name, aliases), what an attribution check reads
@@ -359,8 +358,8 @@ class _Batch:
         for line in lines:
             if line.resource == "relation" and not line.rejected:
                 ends = (
-                    self._known_id("claim", line.fields, "from_claim"),
-                    self._known_id("claim", line.fields, "to_claim"),
+                    _known_id(self.keys, "claim", line.fields, "from_claim"),
+                    _known_id(self.keys, "claim", line.fields, "to_claim"),
                 )
                 if None not in ends and line.fields.get("type") in RelationType.values():
                     pairs.update(_pair_keys(RelationType(line.fields["type"]), *ends))
@@ -368,12 +367,6 @@ class _Batch:
             Relation.pair_key, pairs, Relation.deleted_at.is_null()
         )
         self.urls_seen, self.wikidata_seen, self.pair_keys = set(), set(), set()
-
-    def _known_id(self, resource, fields, name):
-        ident = fields.get(name + "_id")
-        if ident is None:
-            ident = self.keys[resource].get(fields.get(name + "_key"))
-        return ident
 
     def _reference(self, resource, fields, name, live):
         """The id a line's ``<name>_id`` or ``<name>_key`` names, checked live."""
@@ -479,18 +472,16 @@ class _Batch:
                 )
         speaker = self.live_speakers[speaker_id]
         early = self.checks.get(line.number)
-        if early is not None and early[0] == text and early[1] == span:
+        if early is not None and early[:2] == (text, span):
             _, _, check, found = early
-            checked = fields_of(check, span is not None, text, speaker, found)
         else:
-            check = check_quote(text, fields["text"], fields["kind"], span)
-            checked = fields_of(check, span is not None, text, speaker)
+            check, found = check_quote(text, fields["text"], fields["kind"], span), UNKNOWN
         values = {
             "speaker_id": speaker_id,
             "source_id": source_id,
             **fields,
             "tags": _clean_tags(fields.get("tags") or ()),
-            **checked,
+            **fields_of(check, span is not None, text, speaker, found),
         }
         ident = self._add(Claim, Resource.CLAIM.value, line, values)
         self.tags.extend({"claim": ident, "tag": tag} for tag in values["tags"])
