@@ -51,7 +51,7 @@ def parse_line(number, raw):
     if not isinstance(data, dict):
         return Line(number, rejected="The line is not a JSON object.")
     resource, key = data.pop("resource", None), data.pop("key", None)
-    if resource not in LINES:
+    if not isinstance(resource, str) or resource not in LINES:
         return Line(number, rejected="resource: one of " + ", ".join(LINES) + ".")
     if key is not None and not (isinstance(key, str) and 0 < len(key) <= KEY_LENGTH):
         return Line(number, resource, rejected=f"key: a string of 1 to {KEY_LENGTH} characters.")

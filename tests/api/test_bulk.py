@@ -226,6 +226,14 @@ def test_each_rejected_line_is_reported_with_its_number_and_reason(client, token
     assert report["created"]["speaker"] == 1 and report["created"]["claim"] == 1
 
 
+@pytest.mark.parametrize("resource", [["claim"], {"kind": "claim"}, 7, None])
+def test_a_resource_that_is_not_a_name_is_a_rejected_line(client, tokens, resource):
+    response = post_import(client, tokens["editor"], ndjson({"resource": resource}))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    (rejected,) = response.get_json()["rejected"]
+    assert rejected["line"] == 1 and rejected["reason"].startswith("resource: one of")
+
+
 def test_a_relation_the_rules_forbid_is_rejected(client, tokens, make_claim, source, speaker):
     first, second = make_claim(source, speaker), make_claim(source, speaker, text="Other.")
     assert (
