@@ -93,7 +93,11 @@ def _chunks(lines, size):
 @contextlib.contextmanager
 def checks_in_parallel(processes):
     """A ``map`` for ``import_lines``'s checks that spreads them over ``processes`` worker
-    processes (forked before they are needed; they never touch the database)."""
+    processes (forked before they are needed; they never touch the database); with one
+    process, ``map`` itself."""
+    if processes == 1:
+        yield map
+        return
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(processes) as pool:

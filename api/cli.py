@@ -174,17 +174,11 @@ def import_file(file, batch_size, jobs):
             click.echo(f"line {number}: {reason}", err=True)
         shown = len(report.rejected)
 
-    if jobs == 1:
-        report = import_lines(parse(file), editor=editor, batch_size=batch_size, progress=progress)
-    else:
-        with checks_in_parallel(jobs) as mapper:
-            report = import_lines(
-                parse_in_parallel(file, jobs),
-                editor=editor,
-                batch_size=batch_size,
-                progress=progress,
-                mapper=mapper,
-            )
+    lines = parse(file) if jobs == 1 else parse_in_parallel(file, jobs)
+    with checks_in_parallel(jobs) as mapper:
+        report = import_lines(
+            lines, editor=editor, batch_size=batch_size, progress=progress, mapper=mapper
+        )
     if bar is not None:
         bar.render_finish()
     created = ", ".join(f"{count} {name}s" for name, count in report.created.items())
