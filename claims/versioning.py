@@ -17,9 +17,10 @@ Rules:
 """
 
 import datetime
+import functools
 import hashlib
 import json
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from typing import Any, TypeVar
 
 from peewee import JSONField
@@ -125,17 +126,10 @@ def record(
     )
 
 
-_LIVE_BY_ID: dict[type, Callable[[int], list]] = {}
-
-
+@functools.cache
 def _live_by_id(model):
     """The compiled query of ``model``'s live row by id (every write reads one or more)."""
-    query = _LIVE_BY_ID.get(model)
-    if query is None:
-        query = _LIVE_BY_ID[model] = prepared(
-            lambda resource_id: model.live().where(model.id == resource_id).limit(1)
-        )
-    return query
+    return prepared(lambda resource_id: model.live().where(model.id == resource_id).limit(1))
 
 
 def get_live(model: type[M], resource_id: int) -> M:

@@ -5,6 +5,7 @@ Rules: bodies reject unknown fields; every string has a length limit and must be
 32-bit column.
 """
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, timezone
@@ -26,29 +27,28 @@ class Base(Schema):
     key of a dict; a dotted ``attribute`` is followed), fall back to ``dump_default``, leave
     out what is still missing, and format it with the field's own ``_serialize``. Fields that
     read no attribute (``_CHECK_ATTRIBUTE`` false) get None, as marshmallow gives them.
-    ``tests/schemas/test_dumping.py`` compares both loops on every output schema.
+    ``tests/schemas/test_dumping.py`` holds the rules' cases, ``tests/api/test_dumping.py``
+    compares both loops on every GET route.
     """
 
+    @functools.cached_property
     def _dump_plan(self):
-        plan = self.__dict__.get("_plan")
-        if plan is None:
-            plan = self.__dict__["_plan"] = [
-                (
-                    field.data_key if field.data_key is not None else name,
-                    name,
-                    field.attribute if field.attribute is not None else name,
-                    field,
-                )
-                for name, field in self.dump_fields.items()
-            ]
-        return plan
+        return [
+            (
+                field.data_key if field.data_key is not None else name,
+                name,
+                field.attribute if field.attribute is not None else name,
+                field,
+            )
+            for name, field in self.dump_fields.items()
+        ]
 
     def _serialize(self, obj, *, many=False):
         if many and obj is not None:
             return [self._serialize(item) for item in obj]
         keyed = hasattr(obj, "__getitem__")
         result = {}
-        for key, name, attribute, field in self._dump_plan():
+        for key, name, attribute, field in self._dump_plan:
             if field._CHECK_ATTRIBUTE:
                 if keyed or "." in attribute:
                     value = get_value(obj, attribute, missing)
