@@ -136,9 +136,10 @@ def _insert(db, environ):
     size = int(environ.get("CONTENT_LENGTH") or 0)
     fields = json.loads(environ["wsgi.input"].read(size))
     now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    stamp = now if POSTGRES else now.isoformat(" ")
     values = (
-        now if POSTGRES else now.isoformat(" "),
-        now if POSTGRES else now.isoformat(" "),
+        stamp,
+        stamp,
         fields["speaker_id"],
         fields["source_id"],
         fields["kind"],

@@ -47,7 +47,8 @@ def _serve(command, port, env):
     raise SystemExit(f"nothing answers on port {port}")
 
 
-def _wrk(port, path, seconds, script=None, connections=16):
+def wrk(port, path, seconds, script=None, connections=16):
+    """One wrk run against 127.0.0.1:``port``: ``(req/s, p50 ms, p99 ms, non-2xx answers)``."""
     command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
     if script:
         command += ["-s", script]
@@ -157,8 +158,8 @@ def main(argv=None):
         for label, service_path, floor_path, lua in cases:
             runs = {"service": [], "floor": []}
             for _ in range(args.rounds):
-                runs["service"].append(_wrk(SERVICE_PORT, service_path, args.seconds, lua))
-                runs["floor"].append(_wrk(FLOOR_PORT, floor_path, args.seconds, lua))
+                runs["service"].append(wrk(SERVICE_PORT, service_path, args.seconds, lua))
+                runs["floor"].append(wrk(FLOOR_PORT, floor_path, args.seconds, lua))
             s, f = (
                 [statistics.median(r[i] for r in runs[name]) for i in range(4)]
                 for name in ("service", "floor")

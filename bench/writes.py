@@ -24,11 +24,11 @@ from bench.load import (
     FLOOR_PORT,
     RANDOM_DETAIL,
     SERVICE_PORT,
-    _wrk,
     arguments,
     corpus,
     service_and_floor,
     worker_rss,
+    wrk,
 )
 
 WRITE = """
@@ -73,7 +73,7 @@ def _together(port, seconds, readers_script, writers_script):
     results = {}
 
     def run(name, script):
-        results[name] = _wrk(port, "/", seconds, script, connections=8)
+        results[name] = wrk(port, "/", seconds, script, connections=8)
 
     threads = [
         threading.Thread(target=run, args=("readers", readers_script)),
@@ -103,8 +103,8 @@ def main(argv=None):
     with service_and_floor(url, floor_database) as service:
         alone = {"service": [], "floor": []}
         for _ in range(args.rounds):
-            alone["service"].append(_wrk(SERVICE_PORT, "/", args.seconds, writers))
-            alone["floor"].append(_wrk(FLOOR_PORT, "/", args.seconds, writers))
+            alone["service"].append(wrk(SERVICE_PORT, "/", args.seconds, writers))
+            alone["floor"].append(wrk(FLOOR_PORT, "/", args.seconds, writers))
         print("| 16 writers | req/s | p50 ms | p99 ms | errors |")
         print("|---|---|---|---|---|")
         for name in ("service", "floor"):
@@ -118,7 +118,7 @@ def main(argv=None):
 
         quiet, busy, busy_writers = [], [], []
         for _ in range(args.rounds):
-            quiet.append(_wrk(SERVICE_PORT, "/", args.seconds, readers, connections=8))
+            quiet.append(wrk(SERVICE_PORT, "/", args.seconds, readers, connections=8))
             read, written = _together(SERVICE_PORT, args.seconds, readers, writers)
             busy.append(read)
             busy_writers.append(written)
