@@ -69,6 +69,17 @@ def _reset_postgres(url):
         conn.execute("CREATE SCHEMA public")
 
 
+def open_migrated(url, template):
+    """Open ``url`` with the current schema: a SQLite file as a copy of ``template`` (a file
+    migrated once per session), PostgreSQL's emptied schema by migrating it."""
+    if POSTGRES_URL:
+        engine = open_database(url)
+        migrate()
+        return engine
+    shutil.copyfile(template, url[len("sqlite:///") :])
+    return open_database(url)
+
+
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory):
     """A SQLite file migrated once; each test starts from a copy of it."""
@@ -112,14 +123,11 @@ def db(request, database_url):
     finding nothing to do, costs more than most tests), or, for a test that asks for
     ``seeded``, of one holding the seed too. On PostgreSQL the schema is made again.
     """
-    if POSTGRES_URL:
-        engine = open_database(database_url)
-        migrate()
-    else:
+    template = None
+    if not POSTGRES_URL:
         seeded = "seeded" in request.fixturenames
         template = request.getfixturevalue("seeded_sqlite" if seeded else "migrated_sqlite")
-        shutil.copyfile(template, database_url[len("sqlite:///") :])
-        engine = open_database(database_url)
+    engine = open_migrated(database_url, template)
     yield engine
     engine.close_all()
 

@@ -5,15 +5,12 @@ that nothing hides behind a second process.
 """
 
 import json
-import shutil
 import socket
 import threading
 
 import pytest
 
-from claims.db import database, open_database
-from claims.migrations import migrate
-from tests.conftest import POSTGRES_URL, _reset_postgres
+from tests.conftest import POSTGRES_URL, _reset_postgres, open_migrated
 from tests.servers import Server
 
 SLOW_SENDERS = 50
@@ -26,13 +23,9 @@ def server(tmp_path_factory, migrated_sqlite):
     if POSTGRES_URL:
         _reset_postgres(POSTGRES_URL)
         url = POSTGRES_URL
-        open_database(url)
-        migrate()
-        database.obj.close_all()
     else:
-        path = tmp_path_factory.mktemp("slow-clients") / "claims.db"
-        shutil.copyfile(migrated_sqlite, path)
-        url = f"sqlite:///{path}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('slow-clients')}/claims.db"
+    open_migrated(url, migrated_sqlite).close_all()
     started = Server(url, workers=1)
     yield started
     started.stop()
