@@ -19,6 +19,7 @@ from peewee import DatabaseError
 
 from api.bulk import checks_in_parallel, parse, parse_in_parallel, to_ndjson
 from api.config import SERVICE_VERSION, ConfigError, load_config
+from claims import relevance
 from claims.bulk import BATCH_SIZE, import_lines
 from claims.db import (
     DatabaseUnavailable,
@@ -181,6 +182,8 @@ def import_file(file, batch_size, jobs):
         )
     if bar is not None:
         bar.render_finish()
+    if report.created.get("claim"):
+        relevance.refresh_statistics()
     created = ", ".join(f"{count} {name}s" for name, count in report.created.items())
     click.echo(f"{report.lines} lines: created {created}; {len(report.rejected)} rejected")
     if report.rejected:
@@ -192,6 +195,23 @@ def _size(file):
         return os.fstat(file.fileno()).st_size
     except (OSError, ValueError):
         return None
+
+
+@cli.group("search")
+def search_commands():
+    """The search index."""
+
+
+@search_commands.command("refresh")
+@with_database
+def search_refresh():
+    """Count again how many claims hold each word (BM25's statistics) and use the counts.
+
+    Scores change, and cursors of search results taken before are refused. Run it after
+    large changes (``claims import`` does) or on a schedule, e.g. nightly.
+    """
+    snapshot = relevance.refresh_statistics()
+    click.echo(f"search statistics version {snapshot.version}: {snapshot.claims} claims")
 
 
 @cli.command("export")

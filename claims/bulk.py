@@ -39,7 +39,7 @@ from typing import Any
 
 from peewee import JSONField, chunked
 
-from claims import versioning
+from claims import relevance, versioning
 from claims.anchoring import check_quote
 from claims.attribution import speaker_of
 from claims.attribution_check import UNKNOWN, Named
@@ -550,6 +550,7 @@ class _Batch:
     def _write(self):
         for model in ORDER:
             _insert(model, self.rows[model])
+        relevance.index_claims((row["id"], row["text"]) for row in self.rows[Claim])
         _insert(ClaimTag, self.tags)
         _insert(Position, self.positions)
         _insert(Change, self.changes)

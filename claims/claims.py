@@ -25,7 +25,7 @@ import datetime
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from claims import pages, search, versioning
+from claims import pages, relevance, search, versioning
 from claims.anchoring import OffsetMap, OldAnchor, QuoteCheck, check_quote, reanchor
 from claims.annotations import current_rating
 from claims.attribution import Mention
@@ -149,6 +149,7 @@ def add_claim(*, editor: Editor, tags: Iterable[str] = (), **values: Any) -> Cla
         Claim, {**values, "tags": _clean_tags(tags)}, resource=RESOURCE, editor=editor
     )
     _store_tags(claim)
+    relevance.index_claims([(claim.id, claim.text)])
     return claim
 
 
@@ -224,6 +225,8 @@ def update_claim(
         changes = versioning.save(claim, version, fields, resource=RESOURCE, editor=editor)
         if "tags" in changes:
             _store_tags(claim)
+        if "text" in changes:
+            relevance.reindex_claim(claim.id, *changes["text"])
         return get_claim(claim.id)
 
 
@@ -380,7 +383,7 @@ def list_claims(
     others = (source_id, kind, quote_status, tag, said_from, said_to, dispute_id, rating)
     if not q and all(value is None for value in others):
         return _newest_page(limit, cursor, speaker_id)
-    query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS))
+    conditions = []
     filters = {
         Claim.speaker: speaker_id,
         Claim.source: source_id,
@@ -389,10 +392,10 @@ def list_claims(
     }
     for field, value in filters.items():
         if value is not None:
-            query = query.where(field == value)
+            conditions.append(field == value)
     if tag is not None:
         tagged = ClaimTag.select(ClaimTag.claim).where(ClaimTag.tag == tag)
-        query = query.where(Claim.id.in_(tagged))
+        conditions.append(Claim.id.in_(tagged))
     if dispute_id is not None:
         # A deleted dispute filters like one that never existed: to nothing.
         positions = (
@@ -400,21 +403,55 @@ def list_claims(
             .join(Dispute)
             .where(Position.dispute == dispute_id, Dispute.deleted_at.is_null())
         )
-        query = query.where(Claim.id.in_(positions))
+        conditions.append(Claim.id.in_(positions))
     if rating is not None:
-        query = query.where(current_rating(Claim.id, viewer=viewer) == rating)
+        conditions.append(current_rating(Claim.id, viewer=viewer) == rating)
     if said_from is not None:
-        query = query.where(Claim.said_on >= said_from)
+        conditions.append(Claim.said_on >= said_from)
     if said_to is not None:
-        query = query.where(Claim.said_on <= said_to)
+        conditions.append(Claim.said_on <= said_to)
     if not q:
+        query = _with_summaries(Claim.live(Claim, *SUMMARY_FIELDS)).where(*conditions)
         return pages.by_id(query, Claim, limit=limit, cursor=cursor)
-    query, score = search.ranked(query, q)
-    if query is None:
+    return _searched(q, conditions, limit, cursor)
+
+
+FEW_TO_SEARCH = 2000  # filtered claims scored one by one rather than through the index
+
+
+def _searched(q, conditions, limit, cursor):
+    """The page of the claims matching ``q`` and ``conditions``, most relevant first
+    (``claims.relevance``); each claim carries ``.score``."""
+    after = pages.decode_cursor(cursor, {"score": float, "id": int, "version": int})
+    parsed = search.parse(q)
+    if not parsed.clauses:
         return pages.Page([], None)
-    return pages.by_score(
-        query.select_extend(score.alias("score")), Claim, score, limit=limit, cursor=cursor
+
+    def eligible(ids):
+        query = Claim.live(Claim.id, Claim.text).where(*conditions)
+        if ids is not None:
+            query = query.where(Claim.id.in_(ids))
+        return query.tuples().iterator()
+
+    few = bool(conditions) and (
+        Claim.live(Claim.id).where(*conditions).limit(FEW_TO_SEARCH + 1).count() <= FEW_TO_SEARCH
     )
+    try:
+        ranked = relevance.best(parsed, eligible, limit=limit, after=after, few=few)
+    except relevance.StaleCursor:
+        raise InvalidField(
+            "cursor",
+            "The search statistics were refreshed since this cursor was made; "
+            "start again without it.",
+        ) from None
+    found = claims_by_id(claim_id for _, claim_id in ranked.items)
+    items = []
+    for score, claim_id in ranked.items:
+        if claim_id in found:  # deleted between the two reads
+            found[claim_id].score = score
+            items.append(found[claim_id])
+    next_cursor = pages.encode_cursor(ranked.next_key) if ranked.next_key else None
+    return pages.Page(items, next_cursor)
 
 
 @prepared

@@ -266,6 +266,23 @@ SQLITE = {
             '"resource_id", "seq")'
         ),
     ],
+    "relevance": [
+        (
+            'CREATE TABLE IF NOT EXISTS "claim_term" ("term" VARCHAR(64) NOT NULL, "weight" '
+            'INTEGER NOT NULL, "claim_id" INTEGER NOT NULL, PRIMARY KEY ("term", "weight", '
+            '"claim_id")) WITHOUT ROWID'
+        ),
+        (
+            'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '
+            'KEY, "claims" INTEGER NOT NULL, "average_length" REAL NOT NULL, "made_at" '
+            "DATETIME NOT NULL)"
+        ),
+        (
+            'CREATE TABLE IF NOT EXISTS "search_term" ("version" INTEGER NOT NULL, "term" '
+            'VARCHAR(64) NOT NULL, "claims" INTEGER NOT NULL, PRIMARY KEY ("version", '
+            '"term")) WITHOUT ROWID'
+        ),
+    ],
 }
 POSTGRES = {
     "schema_migration": [
@@ -449,5 +466,22 @@ POSTGRES = {
     ],
     "change_editor_required": [
         'ALTER TABLE "change" ALTER COLUMN "editor_id" SET NOT NULL',
+    ],
+    "relevance": [
+        (
+            'CREATE TABLE IF NOT EXISTS "claim_term" ("term" VARCHAR(64) NOT NULL, "weight" '
+            'INTEGER NOT NULL, "claim_id" INTEGER NOT NULL, PRIMARY KEY ("term", "weight", '
+            '"claim_id"))'
+        ),
+        (
+            'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '
+            'KEY, "claims" INTEGER NOT NULL, "average_length" DOUBLE PRECISION NOT NULL, "made_at" '
+            "TIMESTAMP NOT NULL)"
+        ),
+        (
+            'CREATE TABLE IF NOT EXISTS "search_term" ("version" INTEGER NOT NULL, "term" '
+            'VARCHAR(64) NOT NULL, "claims" INTEGER NOT NULL, PRIMARY KEY ("version", '
+            '"term"))'
+        ),
     ],
 }

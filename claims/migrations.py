@@ -21,7 +21,7 @@ Data is moved by SQL too, never through the models.
 import json
 from dataclasses import dataclass
 
-from claims import ddl
+from claims import ddl, relevance
 from claims.db import database, is_postgres, write
 from claims.models import SchemaMigration
 
@@ -117,6 +117,11 @@ def _every_change_has_an_editor() -> None:
         _run("change_editor_required")
 
 
+def _relevance() -> None:
+    _run("relevance")
+    relevance.build()
+
+
 MIGRATIONS = {
     1: _initial_schema,
     2: _relations_and_disputes,
@@ -125,6 +130,7 @@ MIGRATIONS = {
     5: _quote_check_columns,
     6: _token_expiry,
     7: _every_change_has_an_editor,
+    8: _relevance,
 }
 
 

@@ -14,8 +14,10 @@ from peewee import (
     BooleanField,
     CharField,
     ColumnBase,
+    CompositeKey,
     DateField,
     DateTimeField,
+    DoubleField,
     Field,
     ForeignKeyField,
     IntegerField,
@@ -235,6 +237,39 @@ class SchemaMigration(BaseModel):
     applied_at = DateTimeField(default=utcnow)
 
 
+class ClaimTerm(BaseModel):
+    """One row per distinct search term of a claim, kept in (term, weight, claim) order so
+    that a term's claims, best first, are one index range (``claims.relevance``). Rows of
+    soft-deleted claims stay, like the claims themselves; reads filter them out."""
+
+    term = CharField(max_length=64)
+    weight = IntegerField()
+    claim_id = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("term", "weight", "claim_id")
+
+
+class SearchIndex(BaseModel):
+    """One row per version of the search statistics; the highest is in use."""
+
+    version = IntegerField(primary_key=True)
+    claims = IntegerField()
+    average_length = DoubleField()
+    made_at = DateTimeField(default=utcnow)
+
+
+class SearchTerm(BaseModel):
+    """How many claims held ``term`` when statistics ``version`` was made."""
+
+    version = IntegerField()
+    term = CharField(max_length=64)
+    claims = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("version", "term")
+
+
 def with_editor(query: "ModelSelect[Any]", field: Field | None = None) -> "ModelSelect[Any]":
     """``query`` with the editor (id, name) of ``field`` (its ``editor`` or ``author``) joined."""
     return query.select_extend(Editor.id, Editor.name).join(
@@ -245,3 +280,4 @@ def with_editor(query: "ModelSelect[Any]", field: Field | None = None) -> "Model
 MODELS = [Editor, Source, Speaker, Claim, ClaimTag, Change, SchemaMigration]
 DISPUTE_MODELS = [Relation, Dispute, Position]
 DESK_MODELS = [Annotation]
+SEARCH_MODELS = [ClaimTerm, SearchIndex, SearchTerm]

@@ -7,10 +7,11 @@ treat it as opaque; a cursor that does not decode to the expected key is an inva
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import ColumnBase, Field, ModelSelect
+from peewee import Field, ModelSelect
 
 from claims.errors import InvalidField
 from claims.models import Editor, Versioned
@@ -40,7 +41,9 @@ def decode_cursor(cursor: str | None, fields: dict[str, type]) -> dict[str, Any]
         isinstance(key, dict)
         and set(key) == set(fields)
         and all(
-            isinstance(key[name], kind) and not isinstance(key[name], bool)
+            isinstance(key[name], kind)
+            and not isinstance(key[name], bool)
+            and (kind is not float or math.isfinite(key[name]))
             for name, kind in fields.items()
         )
         and 0 < key.get("id", 1) <= MAX_ID
@@ -80,24 +83,3 @@ def by_id(
 ) -> Page:
     """Newest first: rows in descending ``id`` order, ``limit`` at a time."""
     return by_key(query, model.id, limit=limit, cursor=cursor)
-
-
-def by_score(
-    query: "ModelSelect[Any]",
-    model: type[Versioned | Editor],
-    score: ColumnBase,
-    *,
-    limit: int,
-    cursor: str | None,
-) -> Page:
-    """Best first: ascending ``score``, ties newest first; each row carries ``.score``."""
-    after = decode_cursor(cursor, {"score": float, "id": int})
-    if after:
-        query = query.where(
-            (score > after["score"]) | ((score == after["score"]) & (model.id < after["id"]))
-        )
-    rows = list(query.order_by(score, model.id.desc()).limit(limit + 1))
-    more = rows[limit:]
-    rows = rows[:limit]
-    next_key = {"score": rows[-1].score, "id": rows[-1].id} if more else None
-    return Page(rows, encode_cursor(next_key) if next_key else None)

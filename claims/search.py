@@ -1,6 +1,8 @@
-"""Full-text search over claims: SQLite FTS5 or PostgreSQL ``tsvector``, one syntax.
+"""The search syntax, and the full-text indexes (SQLite FTS5, PostgreSQL ``tsvector``)
+that look up claims holding given words (suggestions' candidates). Ranking a search, and
+the claims a ``q`` of the claim list matches, are ``claims.relevance``'s, on both databases.
 
-Rules (the same on both databases):
+Rules of the syntax:
 
 - ``q`` holds terms: words, and "quoted phrases" (words in that order, next to each other).
   Every term must match, in any order, with English stemming ("notify" finds "notified").
@@ -10,19 +12,17 @@ Rules (the same on both databases):
   a ``q`` with no term left to match (stop words only, exclusions only, punctuation only)
   matches nothing. Punctuation splits words; a word written with inner punctuation
   ("U.S.", "well-known") is a phrase of its parts. No ``q`` can cause a syntax error.
-- ``score`` orders by relevance, best first (lower is better). It depends only on the claim
-  and the query (PostgreSQL's ``ts_rank``; on SQLite the density of the query's words), so
-  it stays put while others write, and can serve as a keyset.
 - The indexes follow every change of ``claim.text`` by themselves (a trigger on SQLite, a
   generated column on PostgreSQL); soft-deleted claims stay indexed and are filtered out.
-- Stemming is Porter's on SQLite and Snowball's English on PostgreSQL: a few rare words
-  stem differently; the syntax and the stop words are the same.
+- The full-text indexes stem by Porter's algorithm on SQLite and Snowball's English on
+  PostgreSQL: a few rare words stem differently there; the syntax and the stop words are the
+  same.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from peewee import AutoField, Column, ColumnBase, Expression, ModelSelect, fn
+from peewee import AutoField, Column, Expression, ModelSelect, fn
 from playhouse.postgres_ext import TSVectorField
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
@@ -54,10 +54,6 @@ class Query:
 
     clauses: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
-
-    @property
-    def words(self) -> list[str]:
-        return [word for clause in self.clauses for phrase in clause for word in phrase]
 
 
 def parse(q: str) -> Query:
@@ -142,39 +138,16 @@ class ClaimVector(BaseModel):
         table_name = "claim"
 
 
-def ranked(
-    query: "ModelSelect[Claim]", q: str
-) -> "tuple[ModelSelect[Claim], ColumnBase] | tuple[None, None]":
-    """``(query, score)``: ``query`` restricted to claims matching ``q``, and their score.
-
-    Returns ``(None, None)`` when ``q`` has no term to match.
-    """
+def matching(query: "ModelSelect[Claim]", q: str) -> "ModelSelect[Claim] | None":
+    """``query`` restricted to the claims matching ``q`` by the full-text index; None when
+    ``q`` has no term to match."""
     parsed = parse(q)
     if not parsed.clauses:
-        return None, None
+        return None
     if is_postgres():
-        tsquery = _tsquery(parsed)
         # The claim's own column: joining the table to itself would read each match twice.
         search = Column(Claim, ClaimVector.search.column_name)
-        # "-expr" would compile as DESC in peewee: negate by multiplying.
-        score = (fn.ts_rank(search, tsquery) * -1).cast("float8")
-        return query.where(Expression(search, "@@", tsquery)), score
-    query = query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
+        return query.where(Expression(search, "@@", _tsquery(parsed)))
+    return query.join_from(Claim, ClaimSearch, on=(ClaimSearch.rowid == Claim.id)).where(
         ClaimSearch.match(_fts5(parsed))
     )
-    return query, _term_density(parsed.words)
-
-
-def _term_density(words):
-    """Minus the occurrences of the query's words per character of the claim.
-
-    FTS5's bm25() weighs terms by statistics of the whole index, so every write moves every
-    score and a cursor taken from one page would no longer fit the next. This score depends
-    on the claim alone; every match contains every word, so rarity adds little anyway.
-    """
-    text = fn.lower(Claim.text)
-    occurrences = None
-    for word in {w.lower() for w in words}:
-        count = (fn.length(text) - fn.length(fn.replace(text, word, ""))) / len(word)
-        occurrences = count if occurrences is None else occurrences + count
-    return (occurrences * -1.0) / (fn.length(Claim.text) + 50)

@@ -234,9 +234,7 @@ def _phrases(probes):
 
 
 def _term_part(number, phrase, exclude):
-    query, _ = search.ranked(
-        Claim.select(Claim.id, SQL(str(number)).alias("origin")), f'"{phrase}"'
-    )
+    query = search.matching(Claim.select(Claim.id, SQL(str(number)).alias("origin")), f'"{phrase}"')
     return query.where(Claim.deleted_at.is_null(), ~exclude).limit(PROBE_LIMIT)
 
 

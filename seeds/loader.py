@@ -3,13 +3,14 @@
 Loading is idempotent: the source is found by its URL, speakers by name, claims by source,
 speaker and text, disputes by question, positions by dispute and claim, relations by their
 ends and type; only what is missing is created, so a second run changes nothing. Every
-change is recorded under the system editor ``seed``.
+change is recorded under the system editor ``seed``. New claims refresh the search
+statistics (``claims.relevance``).
 """
 
 import json
 from pathlib import Path
 
-from claims import claims, disputes, relations, sources, speakers
+from claims import claims, disputes, relations, relevance, sources, speakers
 from claims.editors import system_editor
 from claims.models import Claim, Dispute, Position, Relation, Source, Speaker
 
@@ -108,4 +109,6 @@ def load():
                 rationale=entry["rationale"],
             )
             created["relations"] += 1
+    if created["claims"]:
+        relevance.refresh_statistics()
     return ", ".join(f"{count} {noun} created" for noun, count in created.items())

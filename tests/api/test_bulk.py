@@ -368,6 +368,7 @@ def _empty_database():
     for model in (Position, Dispute, Relation, Change, Claim, Source, Speaker):
         if model is Claim:
             database.execute_sql("DELETE FROM claim_tag")
+            database.execute_sql("DELETE FROM claim_term")
         model.delete().execute()
 
 

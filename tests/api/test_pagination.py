@@ -132,6 +132,10 @@ def test_a_limit_out_of_range_is_a_422(client, path, limit):
         _cursor({"id": "5"}),
         _cursor({"id": 5, "extra": 1}),
         _cursor({"score": "x", "id": 5}),
+        _cursor({"score": "x", "id": 5, "version": 1}),
+        # Not numbers JSON allows, but Python's parser does: no score may be infinite.
+        base64.urlsafe_b64encode(b'{"score":NaN,"id":5,"version":1}').decode(),
+        base64.urlsafe_b64encode(b'{"score":-Infinity,"id":5,"version":1}').decode(),
         "x" * 1001,
     ],
 )
@@ -161,3 +165,12 @@ def test_a_claim_recorded_while_paging_by_relevance_does_not_shift_the_pages(cli
     assert response.status_code == 201
     rest = [i for page in every_page(client, next_link(first)) for i in ids(page)]
     assert sorted(ids(first) + rest) == sorted(rows["claims"])
+
+
+@pytest.mark.parametrize("score", [1e308, -1e308, 0.0, 5e-324])
+def test_a_relevance_cursor_with_any_finite_score_gives_a_page(client, rows, score):
+    cursor = client.get(f"{CLAIMS}?q=base&limit=1").get_json()["next_cursor"]
+    key = json.loads(base64.urlsafe_b64decode(cursor))
+    response = client.get(f"{CLAIMS}?q=base&cursor={_cursor({**key, 'score': score})}")
+    assert response.status_code == 200
+    assert isinstance(response.get_json()["items"], list)

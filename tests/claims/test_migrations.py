@@ -12,12 +12,21 @@ from peewee import Model
 
 import claims.models
 from claims import ddl, search
+from claims.claims import list_claims
 from claims.db import database, is_postgres, open_database
 from claims.migrations import MIGRATIONS, migrate
-from claims.models import DESK_MODELS, DISPUTE_MODELS, MODELS, Change, Claim, SchemaMigration
+from claims.models import (
+    DESK_MODELS,
+    DISPUTE_MODELS,
+    MODELS,
+    SEARCH_MODELS,
+    Change,
+    Claim,
+    SchemaMigration,
+)
 from tests.conftest import POSTGRES_URL, _reset_postgres
 
-ALL_MODELS = MODELS + DISPUTE_MODELS + DESK_MODELS
+ALL_MODELS = MODELS + DISPUTE_MODELS + DESK_MODELS + SEARCH_MODELS
 # The DDL of the migrations that no model describes.
 EXTRA_PARTS = ("claim_search", "relation_live_pair", "name_search")
 
@@ -167,7 +176,7 @@ def test_a_database_of_an_earlier_release_made_from_its_models_gets_the_same_sch
     empty("made_from_models")
     reference_schema()
     SchemaMigration.insert_many([{"version": n} for n in range(1, 7)]).execute()
-    assert migrate() == [7]
+    assert migrate() == [7, 8]
     assert schema() == fresh
 
 
@@ -242,8 +251,9 @@ def test_a_first_release_database_upgraded_step_by_step_is_a_fresh_one_with_its_
         ("editor", "admins", "seed"),
         ("claim", "public", "seed"),
     ]
-    found, _ = search.ranked(Claim.select(Claim.id), "permanent base")
+    found = search.matching(Claim.select(Claim.id), "permanent base")
     assert [c.id for c in found] == [1]
+    assert [c.id for c in list_claims(limit=5, q="permanent base").items] == [1]
     if is_postgres():
         names = (
             "SELECT id FROM speaker "

@@ -1,0 +1,430 @@
+"""Relevance: the claims that best match a search, found without scoring every match.
+
+Rules:
+
+- **Words.** A claim's text is split into words as ``claims.search`` splits a query, folded to
+  lower case without accents and stemmed by Snowball's English stemmer (``claims.wording.stem``,
+  the algorithm of PostgreSQL's ``english`` configuration), so both databases match the same
+  claims. A word longer than 64 characters is cut to 64.
+- **Matching.** Every clause of the query must match (one of its phrases: the phrase's words
+  next to each other, in order), no excluded phrase may; checked on the claim's own text.
+- **Score.** BM25 (k1 = 1.2, b = 0.75): the sum, over the distinct stems of the query's
+  words that are not stop words and that the claim holds, of ``idf * weight``.
+  ``weight = tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average))`` with ``tf`` the
+  stem's count in the claim, ``length`` the claim's count of words that are not stop words
+  and ``average`` the average length frozen when the index was first made; it is stored
+  times 10^6 as an integer. ``idf = ln(1 + (N - df + 0.5) / (df + 0.5))`` with ``N`` and
+  ``df`` read from a **snapshot of the statistics** (``search_index``, ``search_term``), not
+  from the live index. A score therefore depends on the claim, the query and the snapshot's
+  version only: it stays put while others write, and a cursor (score, id, version) stays valid
+  until the statistics are refreshed (``claims search refresh``, and the end of every
+  ``claims import``); a cursor of an older version is refused with a clear error. A stem the
+  snapshot does not know counts as held by one claim.
+- **Index.** ``claim_term`` holds one row per distinct stem of every claim, soft-deleted ones
+  included, in (term, weight, claim) order: a stem's claims, best first, are one index range.
+  Writes keep it in step inside their own transaction.
+- **Retrieval** (Fagin's threshold algorithm). Each stem's claims are read best first, a
+  chunk at a time (the chunk doubles, up to ``MAX_CHUNK``). Every claim read for the first
+  time is checked against the whole query and the caller's filters and scored exactly. The
+  search stops when the page's last claim (plus one, to know whether more follow) scores above
+  what any claim not yet read could (the sum of ``idf * weight`` at each stem's reading
+  position), or when a stem every match must hold has no claims left. A page after a cursor
+  starts each stem's reading below the weight whose contribution alone exceeds the cursor's
+  score. Broad words cost little: their best claims come first.
+- Ties are broken newest first (higher id first), as everywhere else.
+"""
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator
+
+from peewee import fn
+
+from claims import search, wording
+from claims.db import database, write
+from claims.models import Claim, ClaimTerm, SearchIndex, SearchTerm, utcnow
+
+K1, B = 1.2, 0.75
+SCALE = 1_000_000
+MAX_TERM = 64
+DEFAULT_AVERAGE = 16.0  # words that are not stop words, when the index is made empty
+FIRST_CHUNK, MAX_CHUNK = 32, 4096
+STATISTICS_BATCH = 5000
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The index's form of one word (as ``search.WORDS`` finds them)."""
+    folded = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return wording.stem(plain)[:MAX_TERM]
+
+
+def words(text: str) -> list[str]:
+    """Every word of ``text`` in the index's form, stop words included, in order."""
+    return [stem(word) for word in search.WORDS.findall(text)]
+
+
+def _is_stop(word: str) -> bool:
+    return word.lower() in search.STOP_WORDS
+
+
+def terms(text: str) -> tuple[Counter, int]:
+    """``(stem counts, length)`` of ``text``: stop words left out."""
+    found = [stem(word) for word in search.WORDS.findall(text) if not _is_stop(word)]
+    return Counter(found), len(found)
+
+
+def weight(count: int, length: int, average: float) -> int:
+    """BM25's term-frequency part, times ``SCALE``."""
+    norm = K1 * (1 - B + B * length / average)
+    return round(count * (K1 + 1) / (count + norm) * SCALE)
+
+
+def postings(claim_id: int, text: str, average: float) -> list[tuple[str, int, int]]:
+    """The ``claim_term`` rows of one claim."""
+    counts, length = terms(text)
+    return [(term, weight(count, length, average), claim_id) for term, count in counts.items()]
+
+
+def idf(claims: int, holding: int) -> float:
+    return math.log(1 + (claims - holding + 0.5) / (holding + 0.5))
+
+
+# Statistics ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int
+    claims: int
+    average_length: float
+
+
+def snapshot() -> Snapshot:
+    """The statistics in use: the latest version."""
+    row = (
+        SearchIndex.select(SearchIndex.version, SearchIndex.claims, SearchIndex.average_length)
+        .order_by(SearchIndex.version.desc())
+        .limit(1)
+        .tuples()
+        .first()
+    )
+    if row is None:
+        return Snapshot(0, 0, DEFAULT_AVERAGE)
+    return Snapshot(*row)
+
+
+def _holding(version: int, stems: Iterable[str]) -> dict[str, int]:
+    query = SearchTerm.select(SearchTerm.term, SearchTerm.claims).where(
+        SearchTerm.version == version, SearchTerm.term.in_(list(stems))
+    )
+    return dict(query.tuples())
+
+
+def refresh_statistics() -> Snapshot:
+    """Make a new version of the statistics from the index as it is now, and use it.
+
+    The counting is a read; the new rows go in by batches of short write transactions and
+    the switch is one row, so writers wait at most for one batch. Older versions are
+    removed afterwards: a cursor taken from one of them is refused from then on.
+    """
+    current = snapshot()
+    counts = list(
+        ClaimTerm.select(ClaimTerm.term, fn.COUNT(ClaimTerm.claim_id))
+        .group_by(ClaimTerm.term)
+        .tuples()
+        .iterator()
+    )
+    claims = Claim.select().count()
+    average = current.average_length if current.version else _average_length()
+    with write():
+        version = (SearchIndex.select(fn.MAX(SearchIndex.version)).scalar() or 0) + 1
+    for start in range(0, len(counts), STATISTICS_BATCH):
+        rows = [(version, term, held) for term, held in counts[start : start + STATISTICS_BATCH]]
+        with write():
+            SearchTerm.insert_many(
+                rows, fields=[SearchTerm.version, SearchTerm.term, SearchTerm.claims]
+            ).execute()
+    with write():
+        SearchIndex.insert(
+            version=version, claims=claims, average_length=average, made_at=utcnow()
+        ).execute()
+    while True:
+        with write():
+            old = (
+                SearchTerm.select(SearchTerm.version, SearchTerm.term)
+                .where(SearchTerm.version < version)
+                .limit(STATISTICS_BATCH)
+                .tuples()
+            )
+            rows = list(old)
+            for held_version, term in rows:
+                SearchTerm.delete().where(
+                    SearchTerm.version == held_version, SearchTerm.term == term
+                ).execute()
+            if not rows:
+                SearchIndex.delete().where(SearchIndex.version < version).execute()
+                break
+    return snapshot()
+
+
+def _claim_texts(chunk: int = 5000) -> Iterator[list[tuple[int, str]]]:
+    """Every claim's ``(id, text)``, a chunk at a time, in id order."""
+    last = 0
+    param = database.param
+    while True:
+        rows = database.execute_sql(
+            f'SELECT "id", "text" FROM "claim" WHERE "id" > {param} ORDER BY "id" LIMIT {param}',
+            (last, chunk),
+        ).fetchall()
+        if not rows:
+            return
+        yield rows
+        last = rows[-1][0]
+
+
+def _average_length() -> float:
+    total = count = 0
+    for rows in _claim_texts():
+        total += sum(terms(text)[1] for _, text in rows)
+        count += len(rows)
+    return total / count if count else DEFAULT_AVERAGE
+
+
+def build() -> None:
+    """Index every claim and make the first statistics, inside the caller's transaction
+    (the migration that adds the index)."""
+    average = _average_length()
+    claims = 0
+    for rows in _claim_texts():
+        index_claims(rows, average)
+        claims += len(rows)
+    param = database.param
+    database.execute_sql(
+        'INSERT INTO "search_index" ("version", "claims", "average_length", "made_at") '
+        f"VALUES (1, {param}, {param}, {param})",
+        (claims, average, SearchIndex.made_at.db_value(utcnow())),
+    )
+    database.execute_sql(
+        'INSERT INTO "search_term" ("version", "term", "claims") '
+        'SELECT 1, "term", COUNT(*) FROM "claim_term" GROUP BY "term"'
+    )
+
+
+# Writing ------------------------------------------------------------------------------------
+
+
+def _insert(rows: list[tuple[str, int, int]]) -> None:
+    if not rows:
+        return
+    param = database.param
+    database.cursor().executemany(
+        f'INSERT INTO "claim_term" ("term", "weight", "claim_id") VALUES ({param}, {param}, '
+        f"{param})",
+        rows,
+    )
+
+
+def index_claims(claims: Iterable[tuple[int, str]], average: float | None = None) -> None:
+    """Add the rows of new claims ``[(id, text)]``, inside the caller's write transaction."""
+    average = snapshot().average_length if average is None else average
+    _insert([row for claim_id, text in claims for row in postings(claim_id, text, average)])
+
+
+def reindex_claim(claim_id: int, old_text: str, new_text: str) -> None:
+    """Replace a claim's rows after its text changed, inside the caller's transaction."""
+    average = snapshot().average_length
+    old = set(postings(claim_id, old_text, average))
+    new = set(postings(claim_id, new_text, average))
+    for term, held, _ in old - new:
+        ClaimTerm.delete().where(
+            ClaimTerm.term == term, ClaimTerm.weight == held, ClaimTerm.claim_id == claim_id
+        ).execute()
+    _insert(sorted(new - old))
+
+
+# Reading ------------------------------------------------------------------------------------
+
+
+class StaleCursor(Exception):
+    """The cursor was made with statistics that have since been refreshed."""
+
+
+@dataclass
+class _List:
+    """One stem's claims, read best first."""
+
+    term: str
+    idf: float
+    required: bool
+    weight: int  # the reading position: no claim left to read weighs more
+    last_id: int
+    done: bool = False
+
+    def bound(self) -> float:
+        return 0.0 if self.done else self.idf * self.weight / SCALE
+
+
+def _read(entry: _List, size: int) -> list[int]:
+    param = database.param
+    rows = database.execute_sql(
+        f'SELECT "weight", "claim_id" FROM "claim_term" WHERE "term" = {param} AND '
+        f'("weight", "claim_id") < ({param}, {param}) '
+        f'ORDER BY "weight" DESC, "claim_id" DESC LIMIT {param}',
+        (entry.term, entry.weight, entry.last_id, size),
+    ).fetchall()
+    if rows:
+        entry.weight, entry.last_id = rows[-1]
+    if len(rows) < size:
+        entry.done = True
+    return [claim_id for _, claim_id in rows]
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A parsed query in the index's form."""
+
+    clauses: list  # [[phrase as a tuple of stems]]
+    excluded: list
+    scored: dict  # {stem: required}
+
+    @classmethod
+    def of(cls, query: search.Query) -> "Compiled":
+        clauses = [[tuple(stem(w) for w in phrase) for phrase in c] for c in query.clauses]
+        excluded = [tuple(stem(w) for w in phrase) for phrase in query.excluded]
+        scored = {}
+        for clause in query.clauses:
+            for phrase in clause:
+                for word in phrase:
+                    if not _is_stop(word):
+                        term = stem(word)
+                        scored[term] = scored.get(term, False) or len(clause) == 1
+        return cls(clauses, excluded, scored)
+
+    def score(self, text: str, idfs: dict[str, float], average: float) -> float | None:
+        """The claim's score, or None when it does not match."""
+        sequence = words(text)
+        present = set(sequence)
+        if not all(any(_holds(sequence, present, p) for p in c) for c in self.clauses):
+            return None
+        if any(_holds(sequence, present, phrase) for phrase in self.excluded):
+            return None
+        counts, length = terms(text)
+        total = 0.0
+        for term in sorted(self.scored):
+            if counts[term]:
+                total += idfs[term] * weight(counts[term], length, average) / SCALE
+        return total
+
+
+def _holds(sequence: list[str], present: set[str], phrase: tuple[str, ...]) -> bool:
+    if not all(word in present for word in phrase):
+        return False
+    if len(phrase) == 1:
+        return True
+    width = len(phrase)
+    return any(
+        tuple(sequence[i : i + width]) == phrase
+        for i, word in enumerate(sequence)
+        if word == phrase[0]
+    )
+
+
+@dataclass
+class Ranked:
+    """A page of ``(score, claim id)``, best first, and the key after it (or None)."""
+
+    items: list
+    next_key: dict | None
+
+
+Eligible = Callable[[list[int] | None], Iterable[tuple[int, str]]]
+
+
+def best(
+    query: search.Query,
+    eligible: Eligible,
+    *,
+    limit: int,
+    after: dict | None = None,
+    few: bool = False,
+) -> Ranked:
+    """The page of claims best matching ``query`` among those ``eligible(ids)`` lets through.
+
+    ``eligible(ids)`` gives ``(id, text)`` of the live claims among ``ids`` that pass the
+    caller's filters; ``eligible(None)`` all of them, used instead of the index when ``few``
+    says there are few. ``after`` is a key this function returned (score, id, version).
+    """
+    current = snapshot()
+    if after is not None and after["version"] != current.version:
+        raise StaleCursor()
+    compiled = Compiled.of(query)
+    holding = _holding(current.version, compiled.scored)
+    claims = max(current.claims, 1)
+    idfs = {term: idf(claims, holding.get(term, 1)) for term in compiled.scored}
+
+    def passes(score, claim_id):
+        return after is None or (score, claim_id) < (after["score"], after["id"])
+
+    found = []
+    if few:
+        for claim_id, text in eligible(None):
+            score = compiled.score(text, idfs, current.average_length)
+            if score is not None and passes(score, claim_id):
+                found.append((score, claim_id))
+    else:
+        found = _threshold(compiled, idfs, current.average_length, eligible, limit, after, passes)
+    found.sort(reverse=True)
+    page, more = found[:limit], len(found) > limit
+    next_key = None
+    if more and page:
+        score, claim_id = page[-1]
+        next_key = {"score": score, "id": claim_id, "version": current.version}
+    return Ranked(page, next_key)
+
+
+def _start(idf_value: float, after: dict | None) -> int:
+    """The weight to read below: above it, the stem's contribution alone beats the cursor."""
+    top = round((K1 + 1) * SCALE) + 1
+    if after is None or idf_value <= 0:
+        return top
+    limit = after["score"] * SCALE / idf_value * (1 + 1e-9)
+    return top if not limit < top else math.floor(max(limit, -1.0)) + 2
+
+
+def _threshold(compiled, idfs, average, eligible, limit, after, passes):
+    lists = [
+        _List(term, idfs[term], required, _start(idfs[term], after), 2**63 - 1)
+        for term, required in sorted(compiled.scored.items())
+    ]
+    seen: set[int] = set()
+    found: list[tuple[float, int]] = []
+    size = FIRST_CHUNK
+    while True:
+        fresh = []
+        for entry in lists:
+            if not entry.done:
+                fresh.extend(i for i in _read(entry, size) if i not in seen)
+        fresh = list(dict.fromkeys(fresh))
+        seen.update(fresh)
+        for start in range(0, len(fresh), 900):
+            for claim_id, text in eligible(fresh[start : start + 900]):
+                score = compiled.score(text, idfs, average)
+                if score is not None and passes(score, claim_id):
+                    found.append((score, claim_id))
+        if all(e.done for e in lists) or any(e.done and e.required for e in lists):
+            return found
+        if len(found) > limit:
+            found.sort(reverse=True)
+            del found[limit + 1 :]
+            score, claim_id = found[limit]
+            bound = sum(e.bound() for e in lists)
+            if score > bound or (
+                score == bound and claim_id >= min(e.last_id for e in lists if not e.done)
+            ):
+                return found
+        size = min(size * 2, MAX_CHUNK)
