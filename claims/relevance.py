@@ -43,7 +43,7 @@ from typing import Callable, Iterable, Iterator
 
 from peewee import fn
 
-from claims import search, wording
+from claims import deadlines, search, wording
 from claims.db import database, write
 from claims.models import Claim, ClaimTerm, SearchIndex, SearchTerm, utcnow
 
@@ -305,6 +305,15 @@ class Compiled:
                         scored[term] = scored.get(term, False) or len(clause) == 1
         return cls(clauses, excluded, scored)
 
+    def contradicts_itself(self) -> bool:
+        """Whether every match would hold an excluded phrase (``base -base``): no claim can
+        match, and reading the index for one would walk all of a word's claims."""
+        return any(
+            len(clause) == 1 and _within(phrase, clause[0])
+            for clause in self.clauses
+            for phrase in self.excluded
+        )
+
     def score(self, text: str, idfs: dict[str, float], average: float) -> float | None:
         """The claim's score, or None when it does not match."""
         sequence = words(text)
@@ -319,6 +328,11 @@ class Compiled:
             if counts[term]:
                 total += idfs[term] * weight(counts[term], length, average) / SCALE
         return total
+
+
+def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    width = len(part)
+    return any(whole[i : i + width] == part for i in range(len(whole) - width + 1))
 
 
 def _holds(sequence: list[str], present: set[str], phrase: tuple[str, ...]) -> bool:
@@ -371,7 +385,9 @@ def best(
         return after is None or (score, claim_id) < (after["score"], after["id"])
 
     found = []
-    if few:
+    if compiled.contradicts_itself():
+        pass
+    elif few:
         for claim_id, text in eligible(None):
             score = compiled.score(text, idfs, current.average_length)
             if score is not None and passes(score, claim_id):
@@ -405,6 +421,7 @@ def _threshold(compiled, idfs, average, eligible, limit, after, passes):
     found: list[tuple[float, int]] = []
     size = FIRST_CHUNK
     while True:
+        deadlines.check()
         fresh = []
         for entry in lists:
             if not entry.done:

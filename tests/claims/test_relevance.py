@@ -179,6 +179,9 @@ QUERIES = [
     '"officials said"',
     "troops or ministry officials",
     "nothing",
+    "officials -officials",
+    '"officials said" -said',
+    '"officials said" -"said troops"',
 ]
 
 
