@@ -23,6 +23,8 @@ QUERIES = (
     "officials",
     "permanent base",
     '"permanent base"',
+    "officials year",
+    "officials year would also",
     "officials -reservoir",
     "reservoir or zeppelin",
     "the of",

@@ -273,6 +273,10 @@ SQLITE = {
             '"claim_id")) WITHOUT ROWID'
         ),
         (
+            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id" ON "claim_term" ("term", '
+            '"claim_id")'
+        ),
+        (
             'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '
             'KEY, "claims" INTEGER NOT NULL, "average_length" REAL NOT NULL, "made_at" '
             "DATETIME NOT NULL)"
@@ -472,6 +476,10 @@ POSTGRES = {
             'CREATE TABLE IF NOT EXISTS "claim_term" ("term" VARCHAR(64) NOT NULL, "weight" '
             'INTEGER NOT NULL, "claim_id" INTEGER NOT NULL, PRIMARY KEY ("term", "weight", '
             '"claim_id"))'
+        ),
+        (
+            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id" ON "claim_term" ("term", '
+            '"claim_id")'
         ),
         (
             'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '

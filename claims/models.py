@@ -239,8 +239,9 @@ class SchemaMigration(BaseModel):
 
 class ClaimTerm(BaseModel):
     """One row per distinct search term of a claim, kept in (term, weight, claim) order so
-    that a term's claims, best first, are one index range (``claims.relevance``). Rows of
-    soft-deleted claims stay, like the claims themselves; reads filter them out."""
+    that a term's claims, best first, are one index range, and in (term, claim) order to
+    intersect terms (``claims.relevance``). Rows of soft-deleted claims stay, like the claims
+    themselves; reads filter them out."""
 
     term = CharField(max_length=64)
     weight = IntegerField()
@@ -248,6 +249,8 @@ class ClaimTerm(BaseModel):
 
     class Meta:
         primary_key = CompositeKey("term", "weight", "claim_id")
+        # The claims holding several stems: an intersection of index ranges.
+        indexes = ((("term", "claim_id"), False),)
 
 
 class SearchIndex(BaseModel):

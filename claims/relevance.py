@@ -52,6 +52,9 @@ SCALE = 1_000_000
 MAX_TERM = 64
 DEFAULT_AVERAGE = 16.0  # words that are not stop words, when the index is made empty
 FIRST_CHUNK, MAX_CHUNK = 32, 4096
+THRESHOLD_ROUNDS = 5  # chunks of each stem read best first before intersecting instead
+JOIN_FIRST = 2000  # a stem every match holds held by this few claims: intersect at once
+JOINED = 8  # stems intersected in SQL at most; the others are checked on the text
 STATISTICS_BATCH = 5000
 
 
@@ -262,7 +265,7 @@ class _List:
     idf: float
     required: bool
     weight: int  # the reading position: no claim left to read weighs more
-    last_id: int
+    last_id: int = 2**63 - 1
     done: bool = False
 
     def bound(self) -> float:
@@ -380,27 +383,167 @@ def best(
     holding = _holding(current.version, compiled.scored)
     claims = max(current.claims, 1)
     idfs = {term: idf(claims, holding.get(term, 1)) for term in compiled.scored}
-
-    def passes(score, claim_id):
-        return after is None or (score, claim_id) < (after["score"], after["id"])
-
-    found = []
+    found = _Search(compiled, idfs, current.average_length, eligible, limit, after)
     if compiled.contradicts_itself():
         pass
     elif few:
-        for claim_id, text in eligible(None):
-            score = compiled.score(text, idfs, current.average_length)
-            if score is not None and passes(score, claim_id):
-                found.append((score, claim_id))
+        found.check_all()
     else:
-        found = _threshold(compiled, idfs, current.average_length, eligible, limit, after, passes)
-    found.sort(reverse=True)
-    page, more = found[:limit], len(found) > limit
+        # The claims holding every stem that every match holds, joined from the rarest,
+        # cost that stem's claims: few, or when reading each stem best first finds little
+        # (its best claims rarely hold the others), the cheaper way.
+        rarest = min((holding.get(t, 1) for t in found.required), default=None)
+        if rarest is not None and rarest <= JOIN_FIRST:
+            found.intersection(holding)
+        elif not found.threshold(THRESHOLD_ROUNDS if rarest is not None else None):
+            found.intersection(holding)
+    page = found.top()
+    more, page = page[limit:], page[:limit]
     next_key = None
     if more and page:
         score, claim_id = page[-1]
         next_key = {"score": score, "id": claim_id, "version": current.version}
     return Ranked(page, next_key)
+
+
+class _Search:
+    """Candidates scored from the index's weights, checked on their text only as far as the
+    page needs: a claim's score from its stored weights is its score from its text, when
+    its text matches the query at all."""
+
+    def __init__(self, compiled, idfs, average, eligible, limit, after):
+        self.compiled, self.idfs, self.average = compiled, idfs, average
+        self.eligible, self.limit, self.after = eligible, limit, after
+        self.terms = sorted(compiled.scored)
+        self.required = [term for term in self.terms if compiled.scored[term]]
+        self.pool: dict[int, float] = {}  # candidates: id -> score from the index
+        self.matches: dict[int, bool] = {}  # candidates checked on their text
+
+    def _comes_after(self, score, claim_id):
+        after = self.after
+        return after is None or (score, claim_id) < (after["score"], after["id"])
+
+    def _score(self, weights):
+        total = 0.0
+        for term in self.terms:
+            if term in weights:
+                total += self.idfs[term] * weights[term] / SCALE
+        return total
+
+    def add(self, weights: dict[int, dict[str, int]]) -> None:
+        """Candidates with the weights of the query's stems they hold."""
+        for claim_id, held in weights.items():
+            if all(term in held for term in self.required):
+                score = self._score(held)
+                if self._comes_after(score, claim_id):
+                    self.pool[claim_id] = score
+
+    def _check(self, ids):
+        for start in range(0, len(ids), 900):
+            deadlines.check()
+            part = ids[start : start + 900]
+            for claim_id in part:
+                self.matches[claim_id] = False
+            for claim_id, text in self.eligible(part):
+                score = self.compiled.score(text, self.idfs, self.average)
+                if score is not None and self._comes_after(score, claim_id):
+                    self.matches[claim_id] = True
+                    self.pool[claim_id] = score  # the same, unless the text just changed
+
+    def check_all(self) -> None:
+        """Every eligible claim, checked on its text (few claims pass the filters)."""
+        for claim_id, text in self.eligible(None):
+            score = self.compiled.score(text, self.idfs, self.average)
+            if score is not None and self._comes_after(score, claim_id):
+                self.pool[claim_id] = score
+                self.matches[claim_id] = True
+
+    def top(self) -> list[tuple[float, int]]:
+        """The best ``limit`` + 1 candidates that match, checking the fewest texts."""
+        ranked = sorted(((score, i) for i, score in self.pool.items()), reverse=True)
+        while True:
+            chosen, unchecked = [], []
+            for _, claim_id in ranked:
+                known = self.matches.get(claim_id)
+                if known is False:
+                    continue
+                if known is None:
+                    unchecked.append(claim_id)
+                chosen.append((self.pool[claim_id], claim_id))
+                if len(chosen) > self.limit:
+                    break
+            if not unchecked:
+                return sorted(chosen, reverse=True)
+            self._check(unchecked)
+
+    def threshold(self, rounds: int | None) -> bool:
+        """Fagin's threshold algorithm: read each stem's claims best first until no claim
+        left unread can enter the page. False when ``rounds`` chunks of each did not do."""
+        lists = [
+            _List(term, self.idfs[term], term in self.required, _start(self.idfs[term], self.after))
+            for term in self.terms
+        ]
+        size, done, seen = FIRST_CHUNK, 0, set()
+        while rounds is None or done < rounds:
+            done += 1
+            fresh = set()
+            for entry in lists:
+                if not entry.done:
+                    fresh.update(_read(entry, size))
+            fresh -= seen
+            seen |= fresh
+            self.add(_weights(sorted(fresh), self.terms))
+            if all(e.done for e in lists) or any(e.done and e.required for e in lists):
+                return True
+            page = self.top()
+            if len(page) > self.limit:
+                score, claim_id = page[self.limit]
+                bound = sum(e.bound() for e in lists)
+                if score > bound or (
+                    score == bound and claim_id >= min(e.last_id for e in lists if not e.done)
+                ):
+                    return True
+            size = min(size * 2, MAX_CHUNK)
+        return False
+
+    def intersection(self, holding: dict[str, int]) -> None:
+        """Every claim holding the stems every match holds: the index joined with itself
+        from the rarest stem (at most ``JOINED`` stems; the others are read after)."""
+        joined = sorted(self.required, key=lambda term: (holding.get(term, 1), term))[:JOINED]
+        param = database.param
+        joins = "".join(
+            f' JOIN "claim_term" t{n} ON t{n}."term" = {param} AND t{n}."claim_id" = t0."claim_id"'
+            for n in range(1, len(joined))
+        )
+        weights = ", ".join(f't{n}."weight"' for n in range(len(joined)))
+        rows = database.execute_sql(
+            f'SELECT t0."claim_id", {weights} FROM "claim_term" t0{joins} '
+            f'WHERE t0."term" = {param}',
+            (*joined[1:], joined[0]),
+        )
+        found = {row[0]: dict(zip(joined, row[1:])) for row in rows}
+        others = [term for term in self.terms if term not in joined]
+        if others:
+            for claim_id, held in _weights(list(found), others).items():
+                found[claim_id].update(held)
+        self.add(found)
+
+
+def _weights(ids: list[int], terms: list[str]) -> dict[int, dict[str, int]]:
+    """``{claim id: {stem: weight}}`` of the ``terms`` each of ``ids`` holds."""
+    found: dict[int, dict[str, int]] = {claim_id: {} for claim_id in ids}
+    param = database.param
+    marks = ", ".join([param] * len(terms))
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = database.execute_sql(
+            f'SELECT "claim_id", "term", "weight" FROM "claim_term" WHERE "term" IN ({marks}) '
+            f'AND "claim_id" IN ({", ".join([param] * len(part))})',
+            (*terms, *part),
+        )
+        for claim_id, term, held in rows:
+            found[claim_id][term] = held
+    return found
 
 
 def _start(idf_value: float, after: dict | None) -> int:
@@ -410,38 +553,3 @@ def _start(idf_value: float, after: dict | None) -> int:
         return top
     limit = after["score"] * SCALE / idf_value * (1 + 1e-9)
     return top if not limit < top else math.floor(max(limit, -1.0)) + 2
-
-
-def _threshold(compiled, idfs, average, eligible, limit, after, passes):
-    lists = [
-        _List(term, idfs[term], required, _start(idfs[term], after), 2**63 - 1)
-        for term, required in sorted(compiled.scored.items())
-    ]
-    seen: set[int] = set()
-    found: list[tuple[float, int]] = []
-    size = FIRST_CHUNK
-    while True:
-        deadlines.check()
-        fresh = []
-        for entry in lists:
-            if not entry.done:
-                fresh.extend(i for i in _read(entry, size) if i not in seen)
-        fresh = list(dict.fromkeys(fresh))
-        seen.update(fresh)
-        for start in range(0, len(fresh), 900):
-            for claim_id, text in eligible(fresh[start : start + 900]):
-                score = compiled.score(text, idfs, average)
-                if score is not None and passes(score, claim_id):
-                    found.append((score, claim_id))
-        if all(e.done for e in lists) or any(e.done and e.required for e in lists):
-            return found
-        if len(found) > limit:
-            found.sort(reverse=True)
-            del found[limit + 1 :]
-            score, claim_id = found[limit]
-            bound = sum(e.bound() for e in lists)
-            if score > bound or (
-                score == bound and claim_id >= min(e.last_id for e in lists if not e.done)
-            ):
-                return found
-        size = min(size * 2, MAX_CHUNK)

@@ -192,11 +192,26 @@ def corpus(db):
 
 @pytest.mark.parametrize("q", QUERIES)
 @pytest.mark.parametrize("size", [1, 7, 50])
-def test_pages_read_from_the_index_are_those_of_scoring_every_claim(corpus, q, size):
+@pytest.mark.parametrize("rounds, join_first", [(5, 0), (1, 0), (0, 0), (5, 10**9)])
+def test_pages_read_from_the_index_are_those_of_scoring_every_claim(
+    corpus, monkeypatch, q, size, rounds, join_first
+):
+    # Fewer rounds of reading best first: the intersection of the stems takes over sooner;
+    # a high enough JOIN_FIRST: it is the only way.
+    monkeypatch.setattr(relevance, "THRESHOLD_ROUNDS", rounds)
+    monkeypatch.setattr(relevance, "JOIN_FIRST", join_first)
     assert _paged(q, size) == _everything(q)
 
 
+def test_the_intersection_joins_at_most_a_few_stems_and_checks_the_rest(corpus, monkeypatch):
+    monkeypatch.setattr(relevance, "JOIN_FIRST", 10**9)
+    monkeypatch.setattr(relevance, "JOINED", 2)
+    q = "officials said base troops"
+    assert _paged(q, 3) == _everything(q)
+
+
 def test_the_first_page_of_a_broad_word_reads_a_small_part_of_its_claims(corpus, monkeypatch):
+    monkeypatch.setattr(relevance, "JOIN_FIRST", 0)
     read = []
     original = relevance._read
 
