@@ -9,6 +9,7 @@ import argparse
 import random
 
 from bench.harness import backend_name, database_url, fresh_database, measure, row, server
+from claims import relevance
 from claims.editors import system_editor
 from claims.models import Claim, Source, Speaker
 from claims.pages import encode_cursor
@@ -32,6 +33,7 @@ def build(count):
     for n in range(count):
         rows.append(
             {
+                "id": n + 1,  # a fresh database; only read afterwards
                 "speaker": speakers[n % len(speakers)].id,
                 "source": source.id,
                 "kind": "paraphrase",
@@ -40,11 +42,11 @@ def build(count):
                 "text": " ".join(rng.choice(WORDS) for _ in range(12)) + f" number {n}.",
             }
         )
-        if len(rows) == BATCH:
+        if len(rows) == BATCH or n == count - 1:
             Claim.insert_many(rows).execute()
+            # The search index, as the use cases keep it.
+            relevance.index_claims((row["id"], row["text"]) for row in rows)
             rows = []
-    if rows:
-        Claim.insert_many(rows).execute()
     return speakers[7].id
 
 
@@ -58,6 +60,7 @@ def main():
     database = fresh_database(url)
     with database.atomic():
         speaker_id = build(args.claims)
+    relevance.refresh_statistics()
     if url.startswith("postgresql"):
         database.execute_sql("ANALYZE")
     deep = encode_cursor({"id": 1000})

@@ -273,8 +273,8 @@ SQLITE = {
             '"claim_id")) WITHOUT ROWID'
         ),
         (
-            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id" ON "claim_term" ("term", '
-            '"claim_id")'
+            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id_weight" ON "claim_term" '
+            '("term", "claim_id", "weight")'
         ),
         (
             'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '
@@ -478,8 +478,8 @@ POSTGRES = {
             '"claim_id"))'
         ),
         (
-            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id" ON "claim_term" ("term", '
-            '"claim_id")'
+            'CREATE INDEX IF NOT EXISTS "claim_term_term_claim_id_weight" ON "claim_term" '
+            '("term", "claim_id", "weight")'
         ),
         (
             'CREATE TABLE IF NOT EXISTS "search_index" ("version" INTEGER NOT NULL PRIMARY '

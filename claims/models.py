@@ -250,7 +250,7 @@ class ClaimTerm(BaseModel):
     class Meta:
         primary_key = CompositeKey("term", "weight", "claim_id")
         # The claims holding several stems: an intersection of index ranges.
-        indexes = ((("term", "claim_id"), False),)
+        indexes = ((("term", "claim_id", "weight"), False),)
 
 
 class SearchIndex(BaseModel):

@@ -44,7 +44,7 @@ from typing import Callable, Iterable, Iterator
 from peewee import fn
 
 from claims import deadlines, search, wording
-from claims.db import database, write
+from claims.db import database, is_postgres, write
 from claims.models import Claim, ClaimTerm, SearchIndex, SearchTerm, utcnow
 
 K1, B = 1.2, 0.75
@@ -52,7 +52,7 @@ SCALE = 1_000_000
 MAX_TERM = 64
 DEFAULT_AVERAGE = 16.0  # words that are not stop words, when the index is made empty
 FIRST_CHUNK, MAX_CHUNK = 32, 4096
-THRESHOLD_ROUNDS = 5  # chunks of each stem read best first before intersecting instead
+THRESHOLD_ROUNDS = 4  # chunks of each stem read best first before intersecting instead
 JOIN_FIRST = 2000  # a stem every match holds held by this few claims: intersect at once
 JOINED = 8  # stems intersected in SQL at most; the others are checked on the text
 STATISTICS_BATCH = 5000
@@ -530,18 +530,26 @@ class _Search:
 
 
 def _weights(ids: list[int], terms: list[str]) -> dict[int, dict[str, int]]:
-    """``{claim id: {stem: weight}}`` of the ``terms`` each of ``ids`` holds."""
+    """``{claim id: {stem: weight}}`` of the ``terms`` each of ``ids`` holds: one probe of
+    the (term, claim, weight) index per pair. PostgreSQL's planner would rather read every
+    claim of the terms and filter, so the probe is spelled out there."""
     found: dict[int, dict[str, int]] = {claim_id: {} for claim_id in ids}
-    param = database.param
-    marks = ", ".join([param] * len(terms))
     for start in range(0, len(ids), 500):
         part = ids[start : start + 500]
-        rows = database.execute_sql(
-            f'SELECT "claim_id", "term", "weight" FROM "claim_term" WHERE "term" IN ({marks}) '
-            f'AND "claim_id" IN ({", ".join([param] * len(part))})',
-            (*terms, *part),
-        )
-        for claim_id, term, held in rows:
+        if is_postgres():
+            sql = (
+                'SELECT c.id, t."term", t."weight" FROM unnest(%s::integer[]) AS c(id), '
+                'LATERAL (SELECT "term", "weight" FROM "claim_term" WHERE "term" = ANY(%s) '
+                'AND "claim_id" = c.id OFFSET 0) t'
+            )
+            params = (part, terms)
+        else:
+            sql = (
+                f'SELECT "claim_id", "term", "weight" FROM "claim_term" WHERE "term" IN '
+                f'({", ".join("?" * len(terms))}) AND "claim_id" IN ({", ".join("?" * len(part))})'
+            )
+            params = (*terms, *part)
+        for claim_id, term, held in database.execute_sql(sql, params):
             found[claim_id][term] = held
     return found
 
