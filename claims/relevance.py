@@ -52,7 +52,9 @@ SCALE = 1_000_000
 MAX_TERM = 64
 DEFAULT_AVERAGE = 16.0  # words that are not stop words, when the index is made empty
 FIRST_CHUNK, MAX_CHUNK = 32, 4096
-THRESHOLD_ROUNDS = 4  # chunks of each stem read best first before intersecting instead
+# Reading best first stops after 1/n of the rarest stem's claims (SQLite, PostgreSQL): a row
+# read that way costs about 10 (SQLite) and 40 (PostgreSQL) times a row of the join.
+JOIN_SHARE = (10, 40)
 JOIN_FIRST = 2000  # a stem every match holds held by this few claims: intersect at once
 JOINED = 8  # stems intersected in SQL at most; the others are checked on the text
 STATISTICS_BATCH = 5000
@@ -133,7 +135,7 @@ def refresh_statistics() -> Snapshot:
 
     The counting is a read; the new rows go in by batches of short write transactions and
     the switch is one row, so writers wait at most for one batch. Older versions are
-    removed afterwards: a cursor taken from one of them is refused from then on.
+    removed afterwards (one DELETE): a cursor taken from one of them is refused from then on.
     """
     current = snapshot()
     counts = list(
@@ -143,9 +145,7 @@ def refresh_statistics() -> Snapshot:
         .iterator()
     )
     claims = Claim.select().count()
-    average = current.average_length if current.version else _average_length()
-    with write():
-        version = (SearchIndex.select(fn.MAX(SearchIndex.version)).scalar() or 0) + 1
+    version = (SearchIndex.select(fn.MAX(SearchIndex.version)).scalar() or 0) + 1
     for start in range(0, len(counts), STATISTICS_BATCH):
         rows = [(version, term, held) for term, held in counts[start : start + STATISTICS_BATCH]]
         with write():
@@ -153,25 +153,16 @@ def refresh_statistics() -> Snapshot:
                 rows, fields=[SearchTerm.version, SearchTerm.term, SearchTerm.claims]
             ).execute()
     with write():
+        # The stored weights were made with this average: it stays.
         SearchIndex.insert(
-            version=version, claims=claims, average_length=average, made_at=utcnow()
+            version=version,
+            claims=claims,
+            average_length=current.average_length,
+            made_at=utcnow(),
         ).execute()
-    while True:
-        with write():
-            old = (
-                SearchTerm.select(SearchTerm.version, SearchTerm.term)
-                .where(SearchTerm.version < version)
-                .limit(STATISTICS_BATCH)
-                .tuples()
-            )
-            rows = list(old)
-            for held_version, term in rows:
-                SearchTerm.delete().where(
-                    SearchTerm.version == held_version, SearchTerm.term == term
-                ).execute()
-            if not rows:
-                SearchIndex.delete().where(SearchIndex.version < version).execute()
-                break
+    with write():
+        SearchTerm.delete().where(SearchTerm.version < version).execute()
+        SearchIndex.delete().where(SearchIndex.version < version).execute()
     return snapshot()
 
 
@@ -390,12 +381,14 @@ def best(
         found.check_all()
     else:
         # The claims holding every stem that every match holds, joined from the rarest,
-        # cost that stem's claims: few, or when reading each stem best first finds little
-        # (its best claims rarely hold the others), the cheaper way.
+        # cost about that stem's claims: the way when they are few, or once reading each
+        # stem best first (its best claims rarely holding the others) has read a share.
         rarest = min((holding.get(t, 1) for t in found.required), default=None)
         if rarest is not None and rarest <= JOIN_FIRST:
             found.intersection(holding)
-        elif not found.threshold(THRESHOLD_ROUNDS if rarest is not None else None):
+        elif not found.threshold(
+            rarest / JOIN_SHARE[is_postgres()] if rarest is not None else None
+        ):
             found.intersection(holding)
     page = found.top()
     more, page = page[limit:], page[:limit]
@@ -476,20 +469,22 @@ class _Search:
                 return sorted(chosen, reverse=True)
             self._check(unchecked)
 
-    def threshold(self, rounds: int | None) -> bool:
+    def threshold(self, budget: float | None) -> bool:
         """Fagin's threshold algorithm: read each stem's claims best first until no claim
-        left unread can enter the page. False when ``rounds`` chunks of each did not do."""
+        left unread can enter the page. False when ``budget`` rows read did not do (None:
+        no bound)."""
         lists = [
             _List(term, self.idfs[term], term in self.required, _start(self.idfs[term], self.after))
             for term in self.terms
         ]
-        size, done, seen = FIRST_CHUNK, 0, set()
-        while rounds is None or done < rounds:
-            done += 1
+        size, read, seen = FIRST_CHUNK, 0, set()
+        while budget is None or read < budget:
             fresh = set()
             for entry in lists:
                 if not entry.done:
-                    fresh.update(_read(entry, size))
+                    rows = _read(entry, size)
+                    read += len(rows)
+                    fresh.update(rows)
             fresh -= seen
             seen |= fresh
             self.add(_weights(sorted(fresh), self.terms))
@@ -507,26 +502,86 @@ class _Search:
         return False
 
     def intersection(self, holding: dict[str, int]) -> None:
-        """Every claim holding the stems every match holds: the index joined with itself
-        from the rarest stem (at most ``JOINED`` stems; the others are read after)."""
+        """The claims holding every stem that every match holds: the index joined with
+        itself from the rarest stem, best first by the same sum computed in SQL (the same
+        floating-point operations in the same order), a growing slice at a time until the
+        page is known. A query of more than ``JOINED`` stems joins the rarest ``JOINED``
+        and reads the others' weights for every claim found."""
         joined = sorted(self.required, key=lambda term: (holding.get(term, 1), term))[:JOINED]
-        param = database.param
-        joins = "".join(
-            f' JOIN "claim_term" t{n} ON t{n}."term" = {param} AND t{n}."claim_id" = t0."claim_id"'
-            for n in range(1, len(joined))
-        )
-        weights = ", ".join(f't{n}."weight"' for n in range(len(joined)))
-        rows = database.execute_sql(
-            f'SELECT t0."claim_id", {weights} FROM "claim_term" t0{joins} '
-            f'WHERE t0."term" = {param}',
-            (*joined[1:], joined[0]),
-        )
-        found = {row[0]: dict(zip(joined, row[1:])) for row in rows}
-        others = [term for term in self.terms if term not in joined]
-        if others:
+        if len(self.terms) > JOINED:
+            found = _joined(joined)
+            others = [term for term in self.terms if term not in joined]
             for claim_id, held in _weights(list(found), others).items():
                 found[claim_id].update(held)
-        self.add(found)
+            self.add(found)
+            return
+        sql, params = _ranked_join(joined, self.terms, self.idfs, self.after)
+        offset, size = 0, 4 * (self.limit + 1)
+        while True:
+            deadlines.check()
+            rows = database.execute_sql(sql, (*params, size, offset)).fetchall()
+            self.pool.update({claim_id: score for claim_id, score in rows})
+            if len(rows) < size:
+                return
+            page = self.top()
+            last = rows[-1][1], rows[-1][0]
+            if len(page) > self.limit and page[self.limit] > last:
+                return
+            offset, size = offset + size, min(size * 2, MAX_CHUNK)
+
+
+def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
+    param = database.param
+    joins = "".join(
+        f' JOIN "claim_term" t{n} ON t{n}."term" = {param} AND t{n}."claim_id" = t0."claim_id"'
+        for n in range(1, len(joined))
+    )
+    weights = ", ".join(f't{n}."weight"' for n in range(len(joined)))
+    rows = database.execute_sql(
+        f'SELECT t0."claim_id", {weights} FROM "claim_term" t0{joins} WHERE t0."term" = {param}',
+        (*joined[1:], joined[0]),
+    )
+    return {row[0]: dict(zip(joined, row[1:])) for row in rows}
+
+
+def _ranked_join(joined, terms, idfs, after):
+    """SQL of ``(claim id, score)`` of the claims holding every ``joined`` stem, best first,
+    the score summed as ``_Search._score`` sums it; parameters to add: LIMIT, OFFSET."""
+    param = database.param
+    real = "DOUBLE PRECISION" if is_postgres() else "REAL"
+    alias = {term: f"t{n}" for n, term in enumerate(joined)}
+    alias.update({term: f"o{n}" for n, term in enumerate(t for t in terms if t not in alias)})
+    joins, params = [], []
+    for term in joined[1:]:
+        a = alias[term]
+        joins.append(
+            f' JOIN "claim_term" {a} ON {a}."term" = {param} AND {a}."claim_id" = t0."claim_id"'
+        )
+        params.append(term)
+    for term in terms:
+        a = alias[term]
+        if a.startswith("o"):
+            joins.append(
+                f' LEFT JOIN "claim_term" {a} ON {a}."term" = {param} '
+                f'AND {a}."claim_id" = t0."claim_id"'
+            )
+            params.append(term)
+    score = f"CAST(0 AS {real})"
+    for term in terms:
+        held = f'COALESCE({alias[term]}."weight", 0)'
+        score = f"({score} + CAST({param} AS {real}) * {held} / CAST({SCALE} AS {real}))"
+    score_params = [idfs[term] for term in terms]
+    inner = (
+        f'SELECT t0."claim_id" AS claim_id, {score} AS score FROM "claim_term" t0'
+        f'{"".join(joins)} WHERE t0."term" = {param}'
+    )
+    sql = f"SELECT claim_id, score FROM ({inner}) ranked"
+    all_params = [*score_params, *params, joined[0]]
+    if after is not None:
+        sql += f" WHERE (score < {param} OR (score = {param} AND claim_id < {param}))"
+        all_params += [after["score"], after["score"], after["id"]]
+    sql += f" ORDER BY score DESC, claim_id DESC LIMIT {param} OFFSET {param}"
+    return sql, all_params
 
 
 def _weights(ids: list[int], terms: list[str]) -> dict[int, dict[str, int]]:

@@ -192,13 +192,13 @@ def corpus(db):
 
 @pytest.mark.parametrize("q", QUERIES)
 @pytest.mark.parametrize("size", [1, 7, 50])
-@pytest.mark.parametrize("rounds, join_first", [(5, 0), (1, 0), (0, 0), (5, 10**9)])
+@pytest.mark.parametrize("share, join_first", [(1e-9, 0), (4, 0), (50, 0), (1e9, 0), (4, 10**9)])
 def test_pages_read_from_the_index_are_those_of_scoring_every_claim(
-    corpus, monkeypatch, q, size, rounds, join_first
+    corpus, monkeypatch, q, size, share, join_first
 ):
-    # Fewer rounds of reading best first: the intersection of the stems takes over sooner;
-    # a high enough JOIN_FIRST: it is the only way.
-    monkeypatch.setattr(relevance, "THRESHOLD_ROUNDS", rounds)
+    # A higher share: reading best first stops sooner and the intersection of the stems
+    # takes over (1e-9: never; 1e9: at once); a high enough JOIN_FIRST: it is the only way.
+    monkeypatch.setattr(relevance, "JOIN_SHARE", (share, share))
     monkeypatch.setattr(relevance, "JOIN_FIRST", join_first)
     assert _paged(q, size) == _everything(q)
 
