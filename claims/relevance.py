@@ -5,7 +5,8 @@ Rules:
 - **Words.** A claim's text is split into words as ``claims.search`` splits a query, folded to
   lower case without accents and stemmed by Snowball's English stemmer (``claims.wording.stem``,
   the algorithm of PostgreSQL's ``english`` configuration), so both databases match the same
-  claims. A word longer than 64 characters is cut to 64.
+  claims. A word longer than 64 characters is cut to 64. A stop word matches only itself
+  (in a quoted phrase), never a word that stems like it ("cans" is not "can").
 - **Matching.** Every clause of the query must match (one of its phrases: the phrase's words
   next to each other, in order), no excluded phrase may; checked on the claim's own text.
 - **Score.** BM25 (k1 = 1.2, b = 0.75): the sum, over the distinct stems of the query's
@@ -23,14 +24,24 @@ Rules:
 - **Index.** ``claim_term`` holds one row per distinct stem of every claim, soft-deleted ones
   included, in (term, weight, claim) order: a stem's claims, best first, are one index range.
   Writes keep it in step inside their own transaction.
-- **Retrieval** (Fagin's threshold algorithm). Each stem's claims are read best first, a
-  chunk at a time (the chunk doubles, up to ``MAX_CHUNK``). Every claim read for the first
-  time is checked against the whole query and the caller's filters and scored exactly. The
-  search stops when the page's last claim (plus one, to know whether more follow) scores above
-  what any claim not yet read could (the sum of ``idf * weight`` at each stem's reading
-  position), or when a stem every match must hold has no claims left. A page after a cursor
-  starts each stem's reading below the weight whose contribution alone exceeds the cursor's
-  score. Broad words cost little: their best claims come first.
+- **Retrieval.** A claim's score is computed from its stored weights (the weights of its
+  other stems are probed in the (term, claim, weight) index); only the candidates that could
+  be on the page are checked on their text (the whole query) and against the caller's
+  filters, best first, in growing batches. Candidates come one of three ways:
+  - *Threshold* (Fagin's algorithm): each stem's claims are read best first, a chunk at a
+    time (the chunk doubles, up to ``MAX_CHUNK``); the reading stops when the page's last
+    claim (plus one, to know whether more follow) scores above what any claim not yet read
+    could (the sum of ``idf * weight`` at each stem's reading position), or when a stem every
+    match must hold has no claims left. Broad words cost little: their best claims come first.
+  - *Intersection*: the claims holding every stem that every match must hold (a clause's
+    stem in each of its phrases), the index joined with itself from the rarest stem and
+    ordered by score in SQL (the same floating-point operations in the same order as here,
+    so both agree to the bit), read a doubling slice at a time. It is the way when such a
+    stem is held by ``JOIN_FIRST`` claims or fewer, and it takes over from the threshold
+    once that has read ``1 / JOIN_SHARE`` as many rows as the rarest such stem's claims.
+  - *Every eligible claim*, when the caller says its filters leave few.
+  A page after a cursor starts each stem's reading below the weight whose contribution alone
+  exceeds the cursor's score.
 - Ties are broken newest first (higher id first), as everywhere else.
 """
 
@@ -52,11 +63,12 @@ SCALE = 1_000_000
 MAX_TERM = 64
 DEFAULT_AVERAGE = 16.0  # words that are not stop words, when the index is made empty
 FIRST_CHUNK, MAX_CHUNK = 32, 4096
-# Reading best first stops after 1/n of the rarest stem's claims (SQLite, PostgreSQL): a row
-# read that way costs about 10 (SQLite) and 40 (PostgreSQL) times a row of the join.
+# Reading best first (rows of all the query's stems together) gives way to the intersection
+# after 1/n as many rows as the rarest required stem's claims (SQLite, PostgreSQL): a row read
+# that way cost about 10 (SQLite) and 40 (PostgreSQL) times a row of the join, measured.
 JOIN_SHARE = (10, 40)
 JOIN_FIRST = 2000  # a stem every match holds held by this few claims: intersect at once
-JOINED = 8  # stems intersected in SQL at most; the others are checked on the text
+JOINED = 8  # stems intersected in SQL at most; the others' weights are read after
 STATISTICS_BATCH = 5000
 
 
@@ -68,13 +80,19 @@ def stem(word: str) -> str:
     return wording.stem(plain)[:MAX_TERM]
 
 
-def words(text: str) -> list[str]:
-    """Every word of ``text`` in the index's form, stop words included, in order."""
-    return [stem(word) for word in search.WORDS.findall(text)]
-
-
 def _is_stop(word: str) -> bool:
     return word.lower() in search.STOP_WORDS
+
+
+def form(word: str) -> str:
+    """A word as phrases are matched: its stem, or a stop word marked as one, so that it
+    matches only itself (its stem may be another word's: "can", "cans")."""
+    return "\0" + word.lower() if _is_stop(word) else stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Every word of ``text`` in its ``form``, stop words included, in order."""
+    return [form(word) for word in search.WORDS.findall(text)]
 
 
 def terms(text: str) -> tuple[Counter, int]:
@@ -134,8 +152,10 @@ def refresh_statistics() -> Snapshot:
     """Make a new version of the statistics from the index as it is now, and use it.
 
     The counting is a read; the new rows go in by batches of short write transactions and
-    the switch is one row, so writers wait at most for one batch. Older versions are
-    removed afterwards (one DELETE): a cursor taken from one of them is refused from then on.
+    the switch is one row. The version before stays, so that a search that read the switch
+    half-done still finds its counts; older ones are removed. A cursor of any version but
+    the latest is refused. A refresh cut off midway leaves rows of an unused version, which
+    the next one removes first.
     """
     current = snapshot()
     counts = list(
@@ -146,6 +166,8 @@ def refresh_statistics() -> Snapshot:
     )
     claims = Claim.select().count()
     version = (SearchIndex.select(fn.MAX(SearchIndex.version)).scalar() or 0) + 1
+    with write():
+        SearchTerm.delete().where(SearchTerm.version >= version).execute()
     for start in range(0, len(counts), STATISTICS_BATCH):
         rows = [(version, term, held) for term, held in counts[start : start + STATISTICS_BATCH]]
         with write():
@@ -161,8 +183,8 @@ def refresh_statistics() -> Snapshot:
             made_at=utcnow(),
         ).execute()
     with write():
-        SearchTerm.delete().where(SearchTerm.version < version).execute()
-        SearchIndex.delete().where(SearchIndex.version < version).execute()
+        SearchTerm.delete().where(SearchTerm.version < current.version).execute()
+        SearchIndex.delete().where(SearchIndex.version < current.version).execute()
     return snapshot()
 
 
@@ -288,15 +310,15 @@ class Compiled:
 
     @classmethod
     def of(cls, query: search.Query) -> "Compiled":
-        clauses = [[tuple(stem(w) for w in phrase) for phrase in c] for c in query.clauses]
-        excluded = [tuple(stem(w) for w in phrase) for phrase in query.excluded]
+        clauses = [[tuple(form(w) for w in phrase) for phrase in c] for c in query.clauses]
+        excluded = [tuple(form(w) for w in phrase) for phrase in query.excluded]
         scored = {}
         for clause in query.clauses:
-            for phrase in clause:
-                for word in phrase:
-                    if not _is_stop(word):
-                        term = stem(word)
-                        scored[term] = scored.get(term, False) or len(clause) == 1
+            stems = [{stem(w) for w in phrase if not _is_stop(w)} for phrase in clause]
+            # A stem in every phrase of a clause is in every match.
+            everywhere = set.intersection(*stems)
+            for term in set.union(*stems):
+                scored[term] = scored.get(term, False) or term in everywhere
         return cls(clauses, excluded, scored)
 
     def contradicts_itself(self) -> bool:
@@ -376,7 +398,7 @@ def best(
     idfs = {term: idf(claims, holding.get(term, 1)) for term in compiled.scored}
     found = _Search(compiled, idfs, current.average_length, eligible, limit, after)
     if compiled.contradicts_itself():
-        pass
+        pass  # no claim can match: nothing to read
     elif few:
         found.check_all()
     else:
@@ -386,9 +408,9 @@ def best(
         rarest = min((holding.get(t, 1) for t in found.required), default=None)
         if rarest is not None and rarest <= JOIN_FIRST:
             found.intersection(holding)
-        elif not found.threshold(
-            rarest / JOIN_SHARE[is_postgres()] if rarest is not None else None
-        ):
+        elif rarest is None:
+            found.threshold(None)
+        elif not found.threshold(rarest / JOIN_SHARE[is_postgres()]):
             found.intersection(holding)
     page = found.top()
     more, page = page[limit:], page[:limit]
@@ -452,22 +474,20 @@ class _Search:
                 self.matches[claim_id] = True
 
     def top(self) -> list[tuple[float, int]]:
-        """The best ``limit`` + 1 candidates that match, checking the fewest texts."""
+        """The best ``limit`` + 1 candidates that match: candidates are checked best first,
+        in batches that start at what the page still needs and double."""
         ranked = sorted(((score, i) for i, score in self.pool.items()), reverse=True)
-        while True:
-            chosen, unchecked = [], []
-            for _, claim_id in ranked:
-                known = self.matches.get(claim_id)
-                if known is False:
-                    continue
-                if known is None:
-                    unchecked.append(claim_id)
-                chosen.append((self.pool[claim_id], claim_id))
-                if len(chosen) > self.limit:
-                    break
-            if not unchecked:
-                return sorted(chosen, reverse=True)
-            self._check(unchecked)
+        chosen: list[tuple[float, int]] = []
+        position, batch = 0, self.limit + 1
+        while len(chosen) <= self.limit and position < len(ranked):
+            window = ranked[position : position + batch]
+            self._check([i for _, i in window if i not in self.matches])
+            for _, claim_id in window:
+                if self.matches[claim_id] and len(chosen) <= self.limit:
+                    chosen.append((self.pool[claim_id], claim_id))
+            position += len(window)
+            batch *= 2
+        return sorted(chosen, reverse=True)
 
     def threshold(self, budget: float | None) -> bool:
         """Fagin's threshold algorithm: read each stem's claims best first until no claim
@@ -479,6 +499,7 @@ class _Search:
         ]
         size, read, seen = FIRST_CHUNK, 0, set()
         while budget is None or read < budget:
+            deadlines.check()
             fresh = set()
             for entry in lists:
                 if not entry.done:
@@ -515,11 +536,11 @@ class _Search:
                 found[claim_id].update(held)
             self.add(found)
             return
-        sql, params = _ranked_join(joined, self.terms, self.idfs, self.after)
-        offset, size = 0, 4 * (self.limit + 1)
+        after, size = self.after, 4 * (self.limit + 1)
         while True:
             deadlines.check()
-            rows = database.execute_sql(sql, (*params, size, offset)).fetchall()
+            sql, params = _ranked_join(joined, self.terms, self.idfs, after)
+            rows = database.execute_sql(sql, (*params, size)).fetchall()
             self.pool.update({claim_id: score for claim_id, score in rows})
             if len(rows) < size:
                 return
@@ -527,7 +548,8 @@ class _Search:
             last = rows[-1][1], rows[-1][0]
             if len(page) > self.limit and page[self.limit] > last:
                 return
-            offset, size = offset + size, min(size * 2, MAX_CHUNK)
+            # The next slice, after the last row read: each is twice the one before.
+            after, size = {"score": last[0], "id": last[1]}, size * 2
 
 
 def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
@@ -546,7 +568,8 @@ def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
 
 def _ranked_join(joined, terms, idfs, after):
     """SQL of ``(claim id, score)`` of the claims holding every ``joined`` stem, best first,
-    the score summed as ``_Search._score`` sums it; parameters to add: LIMIT, OFFSET."""
+    the score summed as ``_Search._score`` sums it, after ``after`` when given; the
+    parameter to add: LIMIT."""
     param = database.param
     real = "DOUBLE PRECISION" if is_postgres() else "REAL"
     alias = {term: f"t{n}" for n, term in enumerate(joined)}
@@ -580,7 +603,7 @@ def _ranked_join(joined, terms, idfs, after):
     if after is not None:
         sql += f" WHERE (score < {param} OR (score = {param} AND claim_id < {param}))"
         all_params += [after["score"], after["score"], after["id"]]
-    sql += f" ORDER BY score DESC, claim_id DESC LIMIT {param} OFFSET {param}"
+    sql += f" ORDER BY score DESC, claim_id DESC LIMIT {param}"
     return sql, all_params
 
 
@@ -590,6 +613,7 @@ def _weights(ids: list[int], terms: list[str]) -> dict[int, dict[str, int]]:
     claim of the terms and filter, so the probe is spelled out there."""
     found: dict[int, dict[str, int]] = {claim_id: {} for claim_id in ids}
     for start in range(0, len(ids), 500):
+        deadlines.check()
         part = ids[start : start + 500]
         if is_postgres():
             sql = (

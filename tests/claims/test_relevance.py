@@ -52,9 +52,10 @@ def test_idf_is_the_probabilistic_idf_kept_positive(claims, holding, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Officials notified the ministry", ["offici", "notifi", "the", "ministri"]),
+        # a stop word is marked as one: it matches only itself
+        ("Officials notified the ministry", ["offici", "notifi", "\0the", "ministri"]),
         ("Café élite", ["cafe", "elit"]),  # accents folded
-        ("U.S. troops", ["u", "s", "troop"]),
+        ("U.S. troops", ["u", "\0s", "troop"]),
         ("x" * 100, ["x" * 64]),  # cut to 64 characters
     ],
 )
@@ -290,10 +291,55 @@ def test_a_changed_text_is_found_by_its_new_words_only(corpus):
     assert {row.term for row in rows} == {"reservoir"}
 
 
-def test_refreshing_counts_the_index_again_and_keeps_one_version(corpus):
+def _versions():
+    rows = database.execute_sql("SELECT DISTINCT version FROM search_term ORDER BY version")
+    return [version for (version,) in rows]
+
+
+def test_refreshing_counts_the_index_again_and_keeps_the_version_before(corpus):
     before = relevance.snapshot()
     after = relevance.refresh_statistics()
     assert after.version == before.version + 1
     assert after.claims == Claim.select().count()
-    versions = database.execute_sql("SELECT DISTINCT version FROM search_term").fetchall()
-    assert versions == [(after.version,)]
+    assert _versions() == [before.version, after.version]
+    assert relevance.refresh_statistics().version == after.version + 1
+    assert _versions() == [after.version, after.version + 1]
+
+
+def test_a_refresh_cut_off_midway_does_not_stop_the_next(corpus):
+    current = relevance.snapshot().version
+    # What a refresh leaves when it stops after writing counts and before switching.
+    database.execute_sql(
+        f"INSERT INTO search_term (version, term, claims) VALUES ({current + 1}, 'x', 1)"
+    )
+    assert relevance.refresh_statistics().version == current + 1
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("cans", ["soda cans everywhere"]),  # "cans" stems to "can", a stop word
+        ("human beings", ["human beings"]),
+        ('"can buy"', ["you can buy soda"]),
+        ("soda -cans", ["you can buy soda"]),
+        ('"base camp" or "base station"', ["base station", "the base camp"]),
+    ],
+)
+def test_a_stop_word_matches_only_itself_whichever_way_is_read(db, monkeypatch, q, expected):
+    _import(
+        [
+            "you can do it",
+            "soda cans everywhere",
+            "you can buy soda",
+            "being human",
+            "human beings",
+            "the base camp",
+            "base station",
+        ]
+    )
+    for share, join_first in ((1e-9, 0), (1e9, 0), (4, 10**9)):
+        monkeypatch.setattr(relevance, "JOIN_SHARE", (share, share))
+        monkeypatch.setattr(relevance, "JOIN_FIRST", join_first)
+        found = list_claims(limit=10, q=q).items
+        assert sorted(claim.text for claim in found) == expected
+        assert [claim.id for claim in found] == _everything(q)
