@@ -38,7 +38,9 @@ Rules:
     ordered by score in SQL (the same floating-point operations in the same order as here,
     so both agree to the bit), read a doubling slice at a time. It is the way when such a
     stem is held by ``JOIN_FIRST`` claims or fewer, and it takes over from the threshold
-    once that has read ``1 / JOIN_SHARE`` as many rows as the rarest such stem's claims.
+    once that has read ``1 / JOIN_SHARE`` as many rows as the rarest such stem's claims,
+    or at once when the stems' shares of the claims say (as if independent) that reading
+    best first would need more.
   - *Every eligible claim*, when the caller says its filters leave few.
   A page after a cursor starts each stem's reading below the weight whose contribution alone
   exceeds the cursor's score.
@@ -410,8 +412,10 @@ def best(
             found.intersection(holding)
         elif rarest is None:
             found.threshold(None)
-        elif not found.threshold(rarest / JOIN_SHARE[is_postgres()]):
-            found.intersection(holding)
+        else:
+            budget = rarest / JOIN_SHARE[is_postgres()]
+            if found.reads_expected(holding, claims) > budget or not found.threshold(budget):
+                found.intersection(holding)
     page = found.top()
     more, page = page[limit:], page[:limit]
     next_key = None
@@ -488,6 +492,14 @@ class _Search:
             position += len(window)
             batch *= 2
         return sorted(chosen, reverse=True)
+
+    def reads_expected(self, holding: dict[str, int], claims: int) -> float:
+        """About how many rows reading best first takes to meet the page's claims, were the
+        stems independent: the page over the share of a stem's claims holding the others,
+        for the stem where that share is highest, times the stems read."""
+        shares = [min(1.0, holding.get(term, 1) / claims) for term in self.required]
+        meeting = max(math.prod(shares[:i] + shares[i + 1 :]) for i in range(len(shares)))
+        return len(self.terms) * (self.limit + 1) / max(meeting, 1e-12)
 
     def threshold(self, budget: float | None) -> bool:
         """Fagin's threshold algorithm: read each stem's claims best first until no claim
