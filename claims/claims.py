@@ -421,7 +421,8 @@ FEW_TO_SEARCH = 2000  # filtered claims scored one by one rather than through th
 
 def _searched(q, conditions, limit, cursor):
     """The page of the claims matching ``q`` and ``conditions``, most relevant first
-    (``claims.relevance``); each claim carries ``.score``."""
+    (``claims.relevance``). When the filters leave ``FEW_TO_SEARCH`` claims or fewer, those
+    are checked one by one instead of reading the index."""
     after = pages.decode_cursor(cursor, {"score": float, "id": int, "version": int})
     parsed = search.parse(q)
     if not parsed.clauses:
@@ -445,11 +446,8 @@ def _searched(q, conditions, limit, cursor):
             "start again without it.",
         ) from None
     found = claims_by_id(claim_id for _, claim_id in ranked.items)
-    items = []
-    for score, claim_id in ranked.items:
-        if claim_id in found:  # deleted between the two reads
-            found[claim_id].score = score
-            items.append(found[claim_id])
+    # A claim deleted between the two reads is left out.
+    items = [found[claim_id] for _, claim_id in ranked.items if claim_id in found]
     next_cursor = pages.encode_cursor(ranked.next_key) if ranked.next_key else None
     return pages.Page(items, next_cursor)
 

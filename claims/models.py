@@ -239,9 +239,9 @@ class SchemaMigration(BaseModel):
 
 class ClaimTerm(BaseModel):
     """One row per distinct search term of a claim, kept in (term, weight, claim) order so
-    that a term's claims, best first, are one index range, and in (term, claim) order to
-    intersect terms (``claims.relevance``). Rows of soft-deleted claims stay, like the claims
-    themselves; reads filter them out."""
+    that a term's claims, best first, are one index range, and in (term, claim, weight)
+    order to probe and intersect terms (``claims.relevance``). Rows of soft-deleted claims
+    stay, like the claims themselves; reads filter them out."""
 
     term = CharField(max_length=64)
     weight = IntegerField()
