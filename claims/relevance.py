@@ -341,11 +341,19 @@ class Compiled:
         if any(_holds(sequence, present, phrase) for phrase in self.excluded):
             return None
         counts, length = terms(text)
-        total = 0.0
-        for term in sorted(self.scored):
-            if counts[term]:
-                total += idfs[term] * weight(counts[term], length, average) / SCALE
-        return total
+        held = {t: weight(counts[t], length, average) for t in self.scored if counts[t]}
+        return total(sorted(self.scored), idfs, held)
+
+
+def total(terms: list[str], idfs: dict[str, float], held: dict[str, int]) -> float:
+    """``idf * weight / SCALE`` summed over the sorted ``terms`` that ``held`` (stem ->
+    stored weight) has: the one sum every score is, from a text or from the index, so that
+    both agree to the bit (``_ranked_join`` writes the same operations in SQL)."""
+    result = 0.0
+    for term in terms:
+        if term in held:
+            result += idfs[term] * held[term] / SCALE
+    return result
 
 
 def _within(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
@@ -442,18 +450,11 @@ class _Search:
         after = self.after
         return after is None or (score, claim_id) < (after["score"], after["id"])
 
-    def _score(self, weights):
-        total = 0.0
-        for term in self.terms:
-            if term in weights:
-                total += self.idfs[term] * weights[term] / SCALE
-        return total
-
     def add(self, weights: dict[int, dict[str, int]]) -> None:
         """Candidates with the weights of the query's stems they hold."""
         for claim_id, held in weights.items():
             if all(term in held for term in self.required):
-                score = self._score(held)
+                score = total(self.terms, self.idfs, held)
                 if self._comes_after(score, claim_id):
                     self.pool[claim_id] = score
 
@@ -463,19 +464,20 @@ class _Search:
             part = ids[start : start + 900]
             for claim_id in part:
                 self.matches[claim_id] = False
-            for claim_id, text in self.eligible(part):
-                score = self.compiled.score(text, self.idfs, self.average)
-                if score is not None and self._comes_after(score, claim_id):
-                    self.matches[claim_id] = True
-                    self.pool[claim_id] = score  # the same, unless the text just changed
+            self._take(self.eligible(part))
 
     def check_all(self) -> None:
         """Every eligible claim, checked on its text (few claims pass the filters)."""
-        for claim_id, text in self.eligible(None):
+        self._take(self.eligible(None))
+
+    def _take(self, rows):
+        """Mark the rows ``(id, text)`` that match and come after the cursor, with their
+        score (from the index the same, unless the text just changed)."""
+        for claim_id, text in rows:
             score = self.compiled.score(text, self.idfs, self.average)
             if score is not None and self._comes_after(score, claim_id):
-                self.pool[claim_id] = score
                 self.matches[claim_id] = True
+                self.pool[claim_id] = score
 
     def top(self) -> list[tuple[float, int]]:
         """The best ``limit`` + 1 candidates that match: candidates are checked best first,
@@ -564,12 +566,19 @@ class _Search:
             after, size = {"score": last[0], "id": last[1]}, size * 2
 
 
-def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
+def _join(alias: str, kind: str = "JOIN") -> str:
+    """SQL joining ``alias``'s rows of one stem (a parameter) of the claim of ``t0``."""
     param = database.param
-    joins = "".join(
-        f' JOIN "claim_term" t{n} ON t{n}."term" = {param} AND t{n}."claim_id" = t0."claim_id"'
-        for n in range(1, len(joined))
+    return (
+        f' {kind} "claim_term" {alias} ON {alias}."term" = {param} '
+        f'AND {alias}."claim_id" = t0."claim_id"'
     )
+
+
+def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
+    """``{claim id: {stem: weight}}`` of the claims holding every ``joined`` stem."""
+    param = database.param
+    joins = "".join(_join(f"t{n}") for n in range(1, len(joined)))
     weights = ", ".join(f't{n}."weight"' for n in range(len(joined)))
     rows = database.execute_sql(
         f'SELECT t0."claim_id", {weights} FROM "claim_term" t0{joins} WHERE t0."term" = {param}',
@@ -580,7 +589,7 @@ def _joined(joined: list[str]) -> dict[int, dict[str, int]]:
 
 def _ranked_join(joined, terms, idfs, after):
     """SQL of ``(claim id, score)`` of the claims holding every ``joined`` stem, best first,
-    the score summed as ``_Search._score`` sums it, after ``after`` when given; the
+    the score summed as ``total`` sums it, after ``after`` when given; the
     parameter to add: LIMIT."""
     param = database.param
     real = "DOUBLE PRECISION" if is_postgres() else "REAL"
@@ -588,18 +597,11 @@ def _ranked_join(joined, terms, idfs, after):
     alias.update({term: f"o{n}" for n, term in enumerate(t for t in terms if t not in alias)})
     joins, params = [], []
     for term in joined[1:]:
-        a = alias[term]
-        joins.append(
-            f' JOIN "claim_term" {a} ON {a}."term" = {param} AND {a}."claim_id" = t0."claim_id"'
-        )
+        joins.append(_join(alias[term]))
         params.append(term)
     for term in terms:
-        a = alias[term]
-        if a.startswith("o"):
-            joins.append(
-                f' LEFT JOIN "claim_term" {a} ON {a}."term" = {param} '
-                f'AND {a}."claim_id" = t0."claim_id"'
-            )
+        if alias[term].startswith("o"):
+            joins.append(_join(alias[term], "LEFT JOIN"))
             params.append(term)
     score = f"CAST(0 AS {real})"
     for term in terms:
