@@ -13,9 +13,20 @@ holds it (a search term may reach the database quoted, as in ``'"term"'``).
 
 import functools
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
-from peewee import ModelSelect
+from peewee import (
+    AutoField,
+    BigAutoField,
+    CharField,
+    ForeignKeyField,
+    IntegerField,
+    ModelCursorWrapper,
+    ModelObjectCursorWrapper,
+    ModelSelect,
+    TextField,
+)
 
 from claims.db import database
 
@@ -80,8 +91,9 @@ class _Compiled:
 
     peewee works out, for every new cursor, which column goes to which model and through
     which converter (``initialize``); that depends on the query alone, so it is done once,
-    on the first cursor that has rows, and the same reader makes the models of every later
-    cursor (``process_row`` keeps no state between rows).
+    on the first cursor that has rows, and the same plan makes the models of every later
+    cursor: a ``_Maker`` when the query fits it, else peewee's reader (``process_row`` keeps
+    no state between rows).
     """
 
     def __init__(self, query, sql, slots, stand_ins, shape):
@@ -90,20 +102,110 @@ class _Compiled:
         self.slots = slots  # per parameter: (the slot of a value or None, the compiled one)
         self.stand_ins = stand_ins
         self.shape = shape  # which values are strings
-        self.reader = None
+        self.make = None
 
     def rows(self, cursor):
-        if self.reader is None:
+        if self.make is None:
             reader = self.query._get_cursor_wrapper(cursor)
             found = list(reader)
             if reader.initialized:
                 reader.cursor, reader.row_cache = None, []
-                self.reader = reader
+                self.make = _Maker.of(reader) or reader.process_row
             return found
-        process = self.reader.process_row
-        found = [process(row) for row in cursor.fetchall()]
+        make = self.make
+        found = [make(row) for row in cursor.fetchall()]
         cursor.close()
         return found
+
+
+# Fields whose values the drivers return as peewee's converters would make them.
+AS_RETURNED = frozenset({AutoField, BigAutoField, IntegerField, CharField, TextField})
+
+
+class _Maker:
+    """Makes the models of a row as peewee's reader does, without its per-row bookkeeping.
+
+    It takes the queries that select columns of one model and of models inner-joined through
+    its foreign keys (a claim with its speaker and source): each model's values are
+    converted by the reader's own converters and set in one step, and each joined model is
+    attached where the foreign key's accessor would attach it (it is left out, as peewee
+    leaves it out, when none of its columns has a value). Integer and text columns are
+    taken as the driver returns them: both databases return them as ``int`` and ``str``
+    (every such column of this schema has integer or text affinity on SQLite), which is
+    what peewee's converters would make of them. ``tests/claims/test_prepared.py`` compares
+    both ways on every such query.
+    """
+
+    def __init__(self, root, parts, joins):
+        self.root = root  # the selected model
+        self.parts = parts  # per model: (key, class, names, pick its values, converted)
+        self.joins = joins  # per joined model: (its key, the root's attribute, its key's name)
+
+    @classmethod
+    def of(cls, reader):
+        """The maker of ``reader``'s rows, or None when its query does not fit."""
+        if type(reader) is ModelObjectCursorWrapper and reader.is_model:
+            classes = {reader.model: reader.constructor}
+            spec = [
+                (index, reader.model, column, converter)
+                for index, (column, converter) in enumerate(zip(reader.columns, reader.converters))
+            ]
+            links = []
+        elif type(reader) is ModelCursorWrapper:
+            classes = {key: made for key, made, is_model in reader._constructor_list if is_model}
+            if len(classes) != len(reader._constructor_list):
+                return None
+            spec, links = reader._row_spec, reader.src_to_dest
+        else:
+            return None
+        joins = []
+        for src, attr, dest, is_dict, is_outer, is_fk in links:
+            if src is not reader.model or is_dict or is_outer or not is_fk:
+                return None
+            field = reader.model._meta.fields[attr]
+            joins.append((dest, attr, field.rel_field.name))
+        columns = {key: [] for key in classes}
+        for (index, key, column, converter), field in zip(spec, reader.fields):
+            if key not in columns or field is None or column != field.name:
+                return None  # not a field's column: peewee sets it as a plain attribute
+            if type(field) in AS_RETURNED or (
+                type(field) is ForeignKeyField and type(field.rel_field) in AS_RETURNED
+            ):
+                converter = None
+            columns[key].append((index, column, converter))
+        parts = []
+        for key, made in classes.items():
+            indexes = [index for index, _, _ in columns[key]]
+            pick = itemgetter(*indexes) if len(indexes) > 1 else _picker(indexes)
+            names = tuple(column for _, column, _ in columns[key])
+            converted = [(column, conv) for _, column, conv in columns[key] if conv is not None]
+            parts.append((key, made, names, pick, converted))
+        return cls(reader.model, parts, joins)
+
+    def __call__(self, row):
+        made = {}
+        for key, model, names, pick, converted in self.parts:
+            data = dict(zip(names, pick(row)))
+            for column, converter in converted:
+                data[column] = converter(data[column])
+            instance = model(__no_default__=True)
+            instance.__data__ = data
+            made[key] = instance
+        root = made[self.root]
+        for key, attr, rel_name in self.joins:
+            joined = made[key].__data__
+            if any(value is not None for value in joined.values()):
+                root.__data__[attr] = joined.get(rel_name)
+                root.__rel__[attr] = made[key]
+        return root
+
+
+def _picker(indexes):
+    """What ``itemgetter(*indexes)`` gives for two indexes or more: a tuple of the values."""
+    if indexes:
+        (index,) = indexes
+        return lambda row: (row[index],)
+    return lambda row: ()
 
 
 def _value(slot, param, values, stand_ins):
