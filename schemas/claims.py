@@ -183,6 +183,81 @@ class ClaimOut(Stored):
         required=True,
     )
 
+    QUICK = (
+        "id",
+        "created_at",
+        "updated_at",
+        "version",
+        "speaker_id",
+        "source_id",
+        "speaker",
+        "source",
+        "kind",
+        "text",
+        "speaker_name_as_written",
+        "speaker_role",
+        "cue",
+        "said_on",
+        "tags",
+        "anchor",
+        "quote_status",
+        "quote_differences",
+        "quote_elisions",
+        "context_warnings",
+        "attribution",
+    )
+
+    def _quick(self, claim):
+        """A claim model's fields, as the loop of ``schemas.common.Base`` dumps them, written
+        out: a page of 50 claims spent a third of its time in that loop. Integers and texts
+        are the model's own (the database returns them so); the rest goes through the field.
+        Checked against the loop on every GET route (tests/api/test_dumping.py)."""
+        fields = self.fields
+        speaker, source, anchor = claim.speaker, claim.source, claim.anchor
+        created = fields["created_at"]._serialize
+
+        def field(name):
+            value = getattr(claim, name)
+            return None if value is None else fields[name]._serialize(value, name, claim)
+
+        return {
+            "id": claim.id,
+            "created_at": created(claim.created_at, "created_at", claim),
+            "updated_at": created(claim.updated_at, "updated_at", claim),
+            "version": claim.version,
+            "speaker_id": claim.speaker_id,
+            "source_id": claim.source_id,
+            "speaker": {"id": speaker.id, "name": speaker.name, "kind": speaker.kind},
+            "source": {
+                "id": source.id,
+                "title": source.title,
+                "publisher": source.publisher,
+                "url": source.url,
+                "published_at": source.published_at,
+            },
+            "kind": claim.kind,
+            "text": claim.text,
+            "speaker_name_as_written": claim.speaker_name_as_written,
+            "speaker_role": claim.speaker_role,
+            "cue": claim.cue,
+            "said_on": field("said_on"),
+            "tags": field("tags"),
+            "anchor": None
+            if anchor is None
+            else {
+                "start": anchor["start"],
+                "end": anchor["end"],
+                "exact": anchor["exact"],
+                "prefix": anchor["prefix"],
+                "suffix": anchor["suffix"],
+            },
+            "quote_status": claim.quote_status,
+            "quote_differences": field("quote_differences"),
+            "quote_elisions": field("quote_elisions"),
+            "context_warnings": field("context_warnings"),
+            "attribution": field("attribution"),
+        }
+
 
 ClaimPage = page_of(ClaimOut)
 

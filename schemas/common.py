@@ -39,18 +39,41 @@ class Base(Schema):
                 name,
                 field.attribute if field.attribute is not None else name,
                 field,
+                _as_is(field),
             )
             for name, field in self.dump_fields.items()
         ]
+
+    # A schema may dump its leading fields itself (``QUICK``: their names, in order, and
+    # ``_quick(obj) -> dict`` of them), for the objects it is dumped from most; the loop
+    # does the rest, and all of it for a dict or when the schema's fields differ
+    # (``only``, ``exclude``).
+    QUICK: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def _quick_plan(self):
+        lead = [(key, name) for key, name, attribute, _, _ in self._dump_plan[: len(self.QUICK)]]
+        if not self.QUICK or lead != [(name, name) for name in self.QUICK]:
+            return self._dump_plan, False
+        return self._dump_plan[len(self.QUICK) :], True
 
     def _serialize(self, obj, *, many=False):
         if many and obj is not None:
             return [self._serialize(item) for item in obj]
         keyed = hasattr(obj, "__getitem__")
-        result = {}
-        for key, name, attribute, field in self._dump_plan:
+        plain_dict = type(obj) is dict
+        plan, quick = self._quick_plan
+        if quick and not keyed:
+            result = self._quick(obj)
+        else:
+            result, plan = {}, self._dump_plan
+        for key, name, attribute, field, as_is in plan:
             if field._CHECK_ATTRIBUTE:
-                if keyed or "." in attribute:
+                if plain_dict and "." not in attribute:
+                    value = obj.get(attribute, missing)
+                    if value is missing:  # get_value falls back to the dict's attributes
+                        value = getattr(obj, attribute, missing)
+                elif keyed or "." in attribute:
                     value = get_value(obj, attribute, missing)
                 else:
                     value = getattr(obj, attribute, missing)
@@ -61,8 +84,21 @@ class Base(Schema):
                         continue
             else:
                 value = None
-            result[key] = field._serialize(value, name, obj)
+            if as_is is not None and (value is None or type(value) is as_is):
+                result[key] = value  # what the field's _serialize returns for it
+            else:
+                result[key] = field._serialize(value, name, obj)
         return result
+
+
+def _as_is(field):
+    """The type whose values ``field`` dumps unchanged: ``str`` for a plain String,
+    ``int`` for a plain Integer (both dump None as None); None for every other field."""
+    if type(field) is fields.String:
+        return str
+    if type(field) is fields.Integer and not field.as_string:
+        return int
+    return None
 
 
 class Contract(Base):

@@ -63,6 +63,7 @@ CASES = [
     ("None values stay None", {"id": None, "label": None, "inner": None, "fallback": None}),
     ("a dotted attribute through a missing link", SimpleNamespace(speaker=None)),
     ("a dict subclass", type("Row", (dict,), {})(id=3, label="row")),
+    ("values of other types go through the field", SimpleNamespace(id=True, label=5, other="2")),
 ]
 
 
@@ -78,3 +79,24 @@ def test_many_dumps_each_item():
     objs = [{"id": 1}, SimpleNamespace(id=2)]
     assert [item["id"] for item in Sample(many=True).dump(objs)] == [1, 2]
     assert [item["id"] for item in Sample().dump(objs, many=True)] == [1, 2]
+
+
+class Quick(Base):
+    """Dumps its first two fields itself, as ``schemas.claims.ClaimOut`` does."""
+
+    id = fields.Integer()
+    label = fields.String()
+    rest = fields.String()
+    QUICK = ("id", "label")
+
+    def _quick(self, obj):
+        return {"id": obj.id, "label": f"quick {obj.label}"}
+
+
+def test_a_schema_dumps_its_quick_fields_itself_from_objects_only():
+    obj = SimpleNamespace(id=1, label="L", rest="R")
+    assert Quick().dump(obj) == {"id": 1, "label": "quick L", "rest": "R"}
+    assert list(Quick().dump(obj)) == ["id", "label", "rest"]
+    assert Quick().dump({"id": 1, "label": "L"}) == {"id": 1, "label": "L"}
+    assert Quick(only=("label", "rest")).dump(obj) == {"label": "L", "rest": "R"}
+    assert Quick(exclude=("id",)).dump(obj) == {"label": "L", "rest": "R"}
