@@ -15,6 +15,7 @@ from api import auth, bodies, converters, errors, headers, logs, metrics, rate_l
 from api.bulk import NDJSON
 from api.config import load_config
 from api.docs import DOCS_ASSETS_PATH, make_api
+from api.encoding import OrjsonProvider
 from api.resources import (
     annotations,
     bulk,
@@ -42,6 +43,7 @@ NDJSON_PATHS = {"/api/v1/import"}
 def create_app(config=None):
     settings = load_config(config)
     app = Flask(__name__)
+    app.json = OrjsonProvider(app)
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
         PUBLIC_READ=settings["PUBLIC_READ"],
