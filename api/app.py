@@ -5,6 +5,7 @@ configured URL. Tables are made by ``claims init-db``, never here.
 """
 
 import logging
+from inspect import CO_ASYNC_GENERATOR, CO_COROUTINE
 
 from flask import Flask, current_app, request
 from peewee import DatabaseError
@@ -40,9 +41,24 @@ log = logging.getLogger(__name__)
 NDJSON_PATHS = {"/api/v1/import"}
 
 
+class App(Flask):
+    def ensure_sync(self, func):
+        """``func`` as it is when it is a plain function or method, not a coroutine function.
+
+        Flask asks this of every hook, view and teardown of every request (twenty a request)
+        through ``inspect.iscoroutinefunction``, which unwraps and checks far more than a
+        code object's flags; this service has no coroutine functions, and anything that is
+        not a plain function or method still goes through Flask's own test.
+        """
+        code = getattr(getattr(func, "__func__", func), "__code__", None)
+        if code is not None and not code.co_flags & (CO_COROUTINE | CO_ASYNC_GENERATOR):
+            return func
+        return super().ensure_sync(func)
+
+
 def create_app(config=None):
     settings = load_config(config)
-    app = Flask(__name__)
+    app = App(__name__)
     app.json = OrjsonProvider(app)
     app.config.update(
         DATABASE_URL=settings["DATABASE_URL"],
