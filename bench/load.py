@@ -130,6 +130,13 @@ def main(argv=None):
     (speaker,) = db.execute(
         "SELECT speaker_id FROM claim GROUP BY speaker_id ORDER BY count(*) DESC LIMIT 1 OFFSET 50"
     ).fetchone()
+    (dispute, positions) = db.execute(
+        "SELECT dispute_id, count(*) FROM position GROUP BY dispute_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    (contradicted,) = db.execute(
+        "SELECT claim_id FROM position WHERE dispute_id = %s AND stance = 'affirms' "
+        "ORDER BY claim_id LIMIT 1" % int(dispute)
+    ).fetchone()
     db.close()
     script = os.path.join(tempfile.mkdtemp(), "detail.lua")
     with open(script, "w") as out:
@@ -148,6 +155,18 @@ def main(argv=None):
             f"one speaker's claims ({speaker})",
             f"/api/v1/claims?limit=50&speaker_id={speaker}",
             f"/api/v1/claims?limit=50&speaker_id={speaker}",
+            None,
+        ),
+        (
+            f"contradictions of a claim in the largest dispute ({contradicted}), first 50",
+            f"/api/v1/claims/{contradicted}/contradictions",
+            f"/api/v1/claims/{contradicted}/contradictions",
+            None,
+        ),
+        (
+            f"comparison, {positions} positions (the floor suggests no placements)",
+            f"/api/v1/disputes/{dispute}/comparison",
+            f"/api/v1/disputes/{dispute}/comparison",
             None,
         ),
         # Search has no floor: its target is absolute (p50 under 50 ms at any breadth).
