@@ -214,16 +214,14 @@ class ClaimOut(Stored):
         Checked against the loop on every GET route (tests/api/test_dumping.py)."""
         fields = self.fields
         speaker, source, anchor = claim.speaker, claim.source, claim.anchor
-        created = fields["created_at"]._serialize
-
-        def field(name):
+        formatted = {}
+        for name in FORMATTED:
             value = getattr(claim, name)
-            return None if value is None else fields[name]._serialize(value, name, claim)
-
+            formatted[name] = None if value is None else fields[name]._serialize(value, name, claim)
         return {
             "id": claim.id,
-            "created_at": created(claim.created_at, "created_at", claim),
-            "updated_at": created(claim.updated_at, "updated_at", claim),
+            "created_at": formatted["created_at"],
+            "updated_at": formatted["updated_at"],
             "version": claim.version,
             "speaker_id": claim.speaker_id,
             "source_id": claim.source_id,
@@ -240,8 +238,8 @@ class ClaimOut(Stored):
             "speaker_name_as_written": claim.speaker_name_as_written,
             "speaker_role": claim.speaker_role,
             "cue": claim.cue,
-            "said_on": field("said_on"),
-            "tags": field("tags"),
+            "said_on": formatted["said_on"],
+            "tags": formatted["tags"],
             "anchor": None
             if anchor is None
             else {
@@ -252,11 +250,24 @@ class ClaimOut(Stored):
                 "suffix": anchor["suffix"],
             },
             "quote_status": claim.quote_status,
-            "quote_differences": field("quote_differences"),
-            "quote_elisions": field("quote_elisions"),
-            "context_warnings": field("context_warnings"),
-            "attribution": field("attribution"),
+            "quote_differences": formatted["quote_differences"],
+            "quote_elisions": formatted["quote_elisions"],
+            "context_warnings": formatted["context_warnings"],
+            "attribution": formatted["attribution"],
         }
+
+
+# The fields of ClaimOut._quick that go through their field: dates and JSON columns.
+FORMATTED = (
+    "created_at",
+    "updated_at",
+    "said_on",
+    "tags",
+    "quote_differences",
+    "quote_elisions",
+    "context_warnings",
+    "attribution",
+)
 
 
 ClaimPage = page_of(ClaimOut)

@@ -242,6 +242,8 @@ class UtcDateTime(fields.DateTime):
     def _serialize(self, value, attr, obj, **kwargs):
         if value is None:
             return None
+        if value.tzinfo is None:
+            return value.isoformat() + "Z"  # what the line below makes of it, sooner
         return value.replace(tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
 
 

@@ -65,6 +65,13 @@ class Stamped(Schema):
         (datetime.datetime(2016, 8, 17, 12, 3), "2016-08-17T12:03:00Z"),
         (datetime.datetime(2016, 8, 17, 12, 3, 0, 5), "2016-08-17T12:03:00.000005Z"),
         (None, None),
+        # A timestamp with an offset is taken as UTC, as the naive ones are.
+        (
+            datetime.datetime(
+                2016, 8, 17, 12, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+            ),
+            "2016-08-17T12:03:00Z",
+        ),
     ],
 )
 def test_stored_naive_utc_timestamps_are_written_with_a_z(stored, written):
