@@ -68,14 +68,15 @@ def prepared(
     def run(*values: Any) -> list[Any]:
         engine = database.obj
         compiled = engine.__dict__.setdefault("_prepared", {})
-        shape = tuple(isinstance(value, str) for value in values)
-        entry = compiled.get(build)
-        if entry is None or entry.shape != shape:
+        # One compiled query per number of values and which of them are strings.
+        key = (build, tuple(isinstance(value, str) for value in values))
+        entry = compiled.get(key)
+        if entry is None:
             stand_ins = [_stand_in(value, n) for n, value in enumerate(values)]
             query = build(*stand_ins)
             sql, params = engine.get_sql_context().sql(query).query()
             slots = [(_slot(param, stand_ins), param) for param in params]
-            entry = compiled[build] = _Compiled(query, sql, slots, stand_ins, shape)
+            entry = compiled[key] = _Compiled(query, sql, slots, stand_ins)
         cursor = engine.execute_sql(
             entry.sql, [_value(slot, param, values, entry.stand_ins) for slot, param in entry.slots]
         )
@@ -96,12 +97,11 @@ class _Compiled:
     no state between rows).
     """
 
-    def __init__(self, query, sql, slots, stand_ins, shape):
+    def __init__(self, query, sql, slots, stand_ins):
         self.query = query
         self.sql = sql
         self.slots = slots  # per parameter: (the slot of a value or None, the compiled one)
         self.stand_ins = stand_ins
-        self.shape = shape  # which values are strings
         self.make = None
 
     def rows(self, cursor):

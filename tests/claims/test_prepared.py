@@ -77,4 +77,5 @@ def test_a_compiled_query_gives_the_rows_of_the_query_object(seeded, build, valu
         expected = [_state(row) for row in build(value)]
         assert [_state(row) for row in compiled(value)] == expected
     assert any(compiled(value) for value in values)
-    assert isinstance(database.obj._prepared[build].make, _Maker) is quick
+    (entry,) = [entry for (made_by, _), entry in database.obj._prepared.items() if made_by is build]
+    assert isinstance(entry.make, _Maker) is quick
