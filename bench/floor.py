@@ -11,6 +11,7 @@ sqlite3) or ``FLOOR_DATABASE=postgresql://... gunicorn bench.floor:app`` (psycop
 connection per thread, as the service's pool gives one per request).
 """
 
+import base64
 import datetime
 import json
 import os
@@ -43,6 +44,9 @@ COLUMNS = (
     "anchor_suffix",
     "quote_status",
     "quote_differences",
+    "quote_elisions",
+    "context_warnings",
+    "attribution",
     "sp_name",
     "sp_kind",
     "so_title",
@@ -54,7 +58,8 @@ SELECT = (
     "SELECT c.id, c.created_at, c.updated_at, c.version, c.speaker_id, c.source_id, c.kind, "
     "c.text, c.speaker_name_as_written, c.speaker_role, c.cue, c.said_on, c.tags, "
     "c.anchor_start, c.anchor_end, c.anchor_exact, c.anchor_prefix, c.anchor_suffix, "
-    "c.quote_status, c.quote_differences, sp.name, sp.kind, so.title, so.publisher, so.url, "
+    "c.quote_status, c.quote_differences, c.quote_elisions, c.context_warnings, c.attribution, "
+    "sp.name, sp.kind, so.title, so.publisher, so.url, "
     "so.published_at FROM claim c JOIN speaker sp ON sp.id = c.speaker_id "
     "JOIN source so ON so.id = c.source_id WHERE c.deleted_at IS NULL "
 )
@@ -86,6 +91,17 @@ def _plain(value):
     return value
 
 
+def _cursor(key):
+    """A page's cursor as the service writes it: its key, as JSON, in URL-safe base64."""
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def _stamp(value):
+    """A stored naive-UTC timestamp (SQLite's text, or PostgreSQL's, made text by _plain)
+    as the service writes it: RFC 3339 with a Z."""
+    return None if value is None else _plain(value).replace(" ", "T") + "Z"
+
+
 def _json(value):
     """A JSON column's value: text on SQLite, already decoded by psycopg on PostgreSQL."""
     return json.loads(value) if isinstance(value, str) else value
@@ -96,8 +112,8 @@ def _claim(row):
     return {
         "id": c["id"],
         "version": c["version"],
-        "created_at": c["created_at"],
-        "updated_at": c["updated_at"],
+        "created_at": _stamp(c["created_at"]),
+        "updated_at": _stamp(c["updated_at"]),
         "speaker_id": c["speaker_id"],
         "source_id": c["source_id"],
         "speaker": {"id": c["speaker_id"], "name": c["sp_name"], "kind": c["sp_kind"]},
@@ -126,6 +142,9 @@ def _claim(row):
         },
         "quote_status": c["quote_status"],
         "quote_differences": _json(c["quote_differences"]),
+        "quote_elisions": _json(c["quote_elisions"]),
+        "context_warnings": _json(c["context_warnings"]),
+        "attribution": _json(c["attribution"]),
     }
 
 
@@ -167,13 +186,14 @@ def _contradictions(db, claim_id, limit=50):
         (claim_id, claim_id, claim_id, limit + 1),
     ).fetchall()
     vias = [
-        (other, {"kind": "relation", "relation_id": i, "type": kind, "rationale": why})
+        (0, i, other, {"kind": "relation", "relation_id": i, "type": kind, "rationale": why})
         for i, kind, why, other in relations
     ]
     if len(vias) <= limit:
         opposing = _execute(
             db,
-            "SELECT theirs.claim_id, mine.stance, theirs.stance, theirs.note, d.id, d.question "
+            "SELECT theirs.id, theirs.claim_id, mine.stance, theirs.stance, theirs.note, d.id, "
+            "d.question "
             "FROM position theirs JOIN position mine ON mine.dispute_id = theirs.dispute_id "
             "AND mine.claim_id = ? JOIN dispute d ON d.id = theirs.dispute_id "
             "WHERE d.deleted_at IS NULL AND theirs.claim_id != ? AND "
@@ -183,6 +203,8 @@ def _contradictions(db, claim_id, limit=50):
         ).fetchall()
         vias += [
             (
+                1,
+                key,
                 other,
                 {
                     "kind": "dispute",
@@ -193,17 +215,84 @@ def _contradictions(db, claim_id, limit=50):
                     "note": note,
                 },
             )
-            for other, mine, theirs, note, dispute_id, question in opposing
+            for key, other, mine, theirs, note, dispute_id, question in opposing
         ]
-    vias = vias[:limit]
-    ids = sorted({other for other, _ in vias})
+    vias, more = vias[:limit], vias[limit:]
+    cursor = None
+    if more:
+        stage, key = vias[-1][:2]
+        cursor = _cursor({"stage": stage, "id": key})
+    ids = sorted({other for _, _, other, _ in vias})
     marks = ",".join("?" * len(ids))
     claims = {
         row[0]: _claim(row)
         for row in (_execute(db, SELECT + f"AND c.id IN ({marks})", ids) if ids else [])
     }
-    items = [{"claim": claims[other], "via": via} for other, via in vias if other in claims]
-    return {"items": items, "next_cursor": None}
+    items = [{"claim": claims[other], "via": via} for _, _, other, via in vias if other in claims]
+    return {"items": items, "next_cursor": cursor}
+
+
+def _detail(db, row):
+    """A claim with its first contradictions, its newest relations and its public verdict."""
+    claim_id = row[0]
+    body = _claim(row)
+    page = _contradictions(db, claim_id)
+    body["contradicted_by"], body["contradicted_by_next_cursor"] = (
+        page["items"],
+        page["next_cursor"],
+    )
+    body["relations"] = [
+        _relation(found)
+        for found in _execute(
+            db,
+            f"SELECT {RELATION_COLUMNS} FROM relation r JOIN claim f ON f.id = r.from_claim_id "
+            "JOIN claim t ON t.id = r.to_claim_id WHERE r.deleted_at IS NULL AND "
+            "f.deleted_at IS NULL AND t.deleted_at IS NULL AND "
+            "(r.from_claim_id = ? OR r.to_claim_id = ?) ORDER BY r.id DESC LIMIT 51",
+            (claim_id, claim_id),
+        ).fetchall()[:50]
+    ]
+    body["relations_next_cursor"] = None
+    verdict = _execute(
+        db,
+        "SELECT a.id, a.rating, a.rationale, e.id, e.name, a.created_at, a.updated_at "
+        "FROM annotation a JOIN editor e ON e.id = a.author_id WHERE a.claim_id = ? AND "
+        "a.kind = 'verdict' AND a.deleted_at IS NULL AND a.visibility = 'public' "
+        "ORDER BY a.id DESC LIMIT 1",
+        (claim_id,),
+    ).fetchone()
+    body["verdict"] = None if verdict is None else _verdict(verdict)
+    return body
+
+
+RELATION_COLUMNS = (
+    "r.id, r.created_at, r.updated_at, r.version, r.from_claim_id, r.to_claim_id, r.type, "
+    "r.rationale"
+)
+
+
+def _relation(row):
+    return {
+        "id": row[0],
+        "created_at": _stamp(row[1]),
+        "updated_at": _stamp(row[2]),
+        "version": row[3],
+        "from_claim_id": row[4],
+        "to_claim_id": row[5],
+        "type": row[6],
+        "rationale": row[7],
+    }
+
+
+def _verdict(row):
+    return {
+        "annotation_id": row[0],
+        "rating": row[1],
+        "rationale": row[2],
+        "author": {"id": row[3], "name": row[4]},
+        "created_at": _stamp(row[5]),
+        "updated_at": _stamp(row[6]),
+    }
 
 
 COMPARED = (
@@ -252,6 +341,15 @@ def _compared(row):
     }
 
 
+def _order(entry):
+    return (
+        int(entry["date"] is None),
+        entry["date"] or "",
+        entry["position_in_source"],
+        entry["claim_id"],
+    )
+
+
 def _comparison(db, dispute_id, limit=100):
     """A dispute's sides, each in its order, with the shown claims' public verdicts and the
     relations among them; the service also suggests placements, which no floor can."""
@@ -261,48 +359,56 @@ def _comparison(db, dispute_id, limit=100):
         "WHERE id = ? AND deleted_at IS NULL",
         (dispute_id,),
     ).fetchone()
-    entries = sorted(
-        (_compared(row) for row in _execute(db, COMPARED, (dispute_id,))),
-        key=lambda e: (e["date"] is None, e["date"] or "", e["position_in_source"], e["claim_id"]),
-    )
+    entries = sorted((_compared(row) for row in _execute(db, COMPARED, (dispute_id,))), key=_order)
     sides, shown = [], []
     for stance in ("affirms", "denies", "qualifies"):
         own = [e for e in entries if e["stance"] == stance]
-        sides.append({"stance": stance, "claims": own[:limit], "total": len(own)})
+        cursor = None
+        if len(own) > limit:
+            undated, date, at, claim_id = _order(own[limit - 1])
+            key = {"stance": stance, "undated": undated, "date": date, "at": at, "id": claim_id}
+            cursor = _cursor(key)
+        sides.append(
+            {"stance": stance, "claims": own[:limit], "total": len(own), "next_cursor": cursor}
+        )
         shown += own[:limit]
+    for entry in entries:
+        del entry["stance"], entry["position_in_source"]  # for ordering, not in the answer
     ids = [e["claim_id"] for e in shown]
     marks = ",".join("?" * len(ids)) or "NULL"
     verdicts = {
-        claim_id: {"id": i, "rating": rating, "rationale": why}
-        for i, claim_id, rating, why in _execute(
+        row[0]: _verdict(row[1:])
+        for row in _execute(
             db,
-            "SELECT id, claim_id, rating, rationale FROM annotation WHERE id IN (SELECT max(id) "
-            "FROM annotation WHERE kind = 'verdict' AND deleted_at IS NULL "
-            f"AND claim_id IN ({marks}) "
-            "AND visibility = 'public' GROUP BY claim_id)",
+            "SELECT a.claim_id, a.id, a.rating, a.rationale, e.id, e.name, a.created_at, "
+            "a.updated_at FROM annotation a JOIN editor e ON e.id = a.author_id WHERE a.id IN "
+            "(SELECT max(id) FROM annotation WHERE kind = 'verdict' AND deleted_at IS NULL "
+            f"AND claim_id IN ({marks}) AND visibility = 'public' GROUP BY claim_id)",
             ids,
         )
     }
     for entry in shown:
         entry["verdict"] = verdicts.get(entry["claim_id"])
     relations = [
-        dict(zip(("id", "from_claim_id", "to_claim_id", "type", "rationale"), row))
+        _relation(row)
         for row in _execute(
             db,
-            "SELECT id, from_claim_id, to_claim_id, type, rationale FROM relation WHERE "
-            f"deleted_at IS NULL AND from_claim_id IN ({marks}) AND to_claim_id IN ({marks}) "
-            "ORDER BY id",
+            f"SELECT {RELATION_COLUMNS} FROM relation r WHERE r.deleted_at IS NULL AND "
+            f"r.from_claim_id IN ({marks}) AND r.to_claim_id IN ({marks}) ORDER BY r.id",
             ids + ids,
         )
     ]
     dates = [e["date"] for e in entries if e["date"]]
     return {
-        "dispute": dict(
-            zip(
-                ("id", "created_at", "updated_at", "version", "question", "description", "status"),
-                map(_plain, dispute),
-            )
-        ),
+        "dispute": {
+            "id": dispute[0],
+            "created_at": _stamp(dispute[1]),
+            "updated_at": _stamp(dispute[2]),
+            "version": dispute[3],
+            "question": dispute[4],
+            "description": dispute[5],
+            "status": dispute[6],
+        },
         "sides": sides,
         "relations": relations,
         "dates": {"first": min(dates, default=None), "last": max(dates, default=None)},
@@ -329,18 +435,7 @@ def app(environ, start_response):
         if row is None:
             start_response("404 Not Found", [("Content-Type", "application/json")])
             return [b"{}"]
-        body = _claim(row)
-        body["contradicted_by"] = [
-            _claim(r)
-            for r in _execute(
-                db,
-                SELECT + "AND c.id IN (SELECT from_claim_id FROM relation WHERE to_claim_id = ? "
-                "AND type = 'contradicts' AND deleted_at IS NULL UNION SELECT to_claim_id FROM "
-                "relation WHERE from_claim_id = ? AND type = 'contradicts' AND deleted_at IS "
-                "NULL) ORDER BY c.id DESC LIMIT 20",
-                (row[0], row[0]),
-            )
-        ]
+        body = _detail(db, row)
     else:
         args = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         sql, params = SELECT, []
@@ -350,10 +445,11 @@ def app(environ, start_response):
         if "before" in args:
             sql += "AND c.id < ? "
             params.append(int(args["before"]))
-        rows = _execute(
-            db, sql + "ORDER BY c.id DESC LIMIT ?", (*params, int(args.get("limit", 50)) + 1)
-        ).fetchall()
-        body = {"items": [_claim(r) for r in rows[:50]]}
+        limit = int(args.get("limit", 50))
+        rows = _execute(db, sql + "ORDER BY c.id DESC LIMIT ?", (*params, limit + 1)).fetchall()
+        body = {"items": [_claim(r) for r in rows[:limit]], "next_cursor": None}
+        if rows[limit:]:
+            body["next_cursor"] = _cursor({"id": rows[limit - 1][0]})
     data = json.dumps(body).encode()
     start_response(
         "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(data)))]
