@@ -150,6 +150,10 @@ class _Maker:
                 (index, reader.model, column, converter)
                 for index, (column, converter) in enumerate(zip(reader.columns, reader.converters))
             ]
+            if any(
+                field is not None and field.model is not reader.model for field in reader.fields
+            ):
+                return None  # another model's column: peewee sets it as a plain attribute
             links = []
         elif type(reader) is ModelCursorWrapper:
             classes = {key: made for key, made, is_model in reader._constructor_list if is_model}

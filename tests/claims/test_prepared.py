@@ -43,6 +43,16 @@ def _claims(claim_id):
     return Claim.select().where(Claim.id >= claim_id).order_by(Claim.id)
 
 
+def _claims_flattened(claim_id):
+    return (
+        Claim.select(Claim.id, Speaker.name)
+        .join(Speaker)
+        .where(Claim.id >= claim_id)
+        .order_by(Claim.id)
+        .objects()
+    )
+
+
 def _claim_lengths(claim_id):
     return Claim.select(Claim.id, fn.LENGTH(Claim.text).alias("length")).where(Claim.id >= claim_id)
 
@@ -68,8 +78,16 @@ def _state(model):
         (_editors, [10**6, 1, 2], True),
         (_claims, [10**6, 1, 14], True),
         (_claim_lengths, [10**6, 1, 14], False),
+        (_claims_flattened, [10**6, 1, 14], False),
     ],
-    ids=["inner joins", "outer join", "one model", "every column", "an expression"],
+    ids=[
+        "inner joins",
+        "outer join",
+        "one model",
+        "every column",
+        "an expression",
+        "another model's column on the model",
+    ],
 )
 def test_a_compiled_query_gives_the_rows_of_the_query_object(seeded, build, values, quick):
     compiled = prepared(build)
